@@ -1,0 +1,200 @@
+import { compile, type CompiledFramework } from './compile.js';
+import { AssessmentError, type Issue, type SafeResult } from './errors.js';
+import { explain } from './explain.js';
+import { checkStructure, isPlainObject, isParsedFramework, parseFramework } from './parse.js';
+import { evaluateLevel, itemFacts, levelFacts, type LevelFacts, type LevelOutcome } from './rules.js';
+import type { Framework } from './schema.js';
+import type { AssessOptions, FitItem, LevelFit, LevelResult } from './types.js';
+
+/** Everything about one assessment that does not need the rules. */
+export interface Prepared {
+  c: CompiledFramework;
+  ratings: Uint8Array;
+  met: Uint8Array;
+  facts: LevelFacts[];
+  target: number | undefined;
+  role: { title: string; level: string } | null;
+}
+
+function frameworkOf(framework: Framework): CompiledFramework {
+  return compile(isParsedFramework(framework) ? framework : parseFramework(framework));
+}
+
+/** Validates responses and options against the framework; returns issues with paths rather than throwing. */
+export function prepare(c: CompiledFramework, responses: unknown, options: AssessOptions = {}): SafeResult<Prepared> {
+  const issues: Issue[] = checkStructure(responses);
+  if (issues.length) return { success: false, issues };
+  const ratings = new Uint8Array(c.items.length);
+  const met = new Uint8Array(c.items.length);
+  if (!isPlainObject(responses)) {
+    return { success: false, issues: [{ code: 'invalid_type', path: [], message: 'responses must be an object { ratings: { [itemId]: rating } }' }] };
+  }
+  for (const key of Object.keys(responses)) {
+    if (key !== 'ratings') issues.push({ code: 'unrecognized_keys', path: [key], message: `unexpected key "${key}"` });
+  }
+  const given = responses.ratings ?? {};
+  if (!isPlainObject(given)) {
+    issues.push({ code: 'invalid_type', path: ['ratings'], message: 'ratings must be an object of item id → rating' });
+  } else {
+    const allowed = c.framework.scale.values.map((v) => v.value);
+    const metAt = c.framework.scale.met;
+    for (const id of Object.keys(given)) {
+      const i = c.itemIndex.get(id);
+      const value = given[id];
+      if (i === undefined) {
+        issues.push({ code: 'unknown_item', path: ['ratings', id], message: `no item in ${c.framework.id} has the id "${id}"` });
+      } else if (value === undefined) {
+        continue;
+      } else if (typeof value !== 'number' || !c.scaleValues.has(value)) {
+        issues.push({
+          code: 'rating_off_scale',
+          path: ['ratings', id],
+          message: `the rating for "${id}" is ${JSON.stringify(value)}; it must be one of ${allowed.join(', ')}`,
+        });
+      } else {
+        ratings[i] = value;
+        met[i] = value >= metAt ? 1 : 0;
+      }
+    }
+  }
+  let target: number | undefined;
+  if (options.target !== undefined) {
+    target = c.levelIndex.get(options.target);
+    if (target === undefined) {
+      issues.push({ code: 'unknown_level', path: ['options', 'target'], message: `no level has the id "${String(options.target)}"` });
+    }
+  }
+  let role: Prepared['role'] = null;
+  if (options.role !== undefined) {
+    role = (typeof options.role === 'string' && c.roleLevels.get(options.role.trim().toLowerCase())) || null;
+    if (!role) {
+      issues.push({
+        code: 'unknown_role',
+        path: ['options', 'role'],
+        message: `"${String(options.role)}" is not an indicative role in ${c.framework.id}`,
+      });
+    }
+  }
+  if (issues.length) return { success: false, issues };
+  const shared = c.needsItemFacts ? itemFacts(c, ratings, met) : undefined;
+  const facts = c.levels.map((plan) => levelFacts(c, plan, met, shared));
+  return { success: true, data: { c, ratings, met, facts, target, role } };
+}
+
+function fitItem(c: CompiledFramework, p: Prepared, i: number): FitItem {
+  const item = c.items[i]!;
+  return { id: item.id, title: item.title, kind: item.kind, rating: p.ratings[i]! };
+}
+
+/** Turns the rule outcomes for each level into a LevelFit. Pure: same inputs, same result. */
+export function buildLevelFit(p: Prepared, outcomes: LevelOutcome[]): LevelFit {
+  const { c, met } = p;
+  const plans = c.levels;
+  let best = -1;
+  outcomes.forEach((o, i) => {
+    if (o.attained) best = i;
+  });
+  const next = best + 1;
+  const overlapTo = best >= 0 && next < plans.length && outcomes[next]!.overlap ? next : -1;
+  const target = p.target ?? (next < plans.length ? next : -1);
+  const levels: LevelResult[] = plans.map((plan, li) => {
+    const f = p.facts[li]!;
+    const metIds: string[] = [];
+    const missing: string[] = [];
+    for (const i of [...plan.core, ...plan.indicators].sort((a, b) => a - b)) (met[i] ? metIds : missing).push(c.items[i]!.id);
+    return {
+      level: plan.id,
+      attained: outcomes[li]!.attained,
+      competenceCoverage: f.competenceCoverage,
+      indicatorCoverage: f.indicatorCoverage,
+      coverage: f.coverage,
+      competences: { required: f.competencesRequired, met: f.competencesMet },
+      indicators: { required: f.indicatorsRequired, met: f.indicatorsMet },
+      met: metIds,
+      missing,
+    };
+  });
+  const gapItems =
+    target < 0
+      ? []
+      : [...plans[target]!.core, ...plans[target]!.indicators]
+          .sort((a, b) => a - b)
+          .filter((i) => !met[i])
+          .map((i) => fitItem(c, p, i));
+  const overlapItems =
+    overlapTo < 0
+      ? []
+      : [...plans[overlapTo]!.added, ...plans[overlapTo]!.indicators]
+          .sort((a, b) => a - b)
+          .filter((i) => met[i])
+          .map((i) => fitItem(c, p, i));
+  return {
+    frameworkId: c.framework.id,
+    frameworkVersion: c.framework.version,
+    bestFit: best >= 0 ? plans[best]!.id : null,
+    overlap: overlapTo >= 0 ? { from: plans[best]!.id, to: plans[overlapTo]!.id, items: overlapItems } : null,
+    levels,
+    gaps: { target: target >= 0 ? plans[target]!.id : null, items: gapItems },
+    role: p.role,
+    explanation: explain({
+      c,
+      facts: p.facts,
+      outcomes,
+      met,
+      best,
+      overlapTo,
+      target,
+      targetChosen: p.target !== undefined,
+      role: p.role,
+    }),
+  };
+}
+
+const isPromise = <T>(v: T | Promise<T>): v is Promise<T> => typeof (v as Promise<T>)?.then === 'function';
+
+async function run(p: Prepared): Promise<LevelFit> {
+  const pending = p.facts.map((f) => evaluateLevel(p.c, f));
+  const outcomes = pending.some(isPromise) ? await Promise.all(pending) : (pending as LevelOutcome[]);
+  return buildLevelFit(p, outcomes);
+}
+
+/**
+ * Scores one person's responses against a framework. Rejects with an `AssessmentError` whose issues name
+ * each unknown item id or off-scale rating; a missing rating counts as the lowest point of the scale.
+ */
+export async function assess(framework: Framework, responses: unknown, options?: AssessOptions): Promise<LevelFit> {
+  const p = prepare(frameworkOf(framework), responses, options);
+  if (!p.success) throw new AssessmentError(p.issues);
+  return run(p.data);
+}
+
+/** `assess` without throwing for bad responses: `{ success, data | issues }`. */
+export async function safeAssess(framework: Framework, responses: unknown, options?: AssessOptions): Promise<SafeResult<LevelFit>> {
+  const p = prepare(frameworkOf(framework), responses, options);
+  if (!p.success) return p;
+  return { success: true, data: await run(p.data) };
+}
+
+/**
+ * Scores many people against one framework (a staff export, a batch job). Each entry is a result or the
+ * issues for that person; one bad row never stops the batch.
+ */
+export async function assessMany(
+  framework: Framework,
+  people: readonly unknown[],
+  options?: AssessOptions | ((index: number) => AssessOptions | undefined),
+): Promise<SafeResult<LevelFit>[]> {
+  const c = frameworkOf(framework);
+  const out: SafeResult<LevelFit>[] = new Array(people.length);
+  for (let n = 0; n < people.length; n++) {
+    const p = prepare(c, people[n], typeof options === 'function' ? options(n) : options);
+    if (!p.success) {
+      out[n] = p;
+      continue;
+    }
+    const pending = p.data.facts.map((f) => evaluateLevel(c, f));
+    const outcomes = pending.some(isPromise) ? await Promise.all(pending) : (pending as LevelOutcome[]);
+    out[n] = { success: true, data: buildLevelFit(p.data, outcomes) };
+  }
+  return out;
+}

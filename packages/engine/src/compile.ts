@@ -1,0 +1,128 @@
+import { Engine, type RuleProperties } from 'json-rules-engine';
+import { ITEM_KINDS, KIND_NOUNS, type ItemKind } from './constants.js';
+import { resolveDotPath } from './dot-path.js';
+import type { Condition, Framework, Item } from './schema.js';
+
+/** What one level requires, as item indices into `framework.items`. */
+export interface LevelPlan {
+  id: string;
+  title: string;
+  index: number;
+  /** Required non-indicator items (competences, KSBs, criteria). */
+  core: number[];
+  indicators: number[];
+  /** Core items this level requires that the level below does not. */
+  added: number[];
+  byKind: Map<ItemKind, number[]>;
+  /** How explanations name this level's core items. */
+  coreNoun: string;
+}
+
+/** A `fact`/`path` pair a rule reads; the rule outcome for a level depends on these values only. */
+interface FactRef {
+  fact: string;
+  path: string | undefined;
+}
+
+export interface CompiledFramework {
+  framework: Framework;
+  items: readonly Item[];
+  itemIndex: ReadonlyMap<string, number>;
+  scaleValues: ReadonlySet<number>;
+  levels: LevelPlan[];
+  levelIndex: ReadonlyMap<string, number>;
+  roleLevels: ReadonlyMap<string, { title: string; level: string }>;
+  engine: Engine;
+  refs: FactRef[];
+  /** Whether any rule reads the per-item `ratings`/`met` facts or `kinds`. */
+  needsItemFacts: boolean;
+  needsKinds: boolean;
+  /** Rule outcomes by level and the values of `refs`: rules are pure, so an outcome is computed once. */
+  cache: Map<string, import('./rules.js').LevelOutcome>;
+}
+
+const compiled = new WeakMap<Framework, CompiledFramework>();
+
+function collectRefs(cond: Condition, out: FactRef[]): void {
+  if ('all' in cond) cond.all.forEach((c) => collectRefs(c, out));
+  else if ('any' in cond) cond.any.forEach((c) => collectRefs(c, out));
+  else if ('not' in cond) collectRefs(cond.not, out);
+  else {
+    out.push({ fact: cond.fact, path: cond.path });
+    const v = cond.value as { fact?: unknown; path?: unknown } | null;
+    if (typeof v === 'object' && v !== null && !Array.isArray(v) && typeof v.fact === 'string') {
+      out.push({ fact: v.fact, path: typeof v.path === 'string' ? v.path : undefined });
+    }
+  }
+}
+
+export function nounFor(kinds: Iterable<ItemKind>): string {
+  const present = ITEM_KINDS.filter((k) => [...kinds].includes(k));
+  if (present.length === 0) return 'requirements';
+  if (present.length === 1) return KIND_NOUNS[present[0]!][1];
+  if (present.every((k) => k === 'knowledge' || k === 'skill' || k === 'behaviour')) return 'knowledge, skills and behaviours';
+  return 'requirements';
+}
+
+/** Builds (once per framework object) the index structures and the json-rules-engine `Engine`. */
+export function compile(framework: Framework): CompiledFramework {
+  const hit = compiled.get(framework);
+  if (hit) return hit;
+  const items = framework.items;
+  const itemIndex = new Map(items.map((item, i) => [item.id, i]));
+  const levels: LevelPlan[] = framework.levels.map((level, index) => ({
+    id: level.id,
+    title: level.title,
+    index,
+    core: [],
+    indicators: [],
+    added: [],
+    byKind: new Map(),
+    coreNoun: 'requirements',
+  }));
+  const levelIndex = new Map(levels.map((l) => [l.id, l.index]));
+  items.forEach((item, i) => {
+    for (const id of item.levels) {
+      const plan = levels[levelIndex.get(id)!]!;
+      (item.kind === 'indicator' ? plan.indicators : plan.core).push(i);
+      const list = plan.byKind.get(item.kind) ?? [];
+      list.push(i);
+      plan.byKind.set(item.kind, list);
+    }
+  });
+  levels.forEach((plan, index) => {
+    const below = new Set(index > 0 ? levels[index - 1]!.core : []);
+    plan.added = plan.core.filter((i) => !below.has(i));
+    plan.coreNoun = nounFor(plan.core.map((i) => items[i]!.kind));
+  });
+  const roleLevels = new Map<string, { title: string; level: string }>();
+  for (const level of framework.levels) {
+    for (const role of level.roles) {
+      const key = role.trim().toLowerCase();
+      if (!roleLevels.has(key)) roleLevels.set(key, { title: role, level: level.id });
+    }
+  }
+  const refs: FactRef[] = [];
+  framework.rules.forEach((rule) => collectRefs(rule.conditions, refs));
+  const unique = [...new Map(refs.map((r) => [`${r.fact}\u0000${r.path ?? ''}`, r])).values()];
+  const engine = new Engine(framework.rules as unknown as RuleProperties[], {
+    allowUndefinedFacts: false,
+    pathResolver: resolveDotPath,
+  });
+  const result: CompiledFramework = {
+    framework,
+    items,
+    itemIndex,
+    scaleValues: new Set(framework.scale.values.map((v) => v.value)),
+    levels,
+    levelIndex,
+    roleLevels,
+    engine,
+    refs: unique,
+    needsItemFacts: unique.some((r) => r.fact === 'ratings' || r.fact === 'met'),
+    needsKinds: unique.some((r) => r.fact === 'kinds'),
+    cache: new Map(),
+  };
+  compiled.set(framework, result);
+  return result;
+}

@@ -1,0 +1,310 @@
+import {
+  DOT_PATH_PATTERN,
+  FACTS,
+  FORBIDDEN_KEYS,
+  ITEM_KINDS,
+  LIMITS,
+  NUMERIC_FACTS,
+  OPERATOR_DECORATORS,
+  OPERATORS,
+  type FactName,
+} from './constants.js';
+import { FrameworkError, ISSUE_CODES, type Issue, type IssueCode, type IssuePath, type SafeResult } from './errors.js';
+import { FrameworkSchema, type Framework } from './schema.js';
+
+const issueCodes: ReadonlySet<string> = new Set(ISSUE_CODES);
+const forbidden: ReadonlySet<string> = new Set(FORBIDDEN_KEYS);
+const facts: ReadonlySet<string> = new Set(FACTS);
+const numericFacts: ReadonlySet<string> = new Set(NUMERIC_FACTS);
+const operators: ReadonlySet<string> = new Set(OPERATORS);
+const decorators: ReadonlySet<string> = new Set(OPERATOR_DECORATORS);
+const kinds: ReadonlySet<string> = new Set(ITEM_KINDS);
+const KIND_FIELDS = new Set(['required', 'met', 'coverage']);
+
+export const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * Walks untrusted JSON once before any schema sees it: rejects `__proto__`/`constructor`/`prototype` keys
+ * and nesting deeper than `maxDepth`. Iterative, so hostile depth cannot overflow the stack.
+ */
+export function checkStructure(input: unknown, maxDepth: number = LIMITS.depth, root: IssuePath = []): Issue[] {
+  const issues: Issue[] = [];
+  const stack: [unknown, IssuePath][] = [[input, root]];
+  while (stack.length > 0 && issues.length < 50) {
+    const [value, path] = stack.pop()!;
+    if (typeof value !== 'object' || value === null) continue;
+    if (path.length - root.length > maxDepth) {
+      issues.push({ code: 'too_deep', path, message: `nesting is deeper than ${maxDepth} levels` });
+      continue;
+    }
+    if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--) stack.push([value[i], [...path, i]]);
+      continue;
+    }
+    for (const key of Object.keys(value)) {
+      if (forbidden.has(key)) {
+        issues.push({ code: 'forbidden_key', path: [...path, key], message: `the key "${key}" is not allowed` });
+        continue;
+      }
+      stack.push([(value as Record<string, unknown>)[key], [...path, key]]);
+    }
+  }
+  return issues;
+}
+
+/** Parses JSON text into issues rather than exceptions. */
+export function parseJson(text: string): SafeResult<unknown> {
+  try {
+    return { success: true, data: JSON.parse(text) as unknown };
+  } catch (err) {
+    return { success: false, issues: [{ code: 'invalid_json', path: [], message: `not valid JSON: ${(err as Error).message}` }] };
+  }
+}
+
+interface ZodLikeIssue {
+  code: string;
+  path: PropertyKey[];
+  message: string;
+}
+
+export function fromZodIssues(zodIssues: readonly ZodLikeIssue[], root: IssuePath = []): Issue[] {
+  return zodIssues.map((i) => ({
+    code: (issueCodes.has(i.code) ? i.code : 'invalid_value') as IssueCode,
+    path: [...root, ...i.path.map((p) => (typeof p === 'number' ? p : String(p)))],
+    message: i.message,
+  }));
+}
+
+interface RuleContext {
+  levelIds: ReadonlySet<string>;
+  itemIds: ReadonlySet<string>;
+  issues: Issue[];
+}
+
+const LEAF_KEYS = new Set(['fact', 'operator', 'value', 'path', 'name', 'priority']);
+const BRANCH_KEYS = new Set(['all', 'any', 'not', 'name', 'priority']);
+
+function checkFactRef(fact: unknown, path: unknown, at: IssuePath, ctx: RuleContext): void {
+  if (typeof fact !== 'string' || !facts.has(fact)) {
+    ctx.issues.push({
+      code: 'unknown_fact',
+      path: [...at, 'fact'],
+      message: `unknown fact ${JSON.stringify(fact)}; the facts are: ${FACTS.join(', ')}`,
+    });
+    return;
+  }
+  const name = fact as FactName;
+  if (path === undefined) {
+    if (!numericFacts.has(name) && name !== 'level') {
+      ctx.issues.push({ code: 'invalid_path', path: [...at, 'path'], message: `the fact "${name}" is an object: give a dot path` });
+    }
+    return;
+  }
+  if (typeof path !== 'string' || !DOT_PATH_PATTERN.test(path)) {
+    ctx.issues.push({
+      code: 'invalid_path',
+      path: [...at, 'path'],
+      message: `paths are plain dot paths such as "knowledge.coverage" (JSONPath is not supported): ${JSON.stringify(path).slice(0, 80)}`,
+    });
+    return;
+  }
+  if (numericFacts.has(name) || name === 'level') {
+    ctx.issues.push({ code: 'invalid_path', path: [...at, 'path'], message: `the fact "${name}" is a value and takes no path` });
+  } else if (name === 'kinds') {
+    const [kind, field, ...rest] = path.split('.');
+    if (!kinds.has(kind!) || !KIND_FIELDS.has(field ?? '') || rest.length > 0) {
+      ctx.issues.push({
+        code: 'invalid_path',
+        path: [...at, 'path'],
+        message: `a "kinds" path is <kind>.<required|met|coverage> with kind one of ${ITEM_KINDS.join(', ')}`,
+      });
+    }
+  } else if (!ctx.itemIds.has(path)) {
+    ctx.issues.push({ code: 'unknown_item', path: [...at, 'path'], message: `no item has the id "${path}"` });
+  }
+}
+
+function checkCondition(cond: unknown, at: IssuePath, depth: number, ctx: RuleContext): void {
+  if (depth > LIMITS.conditionDepth) {
+    ctx.issues.push({ code: 'too_deep', path: at, message: `conditions nest deeper than ${LIMITS.conditionDepth} levels` });
+    return;
+  }
+  if (!isPlainObject(cond)) {
+    ctx.issues.push({ code: 'invalid_rule', path: at, message: 'a condition must be an object' });
+    return;
+  }
+  if ('condition' in cond) {
+    ctx.issues.push({
+      code: 'invalid_rule',
+      path: [...at, 'condition'],
+      message: 'shared conditions ("condition": "name") are not supported: write the condition in place',
+    });
+    return;
+  }
+  const branch = ['all', 'any', 'not'].filter((k) => k in cond);
+  if (branch.length > 1 || (branch.length === 1 && 'fact' in cond)) {
+    ctx.issues.push({ code: 'invalid_rule', path: at, message: 'a condition has exactly one of "all", "any", "not" or "fact"' });
+    return;
+  }
+  const allowed = branch.length ? BRANCH_KEYS : LEAF_KEYS;
+  for (const key of Object.keys(cond)) {
+    if (!allowed.has(key)) ctx.issues.push({ code: 'invalid_rule', path: [...at, key], message: `unexpected key "${key}" in a condition` });
+  }
+  if (cond.priority !== undefined && !(Number.isInteger(cond.priority) && (cond.priority as number) >= 1)) {
+    ctx.issues.push({ code: 'invalid_rule', path: [...at, 'priority'], message: 'priority must be a whole number of at least 1' });
+  }
+  const key = branch[0];
+  if (key === 'all' || key === 'any') {
+    const list = cond[key];
+    if (!Array.isArray(list) || list.length === 0) {
+      ctx.issues.push({ code: 'invalid_rule', path: [...at, key], message: `"${key}" must be a non-empty array of conditions` });
+      return;
+    }
+    list.forEach((c, i) => checkCondition(c, [...at, key, i], depth + 1, ctx));
+    return;
+  }
+  if (key === 'not') {
+    checkCondition(cond.not, [...at, 'not'], depth + 1, ctx);
+    return;
+  }
+  if (!('fact' in cond)) {
+    ctx.issues.push({ code: 'invalid_rule', path: at, message: 'a condition needs "all", "any", "not" or "fact"' });
+    return;
+  }
+  checkFactRef(cond.fact, cond.path, at, ctx);
+  const op = cond.operator;
+  const parts = typeof op === 'string' ? op.split(':') : [];
+  const base = parts.pop();
+  if (base === undefined || !operators.has(base) || !parts.every((d) => decorators.has(d))) {
+    ctx.issues.push({
+      code: 'unknown_operator',
+      path: [...at, 'operator'],
+      message: `unknown operator ${JSON.stringify(op)}; use one of ${OPERATORS.join(', ')} (optionally decorated, e.g. "not:equal")`,
+    });
+  }
+  if (!('value' in cond)) {
+    ctx.issues.push({ code: 'invalid_rule', path: [...at, 'value'], message: 'a condition needs a "value"' });
+    return;
+  }
+  checkValue(cond.value, cond.fact, base, [...at, 'value'], ctx);
+}
+
+function checkValue(value: unknown, fact: unknown, operator: string | undefined, at: IssuePath, ctx: RuleContext): void {
+  if (isPlainObject(value)) {
+    const extra = Object.keys(value).filter((k) => k !== 'fact' && k !== 'path');
+    if (!('fact' in value) || extra.length > 0) {
+      ctx.issues.push({ code: 'invalid_rule', path: at, message: 'an object value must be a fact reference {"fact", "path"?}' });
+      return;
+    }
+    checkFactRef(value.fact, value.path, at, ctx);
+    return;
+  }
+  const list = Array.isArray(value) ? value : [value];
+  if (!list.every((v) => v === null || ['string', 'number', 'boolean'].includes(typeof v)) || list.length > 100) {
+    ctx.issues.push({ code: 'invalid_rule', path: at, message: 'a value must be a number, string, boolean, null, or a short array of those' });
+    return;
+  }
+  if (fact === 'level' && operator !== undefined && ['equal', 'notEqual', 'in', 'notIn'].includes(operator)) {
+    list.forEach((v, i) => {
+      if (typeof v !== 'string' || !ctx.levelIds.has(v)) {
+        ctx.issues.push({
+          code: 'unknown_level',
+          path: Array.isArray(value) ? [...at, i] : at,
+          message: `no level has the id ${JSON.stringify(v)}`,
+        });
+      }
+    });
+  }
+}
+
+/** Cross-references that a schema cannot express: ids, level references, scale, rules. */
+function checkReferences(fw: Omit<Framework, 'rules'> & { rules: { conditions: unknown; event: { type: string } }[] }): Issue[] {
+  const issues: Issue[] = [];
+  const levelIds = new Set<string>();
+  fw.levels.forEach((level, i) => {
+    if (levelIds.has(level.id)) issues.push({ code: 'duplicate_id', path: ['levels', i, 'id'], message: `the level id "${level.id}" is used twice` });
+    levelIds.add(level.id);
+  });
+  const itemIds = new Set<string>();
+  const required = new Map<string, number>();
+  fw.items.forEach((item, i) => {
+    if (itemIds.has(item.id)) issues.push({ code: 'duplicate_id', path: ['items', i, 'id'], message: `the item id "${item.id}" is used twice` });
+    itemIds.add(item.id);
+    const seen = new Set<string>();
+    item.levels.forEach((lv, j) => {
+      if (!levelIds.has(lv)) {
+        issues.push({ code: 'unknown_level', path: ['items', i, 'levels', j], message: `no level has the id "${lv}"` });
+      } else if (seen.has(lv)) {
+        issues.push({ code: 'duplicate_id', path: ['items', i, 'levels', j], message: `the level "${lv}" is listed twice` });
+      }
+      seen.add(lv);
+      required.set(lv, (required.get(lv) ?? 0) + 1);
+    });
+  });
+  fw.levels.forEach((level, i) => {
+    if (!required.has(level.id)) {
+      issues.push({ code: 'too_small', path: ['levels', i], message: `no item is required at the level "${level.id}"` });
+    }
+  });
+  const values = fw.scale.values.map((v) => v.value);
+  values.forEach((v, i) => {
+    if (i > 0 && v <= values[i - 1]!) {
+      issues.push({ code: 'invalid_scale', path: ['scale', 'values', i, 'value'], message: 'scale values must rise strictly, lowest first' });
+    }
+  });
+  if (!values.includes(fw.scale.met) || fw.scale.met === values[0]) {
+    issues.push({
+      code: 'invalid_scale',
+      path: ['scale', 'met'],
+      message: `"met" must be one of the scale's values above the lowest (${values.slice(1).join(', ')})`,
+    });
+  }
+  const ctx: RuleContext = { levelIds, itemIds, issues };
+  fw.rules.forEach((rule, i) => checkCondition(rule.conditions, ['rules', i, 'conditions'], 0, ctx));
+  if (!fw.rules.some((r) => r.event.type === 'attained')) {
+    issues.push({ code: 'invalid_rule', path: ['rules'], message: 'at least one rule must fire the "attained" event' });
+  }
+  return issues;
+}
+
+const parsed = new WeakSet<object>();
+
+/** True for a framework object returned by `parseFramework` (so it is known to be valid and frozen). */
+export function isParsedFramework(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && parsed.has(value);
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+/** Validates a framework (an object, or JSON text) without throwing. */
+export function safeParseFramework(input: unknown): SafeResult<Framework> {
+  let value = input;
+  if (typeof input === 'string') {
+    const json = parseJson(input);
+    if (!json.success) return json;
+    value = json.data;
+  }
+  const structural = checkStructure(value);
+  if (structural.length) return { success: false, issues: structural };
+  const result = FrameworkSchema.safeParse(value);
+  if (!result.success) return { success: false, issues: fromZodIssues(result.error.issues) };
+  const issues = checkReferences(result.data);
+  if (issues.length) return { success: false, issues };
+  const framework = deepFreeze(result.data as Framework);
+  parsed.add(framework);
+  return { success: true, data: framework };
+}
+
+/** Validates a framework and returns it frozen; throws a `FrameworkError` listing every issue. */
+export function parseFramework(input: unknown): Framework {
+  const result = safeParseFramework(input);
+  if (!result.success) throw new FrameworkError(result.issues);
+  return result.data;
+}

@@ -1,0 +1,190 @@
+import type { ItemKind, RuleEvent } from './constants.js';
+import type { CompiledFramework, LevelPlan } from './compile.js';
+import { resolveDotPath } from './dot-path.js';
+
+export interface KindFacts {
+  required: number;
+  met: number;
+  coverage: number;
+}
+
+/** The facts json-rules-engine sees for one level (documented in data/README.md). */
+export interface LevelFacts {
+  level: string;
+  levelIndex: number;
+  coverage: number;
+  competenceCoverage: number;
+  competencesRequired: number;
+  competencesMet: number;
+  competencesMissing: number;
+  indicatorCoverage: number;
+  indicatorsRequired: number;
+  indicatorsMet: number;
+  addedCompetences: number;
+  addedCompetencesMet: number;
+  kinds?: Partial<Record<ItemKind, KindFacts>>;
+  ratings?: Record<string, number>;
+  met?: Record<string, boolean>;
+}
+
+/** One leaf condition as json-rules-engine evaluated it. `passed` already accounts for enclosing `not`s. */
+export interface ConditionOutcome {
+  fact: string;
+  path?: string;
+  operator: string;
+  value: unknown;
+  factResult: unknown;
+  passed: boolean;
+}
+
+export interface LevelOutcome {
+  attained: boolean;
+  overlap: boolean;
+  /** The leaves that decided each event: those that passed when it fired, those that failed when it did not. */
+  reasons: Record<RuleEvent, ConditionOutcome[]>;
+}
+
+const ratio = (met: number, required: number) => (required === 0 ? 1 : met / required);
+
+function countMet(indices: readonly number[], met: Uint8Array): number {
+  let n = 0;
+  for (let k = 0; k < indices.length; k++) n += met[indices[k]!]!;
+  return n;
+}
+
+/** Per-item facts, built once per assessment and only when a rule reads them. */
+export interface ItemFacts {
+  ratings: Record<string, number>;
+  met: Record<string, boolean>;
+}
+
+export function itemFacts(c: CompiledFramework, ratings: Uint8Array, met: Uint8Array): ItemFacts {
+  const r: Record<string, number> = {};
+  const m: Record<string, boolean> = {};
+  c.items.forEach((item, i) => {
+    r[item.id] = ratings[i]!;
+    m[item.id] = met[i] === 1;
+  });
+  return { ratings: r, met: m };
+}
+
+export function levelFacts(c: CompiledFramework, plan: LevelPlan, met: Uint8Array, shared: ItemFacts | undefined): LevelFacts {
+  const competencesMet = countMet(plan.core, met);
+  const indicatorsMet = countMet(plan.indicators, met);
+  const addedCompetencesMet = countMet(plan.added, met);
+  const required = plan.core.length + plan.indicators.length;
+  const facts: LevelFacts = {
+    level: plan.id,
+    levelIndex: plan.index,
+    coverage: ratio(competencesMet + indicatorsMet, required),
+    competenceCoverage: ratio(competencesMet, plan.core.length),
+    competencesRequired: plan.core.length,
+    competencesMet,
+    competencesMissing: plan.core.length - competencesMet,
+    indicatorCoverage: ratio(indicatorsMet, plan.indicators.length),
+    indicatorsRequired: plan.indicators.length,
+    indicatorsMet,
+    addedCompetences: plan.added.length,
+    addedCompetencesMet,
+  };
+  if (c.needsKinds) {
+    const kinds: Partial<Record<ItemKind, KindFacts>> = {};
+    for (const [kind, list] of plan.byKind) {
+      const n = countMet(list, met);
+      kinds[kind] = { required: list.length, met: n, coverage: ratio(n, list.length) };
+    }
+    facts.kinds = kinds;
+  }
+  if (shared) {
+    facts.ratings = shared.ratings;
+    facts.met = shared.met;
+  }
+  return facts;
+}
+
+function cacheKey(c: CompiledFramework, facts: LevelFacts): string {
+  let key = String(facts.levelIndex);
+  for (const ref of c.refs) {
+    const base = (facts as unknown as Record<string, unknown>)[ref.fact];
+    const value = ref.path === undefined ? base : resolveDotPath(base, ref.path);
+    key += `|${String(value)}`;
+  }
+  return key;
+}
+
+interface EvaluatedCondition {
+  all?: EvaluatedCondition[];
+  any?: EvaluatedCondition[];
+  not?: EvaluatedCondition;
+  fact?: string;
+  path?: string;
+  operator?: string;
+  value?: unknown;
+  factResult?: unknown;
+  result?: boolean;
+}
+
+/** Leaves json-rules-engine evaluated (it short-circuits, so some have no result), with `not` folded in. */
+function leaves(cond: EvaluatedCondition, negated: boolean, out: ConditionOutcome[]): void {
+  if (cond.all) cond.all.forEach((c) => leaves(c, negated, out));
+  else if (cond.any) cond.any.forEach((c) => leaves(c, negated, out));
+  else if (cond.not) leaves(cond.not, !negated, out);
+  else if (cond.fact !== undefined && typeof cond.result === 'boolean') {
+    const outcome: ConditionOutcome = {
+      fact: cond.fact,
+      operator: negated ? `not:${cond.operator}` : String(cond.operator),
+      value: cond.value,
+      factResult: cond.factResult,
+      passed: cond.result !== negated,
+    };
+    if (cond.path !== undefined) outcome.path = cond.path;
+    out.push(outcome);
+  }
+}
+
+interface EngineRuleResult {
+  event?: { type?: string };
+  conditions: EvaluatedCondition;
+}
+
+function reasonsFor(type: RuleEvent, fired: boolean, results: EngineRuleResult[], failures: EngineRuleResult[]): ConditionOutcome[] {
+  const out: ConditionOutcome[] = [];
+  for (const r of fired ? results : failures) {
+    if (r.event?.type !== type) continue;
+    const all: ConditionOutcome[] = [];
+    leaves(r.conditions, false, all);
+    out.push(...all.filter((o) => o.passed === fired));
+  }
+  return out;
+}
+
+const CACHE_LIMIT = 50_000;
+
+/**
+ * Runs the framework's rules for one level through json-rules-engine. Rules only read the facts named in
+ * them and built-in operators are pure, so the outcome for a given level and set of fact values is computed
+ * once and reused: batch scoring then costs about what a hand-written loop costs.
+ */
+export function evaluateLevel(c: CompiledFramework, facts: LevelFacts): LevelOutcome | Promise<LevelOutcome> {
+  const key = cacheKey(c, facts);
+  const hit = c.cache.get(key);
+  if (hit) return hit;
+  return c.engine.run(facts as unknown as Record<string, unknown>).then((res) => {
+    const types = new Set(res.events.map((e) => e.type));
+    const results = res.results as unknown as EngineRuleResult[];
+    const failures = res.failureResults as unknown as EngineRuleResult[];
+    const attained = types.has('attained');
+    const overlap = types.has('overlap');
+    const outcome: LevelOutcome = {
+      attained,
+      overlap,
+      reasons: {
+        attained: reasonsFor('attained', attained, results, failures),
+        overlap: reasonsFor('overlap', overlap, results, failures),
+      },
+    };
+    if (c.cache.size >= CACHE_LIMIT) c.cache.clear();
+    c.cache.set(key, outcome);
+    return outcome;
+  });
+}

@@ -1,0 +1,94 @@
+import { z } from './zod.js';
+import { FRAMEWORK_ID_PATTERN, ID_PATTERN, ITEM_KINDS, LIMITS, RULE_EVENTS } from './constants.js';
+
+const text = () => z.string().check(z.minLength(1, 'must not be empty'), z.maxLength(LIMITS.stringLength));
+const id = (pattern: RegExp, what: string) =>
+  z.string().check(z.regex(pattern, `${what} must be lower-case letters, digits and single dashes, starting with a letter`));
+
+export const ScaleValueSchema = z.strictObject({
+  value: z.int().check(z.gte(0), z.lte(100)),
+  label: text(),
+  hint: z.optional(text()),
+});
+
+export const ScaleSchema = z.strictObject({
+  met: z.int(),
+  values: z.array(ScaleValueSchema).check(z.minLength(2), z.maxLength(11)),
+});
+
+export const SourceSchema = z.strictObject({
+  title: text(),
+  /** null when the source does not name its publisher (say how you know in `note`). */
+  publisher: z.nullable(text()),
+  /** null when the source is undated. */
+  date: z.nullable(z.string().check(z.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'date must be YYYY, YYYY-MM or YYYY-MM-DD'))),
+  reference: z.optional(text()),
+  url: z.optional(z.url({ protocol: /^https$/, error: 'url must be an https address' })),
+  note: z.optional(text()),
+});
+
+export const LevelSchema = z.strictObject({
+  id: id(ID_PATTERN, 'a level id'),
+  title: text(),
+  descriptor: z.array(text()).check(z.maxLength(50)),
+  roles: z.array(text()).check(z.maxLength(100)),
+});
+
+export const ItemSchema = z.strictObject({
+  id: id(ID_PATTERN, 'an item id'),
+  title: text(),
+  kind: z.enum(ITEM_KINDS),
+  code: z.optional(z.string().check(z.minLength(1), z.maxLength(40))),
+  group: z.optional(text()),
+  levels: z.array(id(ID_PATTERN, 'a level id')).check(z.minLength(1, 'an item must be required by at least one level')),
+  source: z.optional(text()),
+  description: z.optional(text()),
+});
+
+export const RuleSchema = z.strictObject({
+  name: z.optional(text()),
+  priority: z.optional(z.int().check(z.gte(1), z.lte(100))),
+  /** Checked in full by `checkConditions` (facts, operators, paths, depth). */
+  conditions: z.unknown(),
+  event: z.strictObject({
+    type: z.enum(RULE_EVENTS),
+    params: z.optional(z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]))),
+  }),
+});
+
+export const FrameworkSchema = z.strictObject({
+  $schema: z.optional(z.string()),
+  id: id(FRAMEWORK_ID_PATTERN, 'a framework id'),
+  title: text(),
+  version: z.string().check(z.minLength(1), z.maxLength(40)),
+  source: SourceSchema,
+  scale: ScaleSchema,
+  levels: z.array(LevelSchema).check(z.minLength(1), z.maxLength(LIMITS.levels)),
+  items: z.array(ItemSchema).check(z.minLength(1), z.maxLength(LIMITS.items)),
+  rules: z.array(RuleSchema).check(z.minLength(1), z.maxLength(LIMITS.rules)),
+});
+
+export type ScaleValue = z.output<typeof ScaleValueSchema>;
+export type Scale = z.output<typeof ScaleSchema>;
+export type Source = z.output<typeof SourceSchema>;
+export type Level = z.output<typeof LevelSchema>;
+export type Item = z.output<typeof ItemSchema>;
+
+/** A json-rules-engine condition as levelfit accepts it. */
+export type Condition =
+  | { all: Condition[]; name?: string; priority?: number }
+  | { any: Condition[]; name?: string; priority?: number }
+  | { not: Condition; name?: string; priority?: number }
+  | {
+      fact: string;
+      operator: string;
+      value: unknown;
+      path?: string;
+      params?: Record<string, unknown>;
+      name?: string;
+      priority?: number;
+    };
+
+export type Rule = Omit<z.output<typeof RuleSchema>, 'conditions'> & { conditions: Condition };
+
+export type Framework = Readonly<Omit<z.output<typeof FrameworkSchema>, 'rules'> & { rules: Rule[] }>;
