@@ -1,0 +1,48 @@
+/**
+ * The thin adapter between drafts and Web Storage. Every call is wrapped: `localStorage` itself throws a
+ * SecurityError when storage is disabled, and `setItem` throws QuotaExceededError when full. The caller gets
+ * a result, never an exception.
+ */
+
+export const STORAGE_KINDS = ['local', 'session', 'none'] as const;
+export type StorageKind = (typeof STORAGE_KINDS)[number];
+
+export function isStorageKind(value: unknown): value is StorageKind {
+  return typeof value === 'string' && (STORAGE_KINDS as readonly string[]).includes(value);
+}
+
+export type StorageResult<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+export interface DraftStorage {
+  readonly kind: StorageKind;
+  read(key: string): StorageResult<string | null>;
+  write(key: string, value: string): StorageResult<void>;
+  remove(key: string): StorageResult<void>;
+}
+
+function attempt<T>(fn: () => T): StorageResult<T> {
+  try {
+    return { ok: true, value: fn() };
+  } catch (error) {
+    return { ok: false, error };
+  }
+}
+
+/** Opens `localStorage` or `sessionStorage` lazily on each call (so a later permission change is seen). */
+export function openDraftStorage(kind: StorageKind, scope: Pick<Window, 'localStorage' | 'sessionStorage'> = window): DraftStorage {
+  if (kind === 'none') {
+    return {
+      kind,
+      read: () => ({ ok: true, value: null }),
+      write: () => ({ ok: true, value: undefined }),
+      remove: () => ({ ok: true, value: undefined }),
+    };
+  }
+  const area = (): Storage => (kind === 'session' ? scope.sessionStorage : scope.localStorage);
+  return {
+    kind,
+    read: (key) => attempt(() => area().getItem(key)),
+    write: (key, value) => attempt(() => area().setItem(key, value)),
+    remove: (key) => attempt(() => area().removeItem(key)),
+  };
+}

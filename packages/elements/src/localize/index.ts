@@ -1,0 +1,1 @@
+export { configureLocalization, currentLocale, sourceLocale, type LocalizationHandle, type LocalizationOptions } from './localize.js';

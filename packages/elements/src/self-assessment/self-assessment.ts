@@ -1,0 +1,679 @@
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import { localized, msg, str } from '@lit/localize';
+import { formatPath, type AssessOptions, type Framework, type Issue, type Item, type ItemKind, type LevelFit } from '@levelfit/engine';
+import { AssessmentController } from '../controllers/assessment-controller.js';
+import { DraftController, type DraftNotice } from '../controllers/draft-controller.js';
+import { FrameworkController, type FrameworkSource } from '../controllers/framework-controller.js';
+import { LevelFitController } from '../controllers/level-fit-controller.js';
+import { DEFAULT_STEP_SIZE, type Step } from '../controllers/steps.js';
+import { isStorageKind, type StorageKind } from '../drafts/storage.js';
+import { LfChangeEvent } from '../events/lf-change.js';
+import { LfErrorEvent, type LfErrorSource } from '../events/lf-error.js';
+import { LfSubmitEvent } from '../events/lf-submit.js';
+import { currentLocale } from '../localize/localize.js';
+import { tokens } from '../shared/tokens.js';
+import { selfAssessmentStyles } from './self-assessment.styles.js';
+
+interface Problem {
+  issues: Issue[];
+  source: LfErrorSource;
+}
+
+const warned = new Set<string>();
+function warnOnce(code: string, message: string): void {
+  if (warned.has(code)) return;
+  warned.add(code);
+  console.warn(`[levelfit] ${message} (${code})`);
+}
+
+/**
+ * A self-assessment form for a career and competence framework. Every competence and indicator is a
+ * native radio group; questions come in steps with Continue and Back, then "Check your answers", then
+ * Submit, which scores the answers with the levelfit engine. Answers are saved as a draft as people go.
+ *
+ * @summary Self-assessment against a competence framework, following GOV.UK / NHS.UK form patterns.
+ *
+ * @attr framework - A built-in framework id (default `clinical-homecare`) or the URL of a framework JSON file (fetched only then). The `framework` property also takes a framework object.
+ * @attr target - A level id to list gaps against (passed to `assess` as `options.target`).
+ * @attr role-picker - Boolean. Shows an optional "Your role" select of the framework's indicative roles (passed as `options.role`).
+ * @attr storage - Where drafts are saved: `local` (default), `session` or `none`.
+ * @attr assessment-key - Distinguishes drafts of the same framework: `levelfit:draft:<framework id>:<assessment-key>`.
+ * @attr step-size - Most questions on one step (default 12); longer groups are split into parts.
+ *
+ * @event {LfChangeEvent} lf-change - An answer changed. `detail: { itemId, rating, responses }`.
+ * @event {LfSubmitEvent} lf-submit - Submitted and scored, once per submission. `detail: { responses, result }` (`result` is the engine's `LevelFit`).
+ * @event {LfErrorEvent} lf-error - The framework (or an option) is unusable. `detail: { issues, source }`; the issues are also shown inline.
+ *
+ * @csspart base - The wrapper around everything.
+ * @csspart framework-title - The framework's title above the form.
+ * @csspart notices - The polite live region holding draft notices.
+ * @csspart notice - One notice (draft restored, set aside, cannot save).
+ * @csspart error-summary - The "There is a problem" box listing unanswered questions.
+ * @csspart step - The current step (its heading and questions).
+ * @csspart step-indicator - "Step 2 of 7".
+ * @csspart step-heading - The step's heading (focused on each step change).
+ * @csspart role-picker - The optional role field.
+ * @csspart question - One question's wrapper (also `question-error` when it has an error).
+ * @csspart legend - The question's title.
+ * @csspart hint - Hint text under a legend.
+ * @csspart error-message - The error message inside a question.
+ * @csspart radios - The list of radios of one question.
+ * @csspart option - One radio with its label.
+ * @csspart radio - A native radio input.
+ * @csspart radio-label - A radio's label (the scale label).
+ * @csspart button - Every button; also `button-continue`, `button-back`, `button-submit`, `button-restart`.
+ * @csspart check-answers - The "Check your answers" summary.
+ * @csspart summary-list - One summary list of answers.
+ * @csspart change-link - A "Change" link.
+ * @csspart confirmation - The panel shown after submitting.
+ * @csspart draft-status - The polite status line that says "Draft saved".
+ * @csspart error - The inline error shown for bad input.
+ *
+ * @cssproperty --lf-font-family - Font family.
+ * @cssproperty --lf-font-size - Base font size.
+ * @cssproperty --lf-color-text - Text colour.
+ * @cssproperty --lf-color-text-secondary - Hints and captions.
+ * @cssproperty --lf-color-background - Field background.
+ * @cssproperty --lf-color-surface - Notices and secondary buttons.
+ * @cssproperty --lf-color-border - Summary list rules.
+ * @cssproperty --lf-color-input-border - Radio and select colour.
+ * @cssproperty --lf-color-brand - Primary buttons and notice borders.
+ * @cssproperty --lf-color-brand-text - Text on primary buttons.
+ * @cssproperty --lf-color-link - Links.
+ * @cssproperty --lf-color-error - Error borders and messages.
+ * @cssproperty --lf-color-success - The confirmation panel.
+ * @cssproperty --lf-color-focus - Focus highlight.
+ * @cssproperty --lf-color-focus-text - Text and ring on the focus highlight.
+ * @cssproperty --lf-radius - Corner radius of buttons and fields.
+ * @cssproperty --lf-space - Base spacing unit.
+ * @cssproperty --lf-form-max-width - Widest the form grows (default 48rem).
+ * @cssproperty --lf-radio-size - Radio size (default 1.75rem; never under 24px).
+ * @cssproperty --lf-button-background - Primary button background (default: brand).
+ * @cssproperty --lf-button-text - Primary button text.
+ * @cssproperty --lf-button-shadow - Primary button bottom shadow.
+ * @cssproperty --lf-button-secondary-background - Back / restart button background.
+ * @cssproperty --lf-button-secondary-text - Back / restart button text.
+ * @cssproperty --lf-panel-background - Confirmation panel background (default: success).
+ * @cssproperty --lf-panel-text - Confirmation panel text.
+ */
+@localized()
+export class LfSelfAssessment extends LitElement {
+  static override styles = [tokens, selfAssessmentStyles];
+
+  /**
+   * A built-in framework id, the URL of a framework JSON file, or (as a property) a framework object,
+   * validated with `safeParseFramework`. Empty: the built-in clinical-homecare framework.
+   */
+  @property({ attribute: 'framework' })
+  framework: FrameworkSource = null;
+
+  /** A level id to list gaps against. */
+  @property({ reflect: true })
+  target: string | null = null;
+
+  /** Shows the optional role picker. */
+  @property({ type: Boolean, reflect: true, attribute: 'role-picker' })
+  rolePicker = false;
+
+  /** Where drafts are saved: `local`, `session` or `none`. */
+  @property({ reflect: true })
+  storage: StorageKind = 'local';
+
+  /** Distinguishes drafts of the same framework on one site. */
+  @property({ reflect: true, attribute: 'assessment-key' })
+  assessmentKey: string | null = null;
+
+  /** Most questions on one step. */
+  @property({ type: Number, reflect: true, attribute: 'step-size' })
+  stepSize = DEFAULT_STEP_SIZE;
+
+  @state()
+  private lastResult: LevelFit | null = null;
+
+  @state()
+  private problem: Problem | null = null;
+
+  private readonly frameworks = new FrameworkController(this, () => this.framework);
+  private readonly assessment = new AssessmentController(this);
+  private readonly levelFit = new LevelFitController(this);
+  private readonly drafts = new DraftController(this, {
+    snapshot: () => {
+      const c = this.assessment;
+      if (!c.framework || c.phase !== 'answering') return null;
+      return { framework: c.framework, ratings: c.responses.ratings, step: c.step, role: c.role };
+    },
+  });
+
+  private session: { framework: Framework; storage: StorageKind; key: string | null } | null = null;
+  private reportedProblem = '';
+  private submitProblem: Problem | null = null;
+
+  /** The engine's result of the last submission (the same as `lf-submit`'s `detail.result`), or null. */
+  get result(): LevelFit | null {
+    return this.lastResult;
+  }
+
+  /** The framework being assessed, once it has loaded and validated. */
+  get resolvedFramework(): Framework | null {
+    return this.assessment.framework;
+  }
+
+  /** A copy of the answers so far: `{ ratings: { [itemId]: rating } }`. */
+  get responses(): { ratings: Record<string, number> } {
+    return this.assessment.responses;
+  }
+
+  /** Clears every answer and the saved draft, and returns to the first step. */
+  reset(): void {
+    this.drafts.clear();
+    this.assessment.reset();
+    this.lastResult = null;
+    this.submitProblem = null;
+  }
+
+  /** Waits for a framework URL to load as well as for rendering. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    for (let i = 0; i < 3; i++) {
+      await this.frameworks.settled;
+      if (!this.isUpdatePending) break;
+      done = await super.getUpdateComplete();
+    }
+    return done;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    this.frameworks.sync();
+    const fw = this.frameworks.state;
+    if (fw.status === 'ready') {
+      const storage = this.storageKind();
+      const key = this.assessmentKey?.trim() || null;
+      const s = this.session;
+      if (!s || s.framework !== fw.framework || s.storage !== storage || s.key !== key) {
+        this.drafts.flush();
+        this.session = { framework: fw.framework, storage, key };
+        this.assessment.setFramework(fw.framework, this.stepSize);
+        this.lastResult = null;
+        this.submitProblem = null;
+        const draft = this.drafts.open(fw.framework, storage, key);
+        if (draft) this.assessment.restore({ ratings: draft.responses.ratings, step: draft.step, role: draft.role });
+      } else if (changed.has('stepSize')) {
+        this.assessment.setStepSize(this.stepSize);
+      }
+    }
+    this.problem =
+      fw.status === 'error' ? { issues: fw.issues, source: fw.source } : fw.status === 'ready' ? this.optionProblem(fw.framework) : null;
+  }
+
+  protected override updated(): void {
+    const problem = this.problem ?? this.submitProblem;
+    const signature = problem ? JSON.stringify(problem) : '';
+    if (signature !== this.reportedProblem) {
+      this.reportedProblem = signature;
+      if (problem) this.dispatchEvent(new LfErrorEvent({ issues: problem.issues, source: problem.source }));
+    }
+    const focus = this.assessment.takeFocusRequest();
+    if (!focus) return;
+    const root = this.renderRoot as ShadowRoot;
+    if (focus.to === 'heading') root.querySelector<HTMLElement>('[data-focus="heading"]')?.focus();
+    else if (focus.to === 'error-summary') root.querySelector<HTMLElement>('.error-summary')?.focus();
+    else {
+      const target =
+        root.querySelector<HTMLInputElement>(`input[name="${focus.itemId}"]:checked`) ?? root.getElementById(`q-${focus.itemId}`);
+      target?.focus();
+    }
+  }
+
+  private storageKind(): StorageKind {
+    if (isStorageKind(this.storage)) return this.storage;
+    warnOnce('lf-storage-kind', `storage="${String(this.storage)}" is not one of local, session, none; using local.`);
+    return 'local';
+  }
+
+  private optionProblem(framework: Framework): Problem | null {
+    const target = this.target?.trim();
+    if (target && !framework.levels.some((l) => l.id === target)) {
+      return {
+        source: 'options',
+        issues: [
+          {
+            code: 'unknown_level',
+            path: ['target'],
+            message: `no level has the id "${target}"; the levels are: ${framework.levels.map((l) => l.id).join(', ')}`,
+          },
+        ],
+      };
+    }
+    return null;
+  }
+
+  // ---- events from the view ----
+
+  private onRadioChange(e: Event): void {
+    const input = e.target as HTMLInputElement;
+    const itemId = input.name;
+    const rating = Number(input.value);
+    if (!this.assessment.answer(itemId, rating)) return;
+    this.drafts.schedule();
+    this.dispatchEvent(new LfChangeEvent({ itemId, rating, responses: this.assessment.responses }));
+  }
+
+  private onQuestionFocusOut(e: FocusEvent): void {
+    const fieldset = e.currentTarget as HTMLElement;
+    if (e.relatedTarget instanceof Node && fieldset.contains(e.relatedTarget)) return;
+    const id = fieldset.dataset.item;
+    if (id) this.assessment.touch(id);
+  }
+
+  private onRoleChange(e: Event): void {
+    this.assessment.setRole((e.target as HTMLSelectElement).value || null);
+    this.drafts.schedule();
+  }
+
+  private onSubmit(e: Event): void {
+    e.preventDefault();
+    if (this.assessment.phase !== 'answering') return;
+    if (this.assessment.onCheckPage) {
+      void this.submit();
+      return;
+    }
+    if (this.assessment.next().ok) this.navigated();
+  }
+
+  private onBack(): void {
+    this.assessment.back();
+    this.navigated();
+  }
+
+  private onChangeLink(e: Event, itemId: string): void {
+    e.preventDefault();
+    this.assessment.change(itemId);
+    this.navigated();
+  }
+
+  private onErrorLink(e: Event, itemId: string): void {
+    e.preventDefault();
+    if (this.assessment.onCheckPage) {
+      this.assessment.change(itemId);
+      this.navigated();
+    } else {
+      this.assessment.focusItem(itemId);
+    }
+  }
+
+  private onRestart(): void {
+    this.reset();
+  }
+
+  /** After moving between steps: one-time notices have been seen; save where the person is. */
+  private navigated(): void {
+    if (this.drafts.notices.length) this.drafts.notices = [];
+    this.submitProblem = null;
+    this.drafts.schedule();
+  }
+
+  private async submit(): Promise<void> {
+    const c = this.assessment;
+    if (!c.framework || !c.checkAll().ok) return;
+    if (!c.beginSubmit()) return;
+    const responses = c.responses;
+    const options: AssessOptions = {};
+    const target = this.target?.trim();
+    if (target) options.target = target;
+    if (this.rolePicker && c.role) options.role = c.role;
+    let result: LevelFit;
+    try {
+      result = await this.levelFit.run(c.framework, responses, options);
+    } catch (err) {
+      const issues = (err as { issues?: Issue[] })?.issues ?? [
+        { code: 'invalid_value' as const, path: [], message: err instanceof Error ? err.message : String(err) },
+      ];
+      this.submitProblem = { issues, source: 'assess' };
+      c.endSubmit(false);
+      return;
+    }
+    this.submitProblem = null;
+    this.drafts.clear();
+    this.lastResult = result;
+    c.endSubmit(true);
+    this.dispatchEvent(new LfSubmitEvent({ responses, result }));
+  }
+
+  // ---- rendering ----
+
+  protected override render(): TemplateResult {
+    const fw = this.frameworks.state;
+    if (fw.status === 'loading') {
+      return html`<div class="base" part="base"><p role="status">${msg('Loading the framework…')}</p></div>`;
+    }
+    if (this.problem) return html`<div class="base" part="base">${this.renderProblem(this.problem)}</div>`;
+    const c = this.assessment;
+    if (!c.framework) return html`<div class="base" part="base"></div>`;
+    const view =
+      c.phase === 'submitted' ? this.renderConfirmation() : c.onCheckPage ? this.renderCheckAnswers() : this.renderStep(c.currentStep!);
+    return html`
+      <div class="base" part="base">
+        <p class="framework-title" part="framework-title">${c.framework.title}</p>
+        <div class="notices" part="notices" aria-live="polite">${this.drafts.notices.map((n) => this.renderNotice(n))}</div>
+        ${this.submitProblem ? this.renderProblem(this.submitProblem) : nothing} ${this.renderErrorSummary()}
+        <form novalidate @submit=${this.onSubmit}>${view}</form>
+        <p class="draft-status" part="draft-status" role="status" aria-live="polite">
+          ${this.drafts.saved && c.phase === 'answering' ? msg('Draft saved') : ''}
+        </p>
+      </div>
+    `;
+  }
+
+  private renderProblem(problem: Problem): TemplateResult {
+    const title =
+      problem.source === 'assess'
+        ? msg('Your answers could not be scored')
+        : problem.source === 'fetch'
+          ? msg('The framework could not be loaded')
+          : msg('This self-assessment cannot be shown');
+    return html`
+      <div class="problem" part="error" role="alert">
+        <h2>${title}</h2>
+        <p>${msg('Give this message to the person who looks after this page:')}</p>
+        <ul>
+          ${problem.issues.map((i) => html`<li><code>${formatPath(i.path)}</code>: ${i.message}</li>`)}
+        </ul>
+      </div>
+    `;
+  }
+
+  private renderNotice(notice: DraftNotice): TemplateResult {
+    let body: TemplateResult;
+    switch (notice.code) {
+      case 'storage-unavailable':
+        body = html`<p>
+          ${msg('Your answers cannot be saved on this device, so they will be lost if you close this page. You can still finish and submit the assessment.')}
+        </p>`;
+        break;
+      case 'set-aside': {
+        const why =
+          notice.reason === 'other-version'
+            ? msg('We found saved answers for a different version of this framework, so they could not be restored.')
+            : notice.reason === 'other-framework'
+              ? msg('We found saved answers for a different framework, so they could not be restored.')
+              : notice.reason === 'newer-format'
+                ? msg('We found saved answers from a newer version of this form, so they could not be restored.')
+                : msg('We found saved answers that could not be read, so they could not be restored.');
+        body = html`<p>${why}</p>
+          <p>
+            ${notice.moved
+              ? msg('They have been kept aside on this device. You are starting a new assessment.')
+              : msg('You are starting a new assessment.')}
+          </p>`;
+        break;
+      }
+      case 'restored': {
+        const when = new Intl.DateTimeFormat(currentLocale(), { dateStyle: 'long', timeStyle: 'short' }).format(notice.savedAt);
+        const unknown = notice.unknownItems.length;
+        const off = notice.offScale.length;
+        body = html`<p>${msg(str`We have restored the answers you saved on ${when}.`)}</p>
+          ${unknown === 1
+            ? html`<p>${msg('1 saved answer was for a question that is no longer in this framework, so it has been left out.')}</p>`
+            : unknown > 1
+              ? html`<p>${msg(str`${unknown} saved answers were for questions that are no longer in this framework, so they have been left out.`)}</p>`
+              : nothing}
+          ${off > 0
+            ? html`<p>${msg(str`${off} saved answers used a rating that is no longer on the scale, so they have been left out.`)}</p>`
+            : nothing}
+          ${notice.role !== null
+            ? html`<p>${msg(str`The role you chose (${notice.role}) is no longer listed, so it has been cleared.`)}</p>`
+            : nothing}`;
+        break;
+      }
+    }
+    return html`<div class="notice" part="notice" data-notice=${notice.code}>${body}</div>`;
+  }
+
+  private renderErrorSummary(): TemplateResult | typeof nothing {
+    const c = this.assessment;
+    if (!c.errors.length || c.phase !== 'answering') return nothing;
+    return html`
+      <div class="error-summary" part="error-summary" tabindex="-1">
+        <div role="alert">
+          <h2>${msg('There is a problem')}</h2>
+          <ul>
+            ${c.errors.map(
+              (e) =>
+                html`<li>
+                  <a href="#q-${e.itemId}" @click=${(ev: Event) => this.onErrorLink(ev, e.itemId)}>${this.errorText(e.itemId)}</a>
+                </li>`,
+            )}
+          </ul>
+        </div>
+      </div>
+    `;
+  }
+
+  private errorText(itemId: string): string {
+    const title = this.assessment.item(itemId)?.title ?? itemId;
+    return msg(str`Select a rating for “${title}”`);
+  }
+
+  private stepTitle(step: Step): string {
+    const base = step.heading.type === 'group' ? step.heading.text : kindTitle(step.heading.kind);
+    return step.parts > 1 ? msg(str`${base} (part ${step.part} of ${step.parts})`) : base;
+  }
+
+  private renderStep(step: Step): TemplateResult {
+    const c = this.assessment;
+    const framework = c.framework!;
+    return html`
+      <div class="step" part="step">
+        <h2 data-focus="heading" tabindex="-1" part="step-heading">
+          <span class="caption" part="step-indicator">${msg(str`Step ${step.index + 1} of ${c.steps.length}`)}</span>
+          ${this.stepTitle(step)}
+        </h2>
+        ${this.rolePicker && step.index === 0 ? this.renderRolePicker(framework) : nothing}
+        ${step.itemIds.map((id) => this.renderQuestion(c.item(id)!, framework))}
+      </div>
+      <div class="buttons">
+        <button type="submit" part="button button-continue">${msg('Continue')}</button>
+        ${step.index > 0
+          ? html`<button type="button" class="secondary" part="button button-back" @click=${this.onBack}>${msg('Back')}</button>`
+          : nothing}
+      </div>
+    `;
+  }
+
+  private renderRolePicker(framework: Framework): TemplateResult {
+    const role = this.assessment.role ?? '';
+    const seen = new Set<string>();
+    return html`
+      <div class="field" part="role-picker">
+        <label class="label" for="role">${msg('Your role (optional)')}</label>
+        <div class="hint" id="role-hint" part="hint">
+          ${msg('Choose the role closest to yours. Your result will say which level that role usually sits at.')}
+        </div>
+        <select id="role" aria-describedby="role-hint" @change=${this.onRoleChange}>
+          <option value="" ?selected=${role === ''}>${msg('No role selected')}</option>
+          ${framework.levels.map(
+            (level) => html`
+              <optgroup label=${level.title}>
+                ${level.roles
+                  .filter((r) => {
+                    const k = r.trim().toLowerCase();
+                    if (seen.has(k)) return false;
+                    seen.add(k);
+                    return true;
+                  })
+                  .map((r) => html`<option .value=${r} ?selected=${r === role}>${r}</option>`)}
+              </optgroup>
+            `,
+          )}
+        </select>
+      </div>
+    `;
+  }
+
+  private renderQuestion(item: Item, framework: Framework): TemplateResult {
+    const c = this.assessment;
+    const error = c.errorFor(item.id);
+    const rating = c.rating(item.id);
+    const hintId = `q-${item.id}-hint`;
+    const errorId = `q-${item.id}-error`;
+    const hasHint = item.description !== undefined || item.code !== undefined;
+    const describedBy = [hasHint ? hintId : '', error ? errorId : ''].filter(Boolean).join(' ');
+    return html`
+      <div class="question ${error ? 'question--error' : ''}" part=${error ? 'question question-error' : 'question'}>
+        <fieldset data-item=${item.id} aria-describedby=${describedBy || nothing} @focusout=${this.onQuestionFocusOut}>
+          <legend part="legend">${item.title}</legend>
+          ${hasHint
+            ? html`<div class="hint" id=${hintId} part="hint">
+                ${item.code !== undefined ? html`<span class="code">${msg(str`Reference ${item.code}`)}</span>` : nothing}
+                ${item.code !== undefined && item.description !== undefined ? html`<br />` : nothing}
+                ${item.description ?? nothing}
+              </div>`
+            : nothing}
+          ${error
+            ? html`<p class="error-message" id=${errorId} part="error-message">
+                <span class="lf-visually-hidden">${msg('Error:')}</span> ${this.errorText(item.id)}
+              </p>`
+            : nothing}
+          <div class="radios" part="radios">
+            ${framework.scale.values.map((v, i) => {
+              const id = i === 0 ? `q-${item.id}` : `q-${item.id}-${v.value}`;
+              const valueHint = v.hint !== undefined ? `${id}-hint` : undefined;
+              return html`
+                <div class="radio" part="option">
+                  <input
+                    type="radio"
+                    part="radio"
+                    id=${id}
+                    name=${item.id}
+                    .value=${String(v.value)}
+                    .checked=${live(rating === v.value)}
+                    aria-describedby=${valueHint ?? nothing}
+                    @change=${this.onRadioChange}
+                  />
+                  <label for=${id} part="radio-label">${v.label}</label>
+                  ${valueHint ? html`<div class="radio-hint" id=${valueHint}>${v.hint}</div>` : nothing}
+                </div>
+              `;
+            })}
+          </div>
+        </fieldset>
+      </div>
+    `;
+  }
+
+  private renderCheckAnswers(): TemplateResult {
+    const c = this.assessment;
+    const framework = c.framework!;
+    const label = (rating: number | undefined): string =>
+      rating === undefined ? msg('Not answered') : (framework.scale.values.find((v) => v.value === rating)?.label ?? String(rating));
+    const roleTitle = c.role;
+    return html`
+      <h2 data-focus="heading" tabindex="-1" part="step-heading">${msg('Check your answers')}</h2>
+      <div class="check-answers" part="check-answers">
+        ${this.rolePicker
+          ? html`<h3>${msg('Your role')}</h3>
+              <dl class="summary-list" part="summary-list">
+                <div class="summary-row">
+                  <dt>${msg('Role')}</dt>
+                  <dd>${roleTitle ?? msg('No role selected')}</dd>
+                  <dd class="actions">
+                    <a href="#role" part="change-link" @click=${(e: Event) => this.onChangeRole(e)}
+                      >${msg('Change')}<span class="lf-visually-hidden"> ${msg('your role')}</span></a
+                    >
+                  </dd>
+                </div>
+              </dl>`
+          : nothing}
+        ${c.steps.map(
+          (step) => html`
+            <h3>${this.stepTitle(step)}</h3>
+            <dl class="summary-list" part="summary-list">
+              ${step.itemIds.map((id) => {
+                const item = c.item(id)!;
+                return html`
+                  <div class="summary-row" data-item=${id}>
+                    <dt>${item.title}</dt>
+                    <dd>${label(c.rating(id))}</dd>
+                    <dd class="actions">
+                      <a href="#q-${id}" part="change-link" @click=${(e: Event) => this.onChangeLink(e, id)}
+                        >${msg('Change')}<span class="lf-visually-hidden"> ${msg(str`your rating for “${item.title}”`)}</span></a
+                      >
+                    </dd>
+                  </div>
+                `;
+              })}
+            </dl>
+          `,
+        )}
+      </div>
+      <h3>${msg('Now submit your assessment')}</h3>
+      <p>${msg('When you submit, your answers are scored against the framework’s levels.')}</p>
+      <div class="buttons">
+        <button type="submit" part="button button-submit">${msg('Submit assessment')}</button>
+        <button type="button" class="secondary" part="button button-back" @click=${this.onBack}>${msg('Back')}</button>
+      </div>
+    `;
+  }
+
+  private onChangeRole(e: Event): void {
+    e.preventDefault();
+    const first = this.assessment.steps[0]?.itemIds[0];
+    if (first === undefined) return;
+    this.assessment.change(first);
+    this.assessment.focus = null;
+    this.navigated();
+    void this.updateComplete.then(() => (this.renderRoot as ShadowRoot).getElementById('role')?.focus());
+  }
+
+  private renderConfirmation(): TemplateResult {
+    const framework = this.assessment.framework!;
+    const result = this.lastResult;
+    const best = result?.bestFit ? framework.levels.find((l) => l.id === result.bestFit) : undefined;
+    return html`
+      <div class="panel" part="confirmation">
+        <h2 data-focus="heading" tabindex="-1">${msg('Assessment submitted')}</h2>
+        <p>
+          ${best
+            ? html`${msg('Your best fit is')}<br /><strong>${best.title}</strong>`
+            : msg('Your answers do not yet meet any level in full')}
+        </p>
+      </div>
+      ${result && result.explanation.length
+        ? html`<h3>${msg('Why')}</h3>
+            <ul>
+              ${result.explanation.map((s) => html`<li>${s}</li>`)}
+            </ul>`
+        : nothing}
+      <div class="buttons">
+        <button type="button" class="secondary" part="button button-restart" @click=${this.onRestart}>
+          ${msg('Start a new assessment')}
+        </button>
+      </div>
+    `;
+  }
+}
+
+function kindTitle(kind: ItemKind): string {
+  switch (kind) {
+    case 'competence':
+      return msg('Competences');
+    case 'indicator':
+      return msg('Indicators');
+    case 'knowledge':
+      return msg('Knowledge');
+    case 'skill':
+      return msg('Skills');
+    case 'behaviour':
+      return msg('Behaviours');
+    case 'performance':
+      return msg('Performance criteria');
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lf-self-assessment': LfSelfAssessment;
+  }
+}
