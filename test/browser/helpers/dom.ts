@@ -51,7 +51,14 @@ export async function answerAll(el: LfSelfAssessment, rate: (itemId: string) => 
   }
 }
 
-export const press = (key: string): Promise<void> => sendKeys({ press: key });
+/** Presses a key; `Shift+Tab` style chords hold the modifiers down around the key (puppeteer has no chords). */
+export async function press(key: string): Promise<void> {
+  const parts = key.split('+');
+  const main = parts.pop()!;
+  for (const m of parts) await sendKeys({ down: m });
+  await sendKeys({ press: main });
+  for (const m of parts.reverse()) await sendKeys({ up: m });
+}
 
 /** Presses Tab (or Shift+Tab) until `match` holds for the focused element; fails after `max` presses. */
 export async function tabUntil(match: (active: Element | null) => boolean, max = 200, backwards = false): Promise<Element> {
