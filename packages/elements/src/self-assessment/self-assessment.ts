@@ -33,6 +33,7 @@ function warnOnce(code: string, message: string): void {
  * native radio group; questions come in steps with Continue and Back, then "Check your answers", then
  * Submit, which scores the answers with the levelfit engine. Answers are saved as a draft as people go.
  *
+ * @tagname lf-self-assessment
  * @summary Self-assessment against a competence framework, following GOV.UK / NHS.UK form patterns.
  *
  * @attr framework - A built-in framework id (default `clinical-homecare`) or the URL of a framework JSON file (fetched only then). The `framework` property also takes a framework object.
@@ -127,7 +128,7 @@ export class LfSelfAssessment extends LitElement {
 
   /** Most questions on one step. */
   @property({ type: Number, reflect: true, attribute: 'step-size' })
-  stepSize = DEFAULT_STEP_SIZE;
+  stepSize: number = DEFAULT_STEP_SIZE;
 
   @state()
   private lastResult: LevelFit | null = null;
@@ -212,7 +213,7 @@ export class LfSelfAssessment extends LitElement {
     const signature = problem ? JSON.stringify(problem) : '';
     if (signature !== this.reportedProblem) {
       this.reportedProblem = signature;
-      if (problem) this.dispatchEvent(new LfErrorEvent({ issues: problem.issues, source: problem.source }));
+      if (problem) this.emit(new LfErrorEvent({ issues: problem.issues, source: problem.source }));
     }
     const focus = this.assessment.takeFocusRequest();
     if (!focus) return;
@@ -224,6 +225,11 @@ export class LfSelfAssessment extends LitElement {
         root.querySelector<HTMLInputElement>(`input[name="${focus.itemId}"]:checked`) ?? root.getElementById(`q-${focus.itemId}`);
       target?.focus();
     }
+  }
+
+  /** Events are documented with the class's `@event` tags (the manifest analyser cannot name typed events). */
+  private emit(event: LfChangeEvent | LfErrorEvent | LfSubmitEvent): void {
+    this.dispatchEvent(event);
   }
 
   private storageKind(): StorageKind {
@@ -257,7 +263,7 @@ export class LfSelfAssessment extends LitElement {
     const rating = Number(input.value);
     if (!this.assessment.answer(itemId, rating)) return;
     this.drafts.schedule();
-    this.dispatchEvent(new LfChangeEvent({ itemId, rating, responses: this.assessment.responses }));
+    this.emit(new LfChangeEvent({ itemId, rating, responses: this.assessment.responses }));
   }
 
   private onQuestionFocusOut(e: FocusEvent): void {
@@ -338,7 +344,7 @@ export class LfSelfAssessment extends LitElement {
     this.drafts.clear();
     this.lastResult = result;
     c.endSubmit(true);
-    this.dispatchEvent(new LfSubmitEvent({ responses, result }));
+    this.emit(new LfSubmitEvent({ responses, result }));
   }
 
   // ---- rendering ----
