@@ -9,3 +9,6 @@ export * from './localize/index.js';
 export * from './drafts/index.js';
 export * from './controllers/index.js';
 export { LfSelfAssessment } from './self-assessment/self-assessment.js';
+export { LfLevelFit, checkLevelFit, shortLevelName } from './level-fit/index.js';
+export { LfCompetenceMatrix, checkRatings, type MatrixRatings } from './competence-matrix/index.js';
+export { LfCareerLevels } from './career-levels/index.js';

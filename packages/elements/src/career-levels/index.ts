@@ -1,0 +1,1 @@
+export { LfCareerLevels } from './career-levels.js';

@@ -1,0 +1,242 @@
+import { css, html, nothing, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { localized, msg } from '@lit/localize';
+import type { Framework, Issue, Item } from '@levelfit/engine';
+import { tokens } from '../shared/tokens.js';
+import { FrameworkView, isPlainObject, ratingLabel } from '../level-fit/framework-view.js';
+import { viewStyles } from '../level-fit/view.styles.js';
+
+/** Ratings as `lf-submit` carries them (`detail.responses.ratings`), or the whole `{ ratings }` responses. */
+export type MatrixRatings = Record<string, number> | { ratings: Record<string, number> };
+
+/**
+ * The framework's common and core competences against its levels, as one accessible table: a column per
+ * level, a row per competence (every item that is not an indicator), "Required" marked with a tick and
+ * said in words to screen readers. Give it a person's ratings to add their rating and whether it is met
+ * to every row.
+ *
+ * @summary Competence × level table, optionally with a person's ratings.
+ *
+ * @attr framework - A built-in framework id (default `clinical-homecare`) or a framework JSON URL. The `framework` property also takes a framework object.
+ * @attr caption - The table caption (default "Competences required at each level").
+ *
+ * @event {LfErrorEvent} lf-error - The framework or the ratings are unusable. `detail: { issues, source }`; the issues are also shown inline (`role="alert"`).
+ *
+ * @csspart base - The wrapper around everything.
+ * @csspart scroller - The keyboard-scrollable region around the table.
+ * @csspart table - The table.
+ * @csspart caption - The table caption.
+ * @csspart level-header - A level's column header.
+ * @csspart competence-header - A competence's row header.
+ * @csspart cell - A level cell (also `cell-required`).
+ * @csspart rating - The "Your rating" cell.
+ * @csspart met - The "Met" cell (also `met-yes`, `met-no`).
+ * @csspart error - The inline error shown for a malformed framework or ratings.
+ * @csspart loading - The line shown while a framework URL loads.
+ *
+ * @cssproperty --lf-font-family - Font family.
+ * @cssproperty --lf-color-text - Text colour.
+ * @cssproperty --lf-color-text-secondary - Captions.
+ * @cssproperty --lf-color-border - Table rules.
+ * @cssproperty --lf-color-surface - Header background.
+ * @cssproperty --lf-color-brand - The tick mark.
+ * @cssproperty --lf-color-error - The inline error's border.
+ * @cssproperty --lf-matrix-header-background - Column header background (default: surface).
+ * @cssproperty --lf-matrix-mark-color - Colour of the "required" tick (default: brand).
+ * @cssproperty --lf-matrix-max-height - Height after which the table scrolls (default: none).
+ */
+@localized()
+export class LfCompetenceMatrix extends FrameworkView {
+  static override styles = [
+    tokens,
+    viewStyles,
+    css`
+      :host {
+        --_mark: var(--lf-matrix-mark-color, var(--_brand));
+        --_head-bg: var(--lf-matrix-header-background, var(--_surface));
+      }
+      .scroller {
+        overflow: auto;
+        max-height: var(--lf-matrix-max-height, none);
+      }
+      .scroller:focus-visible {
+        outline: 3px solid var(--_focus);
+        outline-offset: 0;
+      }
+      thead th {
+        background: var(--_head-bg);
+        padding: 0.5rem;
+        font-size: 0.875rem;
+        min-width: 6rem;
+      }
+      thead th:first-child {
+        min-width: 14rem;
+      }
+      tbody th {
+        font-weight: normal;
+        padding-left: 0.5rem;
+      }
+      td {
+        padding: 0.5rem;
+      }
+      td.cell {
+        text-align: center;
+      }
+      .mark {
+        color: var(--_mark);
+        font-weight: 700;
+        font-size: 1.25rem;
+        line-height: 1;
+      }
+      .code {
+        color: var(--_muted);
+        margin-right: 0.25rem;
+      }
+      .met-no {
+        font-weight: 700;
+      }
+      .legend {
+        color: var(--_muted);
+      }
+      @media (forced-colors: active) {
+        .mark {
+          color: CanvasText;
+        }
+      }
+      @media print {
+        .scroller {
+          overflow: visible;
+          max-height: none;
+        }
+        thead th {
+          background: none;
+        }
+      }
+    `,
+  ];
+
+  /**
+   * A person's ratings, `{ [itemId]: rating }` (or the whole `{ ratings }` responses). Adds "Your rating"
+   * and "Met" columns. Unknown items or off-scale ratings show an inline error and fire `lf-error`.
+   */
+  @property({ attribute: false })
+  ratings: MatrixRatings | null = null;
+
+  /** The table caption; empty for the default. */
+  @property({ reflect: true })
+  caption: string | null = null;
+
+  private validRatings: Record<string, number> | null = null;
+
+  protected override willUpdate(): void {
+    this.problem = this.frameworkProblem();
+    this.validRatings = null;
+    const framework = this.resolvedFramework;
+    if (this.problem || !framework || this.ratings === null || this.ratings === undefined) return;
+    const { ratings, issues } = checkRatings(this.ratings, framework);
+    if (issues.length) this.problem = { issues, source: 'options' };
+    else this.validRatings = ratings;
+  }
+
+  protected override render(): TemplateResult {
+    const framework = this.resolvedFramework;
+    return html`
+      <div class="base" part="base">
+        ${this.renderFrameworkState(msg('This table cannot be shown'))}
+        ${framework && !this.isFrameworkProblem() ? this.renderTable(framework) : nothing}
+      </div>
+    `;
+  }
+
+  private isFrameworkProblem(): boolean {
+    return this.problem !== null && this.problem.source !== 'options';
+  }
+
+  private renderTable(framework: Framework): TemplateResult {
+    const items = framework.items.filter((i) => i.kind !== 'indicator');
+    const ratings = this.validRatings;
+    const caption = this.caption?.trim() || msg('Competences required at each level');
+    return html`
+      <div class="scroller" part="scroller" role="region" aria-labelledby="caption" tabindex="0">
+        <table part="table">
+          <caption id="caption" part="caption">
+            ${caption}
+            <span class="caption legend">${framework.title}. ${msg('A tick (✓) means the level requires the competence.')}</span>
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">${msg('Competence')}</th>
+              ${framework.levels.map((l) => html`<th scope="col" part="level-header">${l.title}</th>`)}
+              ${ratings
+                ? html`<th scope="col">${msg('Your rating')}</th>
+                    <th scope="col">${msg('Met')}</th>`
+                : nothing}
+            </tr>
+          </thead>
+          <tbody>
+            ${items.map((item) => this.renderRow(item, framework, ratings))}
+          </tbody>
+        </table>
+      </div>
+    `;
+  }
+
+  private renderRow(item: Item, framework: Framework, ratings: Record<string, number> | null): TemplateResult {
+    const rating = ratings ? ratings[item.id] : undefined;
+    const met = rating !== undefined && rating >= framework.scale.met;
+    return html`
+      <tr>
+        <th scope="row" part="competence-header">
+          ${item.code ? html`<span class="code">${item.code}</span> ` : nothing}${item.title}
+        </th>
+        ${framework.levels.map((l) =>
+          item.levels.includes(l.id)
+            ? html`<td class="cell" part="cell cell-required">
+                <span class="mark" aria-hidden="true">✓</span><span class="lf-visually-hidden">${msg('Required')}</span>
+              </td>`
+            : html`<td class="cell" part="cell"><span class="lf-visually-hidden">${msg('Not required')}</span></td>`,
+        )}
+        ${ratings
+          ? html`<td part="rating">${rating === undefined ? msg('Not answered') : ratingLabel(framework, rating)}</td>
+              <td class=${met ? 'met-yes' : 'met-no'} part=${met ? 'met met-yes' : 'met met-no'}>
+                ${met ? msg('Met') : msg('Not yet met')}
+              </td>`
+          : nothing}
+      </tr>
+    `;
+  }
+}
+
+/** Ratings for the matrix: `{ [itemId]: rating }` with every id known and every rating on the scale. */
+export function checkRatings(value: unknown, framework: Framework): { ratings: Record<string, number>; issues: Issue[] } {
+  const issues: Issue[] = [];
+  let given = value;
+  if (isPlainObject(given) && isPlainObject(given.ratings) && !framework.items.some((i) => i.id === 'ratings')) given = given.ratings;
+  if (!isPlainObject(given)) {
+    return {
+      ratings: {},
+      issues: [{ code: 'invalid_type', path: ['ratings'], message: 'ratings must be an object of item id → rating' }],
+    };
+  }
+  const ids = new Set(framework.items.map((i) => i.id));
+  const scale = framework.scale.values.map((v) => v.value);
+  const ratings: Record<string, number> = {};
+  for (const [id, rating] of Object.entries(given)) {
+    if (!ids.has(id)) issues.push({ code: 'unknown_item', path: ['ratings', id], message: `no item in ${framework.id} has the id "${id}"` });
+    else if (typeof rating !== 'number' || !scale.includes(rating)) {
+      issues.push({
+        code: 'rating_off_scale',
+        path: ['ratings', id],
+        message: `the rating for "${id}" is ${JSON.stringify(rating)}; it must be one of ${scale.join(', ')}`,
+      });
+    } else ratings[id] = rating;
+    if (issues.length >= 20) break;
+  }
+  return { ratings, issues };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lf-competence-matrix': LfCompetenceMatrix;
+  }
+}

@@ -1,0 +1,1 @@
+export { LfCompetenceMatrix, checkRatings, type MatrixRatings } from './competence-matrix.js';

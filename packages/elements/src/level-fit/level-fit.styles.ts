@@ -1,0 +1,152 @@
+import { css } from 'lit';
+
+/**
+ * `<lf-level-fit>`: a best-fit panel, a bar chart built from SVG rects whose widths are attributes (no inline
+ * styles, so it runs under a strict CSP), the figures in words beside every bar, and status words
+ * ("Best fit", "Attained") so no meaning is carried by colour alone.
+ */
+export const levelFitStyles = css`
+  :host {
+    --_bar-height: var(--lf-bar-height, 1.25rem);
+    --_bar: var(--lf-bar-color, var(--_brand));
+    --_bar-partial: var(--lf-bar-color-partial, var(--_muted));
+    --_bar-track: var(--lf-bar-track, var(--_surface));
+    --_summary-bg: var(--lf-summary-background, var(--_surface));
+  }
+  .summary {
+    background: var(--_summary-bg);
+    border-left: 6px solid var(--_brand);
+    border-radius: var(--_radius);
+    padding: var(--_space);
+    margin: 0 0 var(--_space);
+  }
+  .summary > :last-child {
+    margin-bottom: 0;
+  }
+  .summary-label {
+    margin: 0 0 0.25rem;
+    color: var(--_muted);
+  }
+  .best-fit {
+    font-size: 1.375rem;
+    font-weight: 700;
+    line-height: 1.3;
+    margin-bottom: 0.5rem;
+  }
+  .role {
+    margin-top: var(--_space);
+  }
+  .chart {
+    list-style: none;
+    padding: 0;
+    margin: 0 0 var(--_space);
+  }
+  .row {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr) auto;
+    grid-template-areas:
+      'name status'
+      'bar bar'
+      'figure figure';
+    column-gap: 0.75rem;
+    row-gap: 0.25rem;
+    padding: 0.5rem 0;
+    border-bottom: 1px solid var(--_border);
+  }
+  .row + .row {
+    margin-top: 0;
+  }
+  .level-name {
+    grid-area: name;
+    font-weight: 700;
+  }
+  .status {
+    grid-area: status;
+    align-self: start;
+    font-size: 0.875rem;
+    font-weight: 700;
+    padding: 0 0.5rem;
+    border: 2px solid var(--_muted);
+    color: var(--_muted);
+    border-radius: var(--_radius);
+    white-space: nowrap;
+  }
+  .attained .status {
+    border-color: var(--_text);
+    color: var(--_text);
+  }
+  .best .status {
+    background: var(--_text);
+    color: var(--_bg);
+  }
+  .bar {
+    grid-area: bar;
+    display: block;
+    width: 100%;
+    height: var(--_bar-height);
+    border: 1px solid var(--_border);
+    box-sizing: border-box;
+  }
+  .track {
+    fill: var(--_bar-track);
+  }
+  .fill {
+    fill: var(--_bar-partial);
+  }
+  .attained .fill {
+    fill: var(--_bar);
+  }
+  .figure {
+    grid-area: figure;
+    color: var(--_muted);
+    font-variant-numeric: tabular-nums;
+  }
+  .item-title {
+    font-weight: normal;
+  }
+  .kind {
+    display: block;
+    color: var(--_muted);
+    font-size: 0.875rem;
+  }
+  .actions {
+    margin-top: calc(var(--_space) * 1.5);
+  }
+  @media (forced-colors: active) {
+    .track {
+      fill: Canvas;
+    }
+    .fill,
+    .attained .fill {
+      fill: CanvasText;
+    }
+    .bar {
+      border-color: CanvasText;
+    }
+    .best .status {
+      forced-color-adjust: none;
+      background: CanvasText;
+      color: Canvas;
+    }
+  }
+  @media print {
+    .summary {
+      background: none;
+      border: 2px solid #000;
+    }
+    .bar,
+    .fill,
+    .track {
+      print-color-adjust: exact;
+      -webkit-print-color-adjust: exact;
+    }
+    .row,
+    .summary {
+      break-inside: avoid;
+      page-break-inside: avoid;
+    }
+    .gaps {
+      break-before: auto;
+    }
+  }
+`;

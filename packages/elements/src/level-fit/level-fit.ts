@@ -1,0 +1,307 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { localized, msg, str } from '@lit/localize';
+import { isBuiltinFrameworkId, type FitItem, type Framework, type ItemKind, type LevelFit, type LevelResult } from '@levelfit/engine';
+import type { FrameworkSource } from '../controllers/framework-controller.js';
+import { tokens } from '../shared/tokens.js';
+import { checkLevelFit } from './check-result.js';
+import { FrameworkView, percent, ratingLabel } from './framework-view.js';
+import { levelFitStyles } from './level-fit.styles.js';
+import { viewStyles } from './view.styles.js';
+
+/**
+ * Shows a person's level fit: the best-fit level (and the level above it that their practice overlaps
+ * into), coverage per level as a bar chart with the figures in words, the gap plan against the next level
+ * (or the target), the engine's explanation, and the role they picked. Prints cleanly for a development review.
+ * Give it the `LevelFit` that `assess` resolves to, or the `detail.result` of `lf-submit`.
+ *
+ * @summary A level-fit result: best fit, overlap, coverage per level, gaps and why.
+ *
+ * @attr framework - A built-in framework id or a framework JSON URL, used for level titles and rating labels. The `framework` property also takes a framework object. Default: the result's own built-in framework, else `clinical-homecare`.
+ * @attr heading - The heading text (default "Your level fit").
+ * @attr no-print-button - Boolean. Hides the "Print this result" button.
+ *
+ * @event {LfErrorEvent} lf-error - The result or the framework is unusable. `detail: { issues, source }`; the issues are also shown inline (`role="alert"`).
+ *
+ * @csspart base - The wrapper around everything.
+ * @csspart heading - The main heading.
+ * @csspart framework-title - The framework's title under the heading.
+ * @csspart empty - The message shown before there is a result.
+ * @csspart summary - The best-fit panel.
+ * @csspart best-fit - The best-fit sentence.
+ * @csspart overlap - The list of items the person's practice overlaps into.
+ * @csspart role - The role line.
+ * @csspart chart - The coverage chart (a list of levels).
+ * @csspart chart-row - One level in the chart (also `chart-row-attained`, `chart-row-best`).
+ * @csspart bar - The SVG bar of one level.
+ * @csspart bar-fill - The filled part of a bar.
+ * @csspart gaps - The gap plan section.
+ * @csspart gap-table - The table of items not yet met.
+ * @csspart explanation - The "Why this result" section.
+ * @csspart button - The print button (also `print-button`).
+ * @csspart error - The inline error shown for a malformed result or framework.
+ * @csspart loading - The line shown while a framework URL loads.
+ *
+ * @cssproperty --lf-font-family - Font family.
+ * @cssproperty --lf-font-size - Base font size.
+ * @cssproperty --lf-color-text - Text colour.
+ * @cssproperty --lf-color-text-secondary - Captions and figures.
+ * @cssproperty --lf-color-surface - Summary panel background and bar track.
+ * @cssproperty --lf-color-border - Rules and the bar outline.
+ * @cssproperty --lf-color-brand - Attained bars and the summary panel border.
+ * @cssproperty --lf-color-error - The inline error's border.
+ * @cssproperty --lf-color-focus - Focus highlight.
+ * @cssproperty --lf-space - Base spacing unit.
+ * @cssproperty --lf-radius - Corner radius of the panel and button.
+ * @cssproperty --lf-bar-height - Height of a coverage bar (default 1.25rem).
+ * @cssproperty --lf-bar-color - Fill of an attained level's bar (default: brand).
+ * @cssproperty --lf-bar-color-partial - Fill of a level not attained (default: secondary text colour).
+ * @cssproperty --lf-bar-track - The unfilled part of a bar (default: surface).
+ * @cssproperty --lf-summary-background - Background of the best-fit panel (default: surface).
+ * @cssproperty --lf-view-max-width - Widest the element grows (default: none).
+ */
+@localized()
+export class LfLevelFit extends FrameworkView {
+  static override styles = [tokens, viewStyles, levelFitStyles];
+
+  /**
+   * The result to show: the `LevelFit` that `assess` resolves to (or `lf-submit`'s `detail.result`).
+   * `null` shows the empty state. A value of the wrong shape shows an inline error and fires `lf-error`.
+   */
+  @property({ attribute: false })
+  result: LevelFit | null = null;
+
+  /** The heading text; empty for the default ("Your level fit"). */
+  @property({ reflect: true })
+  heading: string | null = null;
+
+  /** Hides the print button. */
+  @property({ type: Boolean, reflect: true, attribute: 'no-print-button' })
+  noPrintButton = false;
+
+  protected override frameworkSource(): FrameworkSource {
+    if (this.framework !== null && this.framework !== undefined && this.framework !== '') return this.framework;
+    const id = (this.result as { frameworkId?: unknown } | null)?.frameworkId;
+    return isBuiltinFrameworkId(id) ? id : null;
+  }
+
+  protected override willUpdate(): void {
+    this.problem = this.frameworkProblem();
+    const framework = this.resolvedFramework;
+    if (!this.problem && framework && this.result !== null && this.result !== undefined) {
+      const issues = checkLevelFit(this.result, framework);
+      if (issues.length) this.problem = { issues, source: 'assess' };
+    }
+  }
+
+  private print(): void {
+    window.print();
+  }
+
+  protected override render(): TemplateResult {
+    const framework = this.resolvedFramework;
+    const result = framework && !this.problem ? this.result : null;
+    const heading = this.heading?.trim() || msg('Your level fit');
+    return html`
+      <article class="base" part="base" aria-labelledby="heading">
+        <h2 id="heading" part="heading">${heading}</h2>
+        ${framework ? html`<p class="caption" part="framework-title">${framework.title}</p>` : nothing}
+        ${this.renderFrameworkState(msg('This result cannot be shown'))}
+        <p class="lf-visually-hidden" role="status">${result ? this.announcement(result, framework!) : ''}</p>
+        ${result ? this.renderResult(result, framework!) : this.problem || !framework ? nothing : this.renderEmpty()}
+      </article>
+    `;
+  }
+
+  private announcement(result: LevelFit, framework: Framework): string {
+    const best = result.bestFit ? levelTitle(framework, result.bestFit) : null;
+    return best ? msg(str`Result updated. Best fit: ${best}.`) : msg('Result updated. No level is attained yet.');
+  }
+
+  private renderEmpty(): TemplateResult {
+    return html`<p class="empty" part="empty">
+      ${msg('Your result will appear here when you submit your self-assessment.')}
+    </p>`;
+  }
+
+  private renderResult(result: LevelFit, framework: Framework): TemplateResult {
+    return html`
+      ${this.renderSummary(result, framework)} ${this.renderChart(result, framework)} ${this.renderGaps(result, framework)}
+      ${result.explanation.length
+        ? html`<section class="explanation" part="explanation" aria-labelledby="why">
+            <h3 id="why">${msg('Why this result')}</h3>
+            <ul>
+              ${result.explanation.map((s) => html`<li>${s}</li>`)}
+            </ul>
+          </section>`
+        : nothing}
+      ${this.noPrintButton
+        ? nothing
+        : html`<p class="actions no-print">
+            <button type="button" part="button print-button" @click=${this.print}>${msg('Print this result')}</button>
+          </p>`}
+    `;
+  }
+
+  private renderSummary(result: LevelFit, framework: Framework): TemplateResult {
+    const best = result.bestFit ? levelTitle(framework, result.bestFit) : null;
+    const overlap = result.overlap && result.overlap.items.length ? result.overlap : null;
+    let sentence: string;
+    if (!best) sentence = msg('No level is attained yet');
+    else if (!overlap) sentence = best;
+    else {
+      const to = levelTitle(framework, overlap.to);
+      const short = shortLevelName(to);
+      sentence = short ? msg(str`${best}, with ${short}-level practice in:`) : msg(str`${best}, with practice from ${to} in:`);
+    }
+    return html`
+      <div class="summary" part="summary">
+        <p class="summary-label">${msg('Best fit')}</p>
+        <p class="best-fit" part="best-fit">${sentence}</p>
+        ${overlap
+          ? html`<ul class="overlap" part="overlap">
+              ${overlap.items.map((i) => html`<li>${i.title}</li>`)}
+            </ul>`
+          : nothing}
+        ${result.role
+          ? html`<p class="role" part="role">
+              ${msg(str`Your role, ${result.role.title}, is listed at ${levelTitle(framework, result.role.level)}.`)}
+            </p>`
+          : nothing}
+      </div>
+    `;
+  }
+
+  private renderChart(result: LevelFit, framework: Framework): TemplateResult {
+    const noun = competenceNoun(framework);
+    return html`
+      <section class="coverage" aria-labelledby="coverage-heading">
+        <h3 id="coverage-heading">${msg('Coverage by level')}</h3>
+        <p class="caption">${msg('The share of what each level requires that your answers meet.')}</p>
+        <ol class="chart" part="chart">
+          ${result.levels.map((l) => {
+            const best = l.level === result.bestFit;
+            const status = best ? msg('Best fit') : l.attained ? msg('Attained') : msg('Not attained');
+            const width = Math.round(Math.max(0, Math.min(1, l.coverage)) * 1000) / 10;
+            const parts = ['chart-row', l.attained ? 'chart-row-attained' : '', best ? 'chart-row-best' : ''].filter(Boolean).join(' ');
+            return html`
+              <li class="row ${l.attained ? 'attained' : ''} ${best ? 'best' : ''}" part=${parts}>
+                <span class="level-name">${levelTitle(framework, l.level)}</span>
+                <span class="status">${status}</span>
+                <svg class="bar" part="bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">
+                  <rect class="track" x="0" y="0" width="100" height="10"></rect>
+                  <rect class="fill" part="bar-fill" x="0" y="0" width=${width} height="10"></rect>
+                </svg>
+                <span class="figure">${percent(l.coverage)} ${msg('met')} (${counts(l, noun)})</span>
+              </li>
+            `;
+          })}
+        </ol>
+      </section>
+    `;
+  }
+
+  private renderGaps(result: LevelFit, framework: Framework): TemplateResult {
+    const target = result.gaps.target;
+    if (target === null) {
+      return html`<section class="gaps" part="gaps" aria-labelledby="gaps-heading">
+        <h3 id="gaps-heading">${msg('Next steps')}</h3>
+        <p>${msg('You have attained the highest level in this framework.')}</p>
+      </section>`;
+    }
+    const title = levelTitle(framework, target);
+    const items = result.gaps.items;
+    return html`
+      <section class="gaps" part="gaps" aria-labelledby="gaps-heading">
+        <h3 id="gaps-heading">${msg(str`To reach ${title}`)}</h3>
+        ${items.length === 0
+          ? html`<p>${msg(str`You meet everything ${title} requires.`)}</p>`
+          : html`
+              <p>
+                ${items.length === 1
+                  ? msg('1 thing this level requires is not yet met.')
+                  : msg(str`${items.length} things this level requires are not yet met.`)}
+              </p>
+              <table part="gap-table">
+                <caption class="lf-visually-hidden">${msg(str`Not yet met for ${title}`)}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">${msg('What is needed')}</th>
+                    <th scope="col">${msg('Your rating')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  ${items.map(
+                    (i: FitItem) => html`<tr>
+                      <th scope="row" class="item-title">
+                        ${i.title}<span class="kind"><span class="lf-visually-hidden">, </span>${kindName(i.kind)}</span>
+                      </th>
+                      <td>${ratingLabel(framework, i.rating)}</td>
+                    </tr>`,
+                  )}
+                </tbody>
+              </table>
+            `}
+      </section>
+    `;
+  }
+}
+
+function levelTitle(framework: Framework, id: string): string {
+  return framework.levels.find((l) => l.id === id)?.title ?? id;
+}
+
+/** "Associate" from "Associate Level / Assistant Practitioner Level Practice"; null when the title has no "… Level". */
+export function shortLevelName(title: string): string | null {
+  const m = /^(.+?)\s+Level\b/i.exec(title.trim());
+  return m && !/\blevel\b|\(/i.test(m[1]!) ? m[1]! : null;
+}
+
+type Noun = 'competences' | 'requirements';
+
+/** "competences" when every non-indicator item is a competence, else "requirements" (knowledge, skills …). */
+function competenceNoun(framework: Framework): Noun {
+  return framework.items.every((i) => i.kind === 'competence' || i.kind === 'indicator') ? 'competences' : 'requirements';
+}
+
+function counts(l: LevelResult, noun: Noun): string {
+  const out: string[] = [];
+  const c = l.competences;
+  if (c.required > 0) {
+    out.push(
+      noun === 'competences'
+        ? c.required === 1
+          ? msg(str`${c.met} of 1 competence`)
+          : msg(str`${c.met} of ${c.required} competences`)
+        : c.required === 1
+          ? msg(str`${c.met} of 1 requirement`)
+          : msg(str`${c.met} of ${c.required} requirements`),
+    );
+  }
+  const n = l.indicators;
+  if (n.required > 0) out.push(n.required === 1 ? msg(str`${n.met} of 1 indicator`) : msg(str`${n.met} of ${n.required} indicators`));
+  return out.length ? out.join(', ') : msg('nothing required');
+}
+
+function kindName(kind: ItemKind): string {
+  switch (kind) {
+    case 'competence':
+      return msg('Competence');
+    case 'indicator':
+      return msg('Indicator');
+    case 'knowledge':
+      return msg('Knowledge');
+    case 'skill':
+      return msg('Skill');
+    case 'behaviour':
+      return msg('Behaviour');
+    case 'performance':
+      return msg('Performance criterion');
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lf-level-fit': LfLevelFit;
+  }
+}
