@@ -32,7 +32,7 @@ function broken(edit: (fw: FrameworkJson & Record<string, unknown>) => unknown):
 const show = (issues: readonly Issue[]) => JSON.stringify(issues, null, 1);
 
 /** safeParseFramework fails with an issue of this code at this path, and parseFramework throws the same issues. */
-function expectFrameworkIssue(input: unknown, code: Issue['code'], path: Path): Issue[] {
+function frameworkIssues(input: unknown, code: Issue['code'], path: Path): Issue[] {
   const result = safeParseFramework(input);
   assert.equal(result.success, false, 'should not parse');
   if (result.success) throw new Error('unreachable');
@@ -56,6 +56,10 @@ function expectFrameworkIssue(input: unknown, code: Issue['code'], path: Path): 
     },
   );
   return result.issues;
+}
+
+function expectFrameworkIssue(input: unknown, code: Issue['code'], path: Path): void {
+  frameworkIssues(input, code, path);
 }
 
 const leaf = (over: Record<string, unknown>) => ({ fact: 'coverage', operator: 'greaterThanInclusive', value: 0.5, ...over });
@@ -85,7 +89,7 @@ describe('parseFramework: not a framework at all', () => {
     test(`${name} → invalid_type at the root`, () => expectFrameworkIssue(input, 'invalid_type', []));
   }
   test('JSON text that is not valid JSON → invalid_json at the root', () => {
-    const issues = expectFrameworkIssue('{"id": "tiny", ', 'invalid_json', []);
+    const issues = frameworkIssues('{"id": "tiny", ', 'invalid_json', []);
     assert.equal(issues.length, 1);
   });
   test('JSON text of a non-object → invalid_type at the root', () => expectFrameworkIssue('"tiny"', 'invalid_type', []));
@@ -131,7 +135,7 @@ describe('parseFramework: missing fields and wrong types', () => {
 
 describe('parseFramework: references between ids', () => {
   test('a duplicate item id → duplicate_id at the second use', () => {
-    const issues = expectFrameworkIssue(
+    const issues = frameworkIssues(
       broken((fw) => void (fw.items[4]!.id = fw.items[1]!.id)),
       'duplicate_id',
       ['items', 4, 'id'],
@@ -299,7 +303,7 @@ describe('parseFramework: hostile structure', () => {
   });
   test('"constructor" and "prototype" keys → forbidden_key', () => {
     expectFrameworkIssue(
-      broken((fw) => void ((fw.levels[0] as unknown as Record<string, unknown>).constructor = { name: 'x' })),
+      broken((fw) => void ((fw.levels[0] as unknown as Record<string, unknown>)['constructor'] = { name: 'x' })),
       'forbidden_key',
       ['levels', 0, 'constructor'],
     );

@@ -8,8 +8,6 @@ import fc from 'fast-check';
 import { assess, assessMany, frameworks, parseFramework, type Framework, type LevelFit, type Responses } from '../../packages/engine/src/index.ts';
 import { indicatorIds, makeFramework, ratingsFor, readFrameworkJson, type FrameworkJson } from './factories.ts';
 
-const LEVELS = ['supportive', 'associate', 'autonomous', 'enhanced', 'advanced'];
-
 /** A freshly parsed clinical homecare framework: a new object, so a new compiled engine with an empty cache. */
 const freshClinical = () => parseFramework(readFrameworkJson('clinical-homecare'));
 
