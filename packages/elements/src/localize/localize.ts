@@ -3,8 +3,10 @@ import { configureLocalization as configureLit, type LocaleModule } from '@lit/l
 /**
  * levelfit's strings are written in British English and pass through `msg()` from `@lit/localize` in runtime
  * mode. With no configuration the elements render en-GB. A provider who wants another language (Welsh, say)
- * extracts the strings with `lit-localize extract` (see `lit-localize.json` beside this file), translates the
- * XLIFF, builds the locale modules, and calls `configureLocalization` once before or after the elements load:
+ * lists it in `lit-localize.json` beside this file, then from the repository root runs
+ * `npx lit-localize extract --config packages/elements/src/localize/lit-localize.json` (XLIFF in `./xliff`),
+ * translates the XLIFF, runs `… build --config …` (locale modules in `./locales`), and calls
+ * `configureLocalization` once, before or after the elements load:
  *
  *   import { configureLocalization } from '@levelfit/elements';
  *   const { setLocale } = configureLocalization({
