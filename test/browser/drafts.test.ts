@@ -209,6 +209,17 @@ describe('drafts in <lf-self-assessment>', () => {
     expect($(el, '[part="draft-status"]')!.textContent!.trim()).to.equal('');
   });
 
+  it('keeps the answers in memory and saves them to the new place when storage changes mid-assessment', async () => {
+    const el = await mount({ storage: 'none' });
+    radio(el, 'communicate', 2).click();
+    el.storage = 'session';
+    await el.updateComplete;
+    expect(el.responses).to.deep.equal({ ratings: { communicate: 2 } });
+    window.dispatchEvent(new PageTransitionEvent('pagehide'));
+    expect(JSON.parse(sessionStorage.getItem(KEY)!).responses.ratings).to.deep.equal({ communicate: 2 });
+    expect(localStorage.getItem(KEY)).to.equal(null);
+  });
+
   it('clears the draft on submit', async () => {
     const el = await mount();
     for (let i = 0; i < 3; i++) {

@@ -111,6 +111,36 @@ describe('<lf-self-assessment>', () => {
       }
     });
 
+    it('fetches again when it is reconnected after a fetch was cut short', async () => {
+      const url = 'https://frameworks.example.org/slow.json';
+      let release!: () => void;
+      const gate = new Promise<void>((r) => (release = r));
+      const original = window.fetch;
+      let calls = 0;
+      window.fetch = async (_input: RequestInfo | URL, init?: RequestInit) => {
+        calls++;
+        if (calls === 1) {
+          await gate;
+          init?.signal?.throwIfAborted();
+        }
+        return jsonResponse(small());
+      };
+      try {
+        const el = fixtureSync<LfSelfAssessment>(html`<lf-self-assessment storage="none" framework=${url}></lf-self-assessment>`);
+        await aTimeout(0);
+        expect($(el, '[role="status"]')!.textContent).to.contain('Loading the framework');
+        const parent = el.parentElement!;
+        el.remove();
+        release();
+        parent.append(el);
+        await el.updateComplete;
+        expect(calls).to.equal(2);
+        expect(legends(el)).to.have.length(3);
+      } finally {
+        window.fetch = original;
+      }
+    });
+
     it('resolves a relative framework URL against the page', async () => {
       const stub = stubFetch({ [new URL('frameworks/small.json', document.baseURI).href]: () => jsonResponse(small()) });
       try {
@@ -393,6 +423,14 @@ describe('<lf-self-assessment>', () => {
       expect(ev.detail.result.gaps.target).to.equal('level-two');
       const expected = await assess(el.resolvedFramework!, ev.detail.responses, { role: 'Team leader', target: 'level-two' });
       expect(ev.detail.result).to.deep.equal(expected);
+    });
+
+    it('leaves the role picker out when the framework lists no roles', async () => {
+      const fw = makeFramework();
+      for (const level of fw.levels) level.roles = [];
+      const el = await fixture<LfSelfAssessment>(html`<lf-self-assessment storage="none" role-picker .framework=${fw}></lf-self-assessment>`);
+      expect($(el, 'select')).to.equal(null);
+      expect(legends(el)).to.have.length(3);
     });
 
     it('submits with no role when the role picker is off', async () => {

@@ -128,6 +128,19 @@ export class DraftController implements ReactiveController {
     return result.draft;
   }
 
+  /**
+   * Saves to another kind of storage from now on (the `storage` attribute changed mid-assessment): the
+   * answers in memory are kept and saved there, nothing is read from it.
+   */
+  setStorage(kind: StorageKind): void {
+    if (kind === this.storage.kind) return;
+    this.flush();
+    this.storage = openDraftStorage(kind);
+    this.saved = false;
+    this.schedule();
+    this.host.requestUpdate();
+  }
+
   /** Schedules a save (debounced). */
   schedule(): void {
     if (this.storage.kind === 'none') return;

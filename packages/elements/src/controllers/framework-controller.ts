@@ -55,7 +55,10 @@ export class FrameworkController implements ReactiveController {
 
   hostConnected(): void {
     // A reconnected element whose fetch was aborted on disconnect fetches again.
-    if (this.state.status === 'loading' && !this.abort) this.lastSource = Symbol('unset');
+    if (this.state.status === 'loading' && !this.abort && typeof this.lastSource !== 'symbol') {
+      this.lastSource = Symbol('unset');
+      this.host.requestUpdate();
+    }
   }
 
   hostDisconnected(): void {

@@ -192,7 +192,11 @@ export class LfSelfAssessment extends LitElement {
       const storage = this.storageKind();
       const key = this.assessmentKey?.trim() || null;
       const s = this.session;
-      if (!s || s.framework !== fw.framework || s.storage !== storage || s.key !== key) {
+      if (s && s.framework === fw.framework && s.key === key && s.storage !== storage) {
+        this.session = { ...s, storage };
+        this.drafts.setStorage(storage);
+      }
+      if (!s || s.framework !== fw.framework || s.key !== key) {
         this.drafts.flush();
         this.session = { framework: fw.framework, storage, key };
         this.assessment.setFramework(fw.framework, this.stepSize);
@@ -476,7 +480,7 @@ export class LfSelfAssessment extends LitElement {
           <span class="caption" part="step-indicator">${msg(str`Step ${step.index + 1} of ${c.steps.length}`)}</span>
           ${this.stepTitle(step)}
         </h2>
-        ${this.rolePicker && step.index === 0 ? this.renderRolePicker(framework) : nothing}
+        ${this.showRolePicker(framework) && step.index === 0 ? this.renderRolePicker(framework) : nothing}
         ${step.itemIds.map((id) => this.renderQuestion(c.item(id)!, framework))}
       </div>
       <div class="buttons">
@@ -486,6 +490,11 @@ export class LfSelfAssessment extends LitElement {
           : nothing}
       </div>
     `;
+  }
+
+  /** The picker shows only when asked for and the framework lists indicative roles. */
+  private showRolePicker(framework: Framework): boolean {
+    return this.rolePicker && framework.levels.some((l) => l.roles.length > 0);
   }
 
   private renderRolePicker(framework: Framework): TemplateResult {
@@ -578,7 +587,7 @@ export class LfSelfAssessment extends LitElement {
     return html`
       <h2 data-focus="heading" tabindex="-1" part="step-heading">${msg('Check your answers')}</h2>
       <div class="check-answers" part="check-answers">
-        ${this.rolePicker
+        ${this.showRolePicker(framework)
           ? html`<h3>${msg('Your role')}</h3>
               <dl class="summary-list" part="summary-list">
                 <div class="summary-row">
