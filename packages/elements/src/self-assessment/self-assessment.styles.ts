@@ -35,10 +35,12 @@ export const selfAssessmentStyles = css`
   .error-summary:focus {
     outline: none;
   }
+  /* Headings and the error summary take focus from script (step changes, failed Continue): a plain ring. */
   h2:focus-visible,
   .error-summary:focus-visible {
     outline: 3px solid var(--_focus);
     outline-offset: 2px;
+    box-shadow: none;
   }
   p {
     margin: 0 0 var(--_space);
