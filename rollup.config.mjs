@@ -1,0 +1,153 @@
+// Builds the one-file embed bundle `dist/levelfit.min.js` from tsc output (`packages/*/lib`; no TS plugin):
+// lit, the engine with its built-in frameworks, and every element registered, as one self-contained ES module.
+// The npm packages themselves ship unbundled `lib/` (STYLE #12). See scripts/check-bundle.mjs for the budget.
+import { writeFileSync, mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import commonjs from '@rollup/plugin-commonjs';
+import terser from '@rollup/plugin-terser';
+
+const lib = (pkg, file) => fileURLToPath(new URL(`./packages/${pkg}/lib/${file}`, import.meta.url));
+
+/** Virtual entry: register every element, and re-export the engine and the element classes. */
+const ENTRY = '\0levelfit-embed';
+const entrySource = [
+  `import ${JSON.stringify(lib('elements', 'define.js'))};`,
+  `export * from ${JSON.stringify(lib('engine', 'index.js'))};`,
+  `export * from ${JSON.stringify(lib('elements', 'index.js'))};`,
+].join('\n');
+
+/**
+ * json-rules-engine requires jsonpath-plus for `path` lookups, but the engine hands it its own dot-path
+ * `pathResolver`, so JSONPath never runs. This stub keeps jsonpath-plus (and its evaluator) out of the bundle
+ * and fails loudly if anything ever calls it.
+ */
+const JSONPATH_STUB = '\0jsonpath-plus-stub';
+const jsonpathStub = `export function JSONPath() {
+  throw new Error('[levelfit] jsonpath-plus is not bundled: rule paths are plain dot paths (lf-no-jsonpath)');
+}
+export default { JSONPath };`;
+
+/**
+ * json-rules-engine's Engine and Rule extend eventemitter2 (46 kB of source, ~5 kB gzip), but only call `on`
+ * and `emitAsync`. This is the EventEmitter surface they and an embedding page can use, as a plain
+ * constructor function (the compiled classes call it with `.call(this)`, which an ES class forbids).
+ */
+const EMITTER_SHIM = '\0eventemitter2-shim';
+const emitterShim = `function EventEmitter() {}
+const P = EventEmitter.prototype;
+const map = (self) => self.__lfListeners || (self.__lfListeners = new Map());
+P.on = P.addListener = function (type, fn) {
+  const m = map(this);
+  (m.get(type) || m.set(type, []).get(type)).push(fn);
+  return this;
+};
+P.off = P.removeListener = function (type, fn) {
+  const list = map(this).get(type);
+  const i = list ? list.indexOf(fn) : -1;
+  if (i >= 0) list.splice(i, 1);
+  return this;
+};
+P.once = function (type, fn) {
+  const self = this;
+  return this.on(type, function wrapper(...args) {
+    self.off(type, wrapper);
+    return fn.apply(self, args);
+  });
+};
+P.removeAllListeners = function (type) {
+  if (type === undefined) map(this).clear();
+  else map(this).delete(type);
+  return this;
+};
+P.listeners = function (type) {
+  return (map(this).get(type) || []).slice();
+};
+P.emit = function (type, ...args) {
+  const list = this.listeners(type);
+  for (const fn of list) fn.apply(this, args);
+  return list.length > 0;
+};
+P.emitAsync = function (type, ...args) {
+  return Promise.all(this.listeners(type).map((fn) => fn.apply(this, args)));
+};
+export const __esModule = true;
+export { EventEmitter, EventEmitter as EventEmitter2 };
+export default EventEmitter;`;
+
+/**
+ * json-rules-engine hashes `{ id, params }` with hash-it only to key its per-run fact cache. Rule params are
+ * JSON, so their JSON text is an exact key.
+ */
+const HASH_SHIM = '\0hash-it-shim';
+const hashShim = `export const __esModule = true;
+export default function hash(value) {
+  return JSON.stringify(value);
+}`;
+
+const shims = new Map([
+  [ENTRY, entrySource],
+  [JSONPATH_STUB, jsonpathStub],
+  [EMITTER_SHIM, emitterShim],
+  [HASH_SHIM, hashShim],
+]);
+const aliases = { 'jsonpath-plus': JSONPATH_STUB, eventemitter2: EMITTER_SHIM, 'hash-it': HASH_SHIM };
+
+const embed = {
+  name: 'levelfit-embed',
+  resolveId(id) {
+    if (shims.has(id)) return id;
+    const bare = id.split('/')[0];
+    return Object.hasOwn(aliases, bare) ? aliases[bare] : null;
+  },
+  load(id) {
+    return shims.get(id) ?? null;
+  },
+};
+
+/**
+ * Writes `dist/levelfit.modules.json`: each module's rendered (tree-shaken, pre-terser) code and length, so
+ * scripts/check-bundle.mjs can say what is large without a visualizer plugin.
+ */
+const moduleSizes = {
+  name: 'module-sizes',
+  generateBundle(_options, bundle) {
+    const rows = [];
+    for (const chunk of Object.values(bundle)) {
+      if (chunk.type !== 'chunk') continue;
+      for (const [id, m] of Object.entries(chunk.modules)) rows.push({ id: shortId(id), renderedLength: m.renderedLength, code: m.code ?? '' });
+    }
+    rows.sort((a, b) => b.renderedLength - a.renderedLength);
+    mkdirSync(new URL('./dist/', import.meta.url), { recursive: true });
+    writeFileSync(new URL('./dist/levelfit.modules.json', import.meta.url), `${JSON.stringify(rows, null, 1)}\n`);
+  },
+};
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+function shortId(id) {
+  return id.replace(/^\0/, '').replace(root, '').replace(/\?.*$/, '');
+}
+
+const onwarn = (warning, warn) => {
+  if (warning.code === 'THIS_IS_UNDEFINED') return; // tsc's `this && this.__decorate` helper
+  if (['INVALID_ANNOTATION', 'CIRCULAR_DEPENDENCY'].includes(warning.code) && /node_modules/.test(warning.message ?? '')) return;
+  warn(warning);
+};
+
+export default {
+  input: ENTRY,
+  onwarn,
+  treeshake: { preset: 'recommended' },
+  plugins: [
+    embed,
+    nodeResolve({ browser: true, exportConditions: ['production'] }), // lit's production build
+    commonjs(), // json-rules-engine, eventemitter2, hash-it, clone are CommonJS
+    moduleSizes,
+  ],
+  output: {
+    file: 'dist/levelfit.min.js',
+    format: 'es',
+    sourcemap: true,
+    plugins: [terser({ ecma: 2020, module: true, compress: { passes: 2 }, format: { comments: false } })],
+  },
+};

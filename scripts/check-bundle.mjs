@@ -1,0 +1,123 @@
+#!/usr/bin/env node
+// Checks dist/levelfit.min.js after `rollup -c`: prints raw / min / gzip sizes and what makes them up, and
+// fails (exit 1) when the bundle contains eval / new Function / unsafeHTML, or is over the gzip budget.
+//
+//   node scripts/check-bundle.mjs            check and print the summary
+//   node scripts/check-bundle.mjs --detail   also list the 25 largest modules
+//
+// Sizes: "raw" is the unminified rendered code of every module (rollup's renderedLength, after tree-shaking),
+// "min" is the file as written (terser), "gzip" is `gzip -9` of that file. The per-group gzip figures
+// minify and compress each group on its own, so they add up to more than the whole (gzip shares a window).
+import { readFileSync, existsSync } from 'node:fs';
+import { gzipSync, constants } from 'node:zlib';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { minify } from 'terser';
+
+const BUDGET_GZIP = 45 * 1024; // 45 kB: the embed budget agreed for one <script> on an intranet page
+const root = fileURLToPath(new URL('..', import.meta.url));
+const bundlePath = `${root}dist/levelfit.min.js`;
+const modulesPath = `${root}dist/levelfit.modules.json`;
+const detail = process.argv.includes('--detail');
+
+if (!existsSync(bundlePath) || !existsSync(modulesPath)) {
+  console.error('check-bundle: dist/levelfit.min.js is missing; run `npm run build` (or `rollup -c`) first.');
+  process.exit(1);
+}
+
+const code = readFileSync(bundlePath);
+const text = code.toString('utf8');
+
+function gzipSize(buf) {
+  try {
+    return execFileSync('gzip', ['-9', '-c'], { input: buf, maxBuffer: 64 * 1024 * 1024 }).length;
+  } catch {
+    return gzipSync(buf, { level: constants.Z_BEST_COMPRESSION }).length; // no gzip binary: zlib, same deflate level
+  }
+}
+
+/** Which part of levelfit (or which dependency) a module belongs to. */
+function groupOf(id) {
+  if (id.includes('jsonpath-plus-stub')) return 'jsonpath-plus stub';
+  if (id.startsWith('levelfit-embed')) return 'entry';
+  const nm = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(id);
+  if (nm) {
+    const pkg = nm[1];
+    if (['lit', 'lit-html', 'lit-element', '@lit/reactive-element'].includes(pkg)) return 'lit';
+    if (pkg.startsWith('@lit/')) return pkg;
+    return pkg;
+  }
+  if (id.includes('packages/engine/lib/builtin.generated')) return 'engine: built-in frameworks (data)';
+  if (id.includes('packages/engine/')) return 'engine: code';
+  const el = /packages\/elements\/lib\/([^/]+)\//.exec(id);
+  if (el) return `elements: ${el[1]}`;
+  if (id.includes('packages/elements/')) return 'elements: entry files';
+  return 'other';
+}
+
+const modules = JSON.parse(readFileSync(modulesPath, 'utf8'));
+const groups = new Map();
+for (const m of modules) {
+  const g = groupOf(m.id);
+  const entry = groups.get(g) ?? { name: g, raw: 0, code: [], modules: 0 };
+  entry.raw += m.renderedLength;
+  entry.modules += 1;
+  if (m.code) entry.code.push(m.code);
+  groups.set(g, entry);
+}
+// Module code as rendered has no exports, so top-level names must be kept or terser would drop them as unused.
+const terserOptions = { ecma: 2020, module: false, toplevel: false, compress: { passes: 2, unused: false }, format: { comments: false } };
+for (const g of groups.values()) {
+  const source = g.code.join('\n');
+  if (!source.trim()) {
+    g.min = 0;
+    g.gzip = 0;
+    continue;
+  }
+  let min;
+  try {
+    min = (await minify(source, terserOptions)).code ?? source;
+  } catch {
+    min = source; // a group that does not parse on its own (never expected): count it unminified
+  }
+  g.min = Buffer.byteLength(min);
+  g.gzip = gzipSync(min, { level: 9 }).length;
+}
+
+const raw = modules.reduce((n, m) => n + m.renderedLength, 0);
+const min = code.length;
+const gzip = gzipSize(code);
+const kB = (n) => `${(n / 1024).toFixed(1)} kB`;
+const pad = (s, n) => String(s).padStart(n);
+
+console.log(`\nlevelfit embed bundle: dist/levelfit.min.js`);
+console.log(`  raw ${kB(raw)} (${raw} B) · min ${kB(min)} (${min} B) · gzip -9 ${kB(gzip)} (${gzip} B) · budget ${kB(BUDGET_GZIP)} gzip`);
+console.log(`\n  ${'part'.padEnd(38)} ${pad('modules', 7)} ${pad('raw', 10)} ${pad('min*', 10)} ${pad('gzip*', 9)}`);
+const sorted = [...groups.values()].sort((a, b) => b.gzip - a.gzip || b.raw - a.raw);
+for (const g of sorted) {
+  console.log(`  ${g.name.padEnd(38)} ${pad(g.modules, 7)} ${pad(kB(g.raw), 10)} ${pad(kB(g.min), 10)} ${pad(kB(g.gzip), 9)}`);
+}
+console.log('  * each part minified and gzipped on its own: the parts add up to more than the whole.');
+if (detail) {
+  console.log('\n  largest modules (raw rendered bytes):');
+  for (const m of modules.slice(0, 25)) console.log(`  ${pad(kB(m.renderedLength), 10)}  ${m.id}`);
+}
+
+const problems = [];
+for (const [pattern, what] of [
+  [/\beval\s*\(/, '`eval(`'],
+  [/\bnew\s+Function\b/, '`new Function`'],
+  [/unsafeHTML/, '`unsafeHTML`'],
+]) {
+  const m = pattern.exec(text);
+  if (m) problems.push(`the bundle contains ${what} (at byte ${m.index}: …${text.slice(Math.max(0, m.index - 40), m.index + 40)}…)`);
+}
+if (gzip > BUDGET_GZIP) {
+  const big = sorted.slice(0, 3).map((g) => `${g.name} ≈${kB(g.gzip)}`).join(', ');
+  problems.push(`gzip size ${kB(gzip)} is over the ${kB(BUDGET_GZIP)} budget by ${kB(gzip - BUDGET_GZIP)} (largest parts: ${big})`);
+}
+if (problems.length) {
+  for (const p of problems) console.error(`\ncheck-bundle: FAIL: ${p}`);
+  process.exit(1);
+}
+console.log(`\ncheck-bundle: OK (no eval / new Function / unsafeHTML; within budget)\n`);
