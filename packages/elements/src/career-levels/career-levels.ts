@@ -11,6 +11,7 @@ import { viewStyles } from '../level-fit/view.styles.js';
  * its indicative roles. Set `current` to a level id to mark a person's current level (in words as well as
  * with a border, and with `aria-current`).
  *
+ * @tagname lf-career-levels
  * @summary Career level cards with descriptors and indicative roles.
  *
  * @attr framework - A built-in framework id (default `clinical-homecare`) or a framework JSON URL. The `framework` property also takes a framework object.
@@ -91,6 +92,7 @@ export class LfCareerLevels extends FrameworkView {
       }
       .roles {
         margin-bottom: 0;
+        list-style: disc;
       }
       @media (forced-colors: active) {
         .card.current {

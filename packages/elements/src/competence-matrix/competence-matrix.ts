@@ -15,6 +15,7 @@ export type MatrixRatings = Record<string, number> | { ratings: Record<string, n
  * said in words to screen readers. Give it a person's ratings to add their rating and whether it is met
  * to every row.
  *
+ * @tagname lf-competence-matrix
  * @summary Competence × level table, optionally with a person's ratings.
  *
  * @attr framework - A built-in framework id (default `clinical-homecare`) or a framework JSON URL. The `framework` property also takes a framework object.
@@ -97,6 +98,12 @@ export class LfCompetenceMatrix extends FrameworkView {
       }
       .legend {
         color: var(--_muted);
+        font-weight: normal;
+        font-size: 1rem;
+        margin: 0.25rem 0 0;
+      }
+      .nowrap {
+        white-space: nowrap;
       }
       @media (forced-colors: active) {
         .mark {
@@ -168,8 +175,8 @@ export class LfCompetenceMatrix extends FrameworkView {
               <th scope="col">${msg('Competence')}</th>
               ${framework.levels.map((l) => html`<th scope="col" part="level-header">${l.title}</th>`)}
               ${ratings
-                ? html`<th scope="col">${msg('Your rating')}</th>
-                    <th scope="col">${msg('Met')}</th>`
+                ? html`<th scope="col" class="nowrap">${msg('Your rating')}</th>
+                    <th scope="col" class="nowrap">${msg('Met')}</th>`
                 : nothing}
             </tr>
           </thead>
@@ -198,7 +205,7 @@ export class LfCompetenceMatrix extends FrameworkView {
         )}
         ${ratings
           ? html`<td part="rating">${rating === undefined ? msg('Not answered') : ratingLabel(framework, rating)}</td>
-              <td class=${met ? 'met-yes' : 'met-no'} part=${met ? 'met met-yes' : 'met met-no'}>
+              <td class="nowrap ${met ? 'met-yes' : 'met-no'}" part=${met ? 'met met-yes' : 'met met-no'}>
                 ${met ? msg('Met') : msg('Not yet met')}
               </td>`
           : nothing}

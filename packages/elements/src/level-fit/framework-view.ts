@@ -66,7 +66,10 @@ export abstract class FrameworkView extends LitElement {
     const signature = this.problem ? JSON.stringify(this.problem) : '';
     if (signature === this.reported) return;
     this.reported = signature;
-    if (this.problem) this.dispatchEvent(new LfErrorEvent({ issues: this.problem.issues, source: this.problem.source }));
+    if (!this.problem) return;
+    // Declared with @event on each element (the analyzer would otherwise list a nameless inherited event).
+    const event = new LfErrorEvent({ issues: this.problem.issues, source: this.problem.source });
+    this.dispatchEvent(event);
   }
 
   protected renderLoading(): TemplateResult {

@@ -101,6 +101,9 @@ export const levelFitStyles = css`
     color: var(--_muted);
     font-variant-numeric: tabular-nums;
   }
+  .nowrap {
+    white-space: nowrap;
+  }
   .item-title {
     font-weight: normal;
   }

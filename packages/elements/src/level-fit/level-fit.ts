@@ -15,6 +15,7 @@ import { viewStyles } from './view.styles.js';
  * (or the target), the engine's explanation, and the role they picked. Prints cleanly for a development review.
  * Give it the `LevelFit` that `assess` resolves to, or the `detail.result` of `lf-submit`.
  *
+ * @tagname lf-level-fit
  * @summary A level-fit result: best fit, overlap, coverage per level, gaps and why.
  *
  * @attr framework - A built-in framework id or a framework JSON URL, used for level titles and rating labels. The `framework` property also takes a framework object. Default: the result's own built-in framework, else `clinical-homecare`.
@@ -181,7 +182,14 @@ export class LfLevelFit extends FrameworkView {
         <ol class="chart" part="chart">
           ${result.levels.map((l) => {
             const best = l.level === result.bestFit;
-            const status = best ? msg('Best fit') : l.attained ? msg('Attained') : msg('Not attained');
+            const overlapping = result.overlap?.to === l.level;
+            const status = best
+              ? msg('Best fit')
+              : l.attained
+                ? msg('Attained')
+                : overlapping
+                  ? msg('Not attained, overlap')
+                  : msg('Not attained');
             const width = Math.round(Math.max(0, Math.min(1, l.coverage)) * 1000) / 10;
             const parts = ['chart-row', l.attained ? 'chart-row-attained' : '', best ? 'chart-row-best' : ''].filter(Boolean).join(' ');
             return html`
@@ -227,7 +235,7 @@ export class LfLevelFit extends FrameworkView {
                 <thead>
                   <tr>
                     <th scope="col">${msg('What is needed')}</th>
-                    <th scope="col">${msg('Your rating')}</th>
+                    <th scope="col" class="nowrap">${msg('Your rating')}</th>
                   </tr>
                 </thead>
                 <tbody>
