@@ -1,0 +1,119 @@
+/**
+ * Every story is also a test (STYLE #9): each story module's CSF3 default export and named stories are
+ * composed the way Storybook does it (meta args + story args, meta loaders then story loaders, awaited and
+ * merged into `loaded`, story render or meta render), rendered into a fixture, and checked with axe.
+ */
+import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
+import type { LitElement, TemplateResult } from 'lit';
+import * as careerLevels from '../../stories/career-levels.stories.js';
+import * as competenceMatrix from '../../stories/competence-matrix.stories.js';
+import * as levelFit from '../../stories/level-fit.stories.js';
+import * as selfAssessment from '../../stories/self-assessment.stories.js';
+
+type Loader = (context: unknown) => Promise<Record<string, unknown> | void> | Record<string, unknown> | void;
+type Render = (args: Record<string, unknown>, context: Record<string, unknown>) => TemplateResult;
+interface StoryLike {
+  name?: string;
+  args?: Record<string, unknown>;
+  loaders?: Loader[];
+  render?: Render;
+}
+interface MetaLike extends StoryLike {
+  title: string;
+  component: string;
+}
+
+const modules = { levelFit, competenceMatrix, careerLevels, selfAssessment } as unknown as Record<
+  string,
+  Record<string, unknown> & { default: MetaLike }
+>;
+
+/** Composes and renders one story; resolves with the story's component element. */
+async function renderStory(meta: MetaLike, story: StoryLike, exportName: string): Promise<LitElement> {
+  const args = { ...meta.args, ...story.args };
+  const context: Record<string, unknown> = { args, argTypes: {}, globals: {}, parameters: {}, name: story.name ?? exportName, loaded: {} };
+  const loaders = [...(meta.loaders ?? []), ...(story.loaders ?? [])];
+  const loaded = Object.assign({}, ...(await Promise.all(loaders.map((load) => load(context)))));
+  const render = story.render ?? meta.render;
+  if (!render) throw new Error(`${meta.title} has no render function`);
+  const wrapper = await fixture(html`<div>${render(args, { ...context, loaded })}</div>`);
+  const el = wrapper.querySelector<LitElement>(meta.component);
+  if (!el) throw new Error(`${meta.title} / ${exportName} rendered no <${meta.component}>`);
+  await el.updateComplete;
+  return el;
+}
+
+const errors: string[] = [];
+const onError = (e: ErrorEvent) => errors.push(e.message);
+const onRejection = (e: PromiseRejectionEvent) => errors.push(String(e.reason));
+
+describe('stories', () => {
+  before(() => {
+    window.addEventListener('error', onError);
+    window.addEventListener('unhandledrejection', onRejection);
+  });
+  after(() => {
+    window.removeEventListener('error', onError);
+    window.removeEventListener('unhandledrejection', onRejection);
+  });
+  afterEach(() => {
+    fixtureCleanup();
+    sessionStorage.clear();
+  });
+
+  it('covers every element, with at least the agreed states', () => {
+    const names = (m: Record<string, unknown>) => Object.keys(m).filter((k) => k !== 'default');
+    expect(names(levelFit)).to.include.members([
+      'Empty',
+      'SupportiveBestFit',
+      'AssociateBestFit',
+      'AutonomousBestFit',
+      'EnhancedBestFit',
+      'AdvancedBestFit',
+      'Overlap',
+      'NoLevelAttained',
+      'LongText',
+      'CustomTheme',
+      'MalformedResult',
+    ]);
+    expect(names(competenceMatrix)).to.include.members(['Plain', 'WithRatings']);
+    expect(names(careerLevels)).to.include.members(['AllLevels', 'CurrentLevel']);
+    expect(names(selfAssessment)).to.include.members(['Default', 'PartlyAnswered', 'FrameworkError', 'CustomTheme']);
+  });
+
+  for (const [moduleName, mod] of Object.entries(modules)) {
+    const meta = mod.default;
+    describe(meta.title, () => {
+      for (const [exportName, story] of Object.entries(mod)) {
+        if (exportName === 'default' || typeof story !== 'object' || story === null) continue;
+        const s = story as StoryLike;
+        it(`${s.name ?? exportName} renders, is never blank, and passes axe`, async () => {
+          errors.length = 0;
+          const el = await renderStory(meta, s, exportName);
+          expect(el.shadowRoot!.textContent!.trim(), `${moduleName}/${exportName} is blank`).to.not.equal('');
+          expect(el.shadowRoot!.querySelectorAll('[style]').length, 'inline style attributes').to.equal(0);
+          await expect(el).to.be.accessible();
+          expect(errors, 'uncaught errors').to.deep.equal([]);
+        });
+      }
+    });
+  }
+
+  it('the error stories show an inline alert', async () => {
+    const cases: [MetaLike, StoryLike, string][] = [
+      [levelFit.default as MetaLike, levelFit.MalformedResult as StoryLike, 'MalformedResult'],
+      [careerLevels.default as MetaLike, careerLevels.UnknownCurrentLevel as StoryLike, 'UnknownCurrentLevel'],
+      [selfAssessment.default as MetaLike, selfAssessment.FrameworkError as StoryLike, 'FrameworkError'],
+    ];
+    for (const [meta, story, name] of cases) {
+      const el = await renderStory(meta, story, name);
+      expect(el.shadowRoot!.querySelector('[role="alert"]'), `${meta.title}/${name}`).to.exist;
+      fixtureCleanup();
+    }
+  });
+
+  it('the partly answered story restores the saved draft', async () => {
+    const el = await renderStory(selfAssessment.default as MetaLike, selfAssessment.PartlyAnswered as StoryLike, 'PartlyAnswered');
+    expect(el.shadowRoot!.textContent).to.match(/restored the answers you saved/);
+  });
+});
