@@ -123,6 +123,44 @@ const moduleSizes = {
   },
 };
 
+/**
+ * Squeezes the indentation out of the elements' `html` / `css` / `svg` template literals (lit-html collapses
+ * that whitespace at render time anyway, and none of the templates uses <pre> or white-space: pre), and drops
+ * CSS comments. Newlines are kept so line numbers, and so the source map, stay right.
+ */
+const TEMPLATE_TAGS = new Set(['html', 'css', 'svg']);
+const minifyTemplates = {
+  name: 'minify-templates',
+  transform(code, id) {
+    if (!/[\\/]packages[\\/]elements[\\/]lib[\\/].*\.js$/.test(id) || !/\b(html|css|svg)\s*`/.test(code)) return null;
+    const edits = [];
+    const visit = (node) => {
+      if (!node || typeof node.type !== 'string') return;
+      if (node.type === 'TaggedTemplateExpression' && node.tag.type === 'Identifier' && TEMPLATE_TAGS.has(node.tag.name)) {
+        for (const q of node.quasi.quasis) {
+          const raw = code.slice(q.start, q.end);
+          let out = node.tag.name === 'css' ? raw.replace(/\/\*[\s\S]*?\*\//g, (c) => c.replace(/[^\n]/g, '')) : raw;
+          out = out.replace(/\n[ \t]+/g, '\n').replace(/[ \t]{2,}/g, ' ');
+          if (node.tag.name === 'css') out = out.replace(/[ \t]*([{};,>])[ \t]*/g, '$1');
+          if (out !== raw) edits.push([q.start, q.end, out]);
+        }
+      }
+      for (const key of Object.keys(node)) {
+        const child = node[key];
+        if (Array.isArray(child)) child.forEach(visit);
+        else if (child && typeof child === 'object' && key !== 'parent') visit(child);
+      }
+    };
+    visit(this.parse(code));
+    if (!edits.length) return null;
+    let out = code;
+    for (const [start, end, text] of edits.sort((a, b) => b[0] - a[0])) out = out.slice(0, start) + text + out.slice(end);
+    const lines = out.split('\n').length;
+    const mappings = ['AAAA', ...Array.from({ length: lines - 1 }, () => 'AACA')].join(';');
+    return { code: out, map: { version: 3, sources: [id], names: [], mappings } };
+  },
+};
+
 const root = fileURLToPath(new URL('.', import.meta.url));
 function shortId(id) {
   return id.replace(/^\0/, '').replace(root, '').replace(/\?.*$/, '');
@@ -140,6 +178,7 @@ export default {
   treeshake: { preset: 'recommended' },
   plugins: [
     embed,
+    minifyTemplates,
     nodeResolve({ browser: true, exportConditions: ['production'] }), // lit's production build
     commonjs(), // json-rules-engine, eventemitter2, hash-it, clone are CommonJS
     moduleSizes,

@@ -38,7 +38,9 @@ function gzipSize(buf) {
 
 /** Which part of levelfit (or which dependency) a module belongs to. */
 function groupOf(id) {
-  if (id.includes('jsonpath-plus-stub')) return 'jsonpath-plus stub';
+  if (id.includes('jsonpath-plus-stub')) return 'shims (jsonpath-plus stub, eventemitter2, hash-it)';
+  if (id.includes('eventemitter2-shim') || id.includes('hash-it-shim')) return 'shims (jsonpath-plus stub, eventemitter2, hash-it)';
+  if (id.includes('commonjsHelpers') || id.includes('?commonjs')) return 'rollup commonjs helpers';
   if (id.startsWith('levelfit-embed')) return 'entry';
   const nm = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(id);
   if (nm) {

@@ -26,11 +26,16 @@ export abstract class FrameworkView extends LitElement {
   @property({ attribute: 'framework' })
   framework: FrameworkSource = null;
 
+  /** @internal */
   protected readonly frameworks = new FrameworkController(this, () => this.frameworkSource());
 
-  /** Set in `willUpdate` by subclasses: the problem shown instead of (or above) the content. */
+  /**
+   * Set in `willUpdate` by subclasses: the problem shown instead of (or above) the content.
+   * @internal
+   */
   protected problem: Problem | null = null;
 
+  /** @internal */
   private reported = '';
 
   /** The source the controller resolves; subclasses may fall back to something else than `framework`. */
