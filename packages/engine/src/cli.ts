@@ -1,0 +1,276 @@
+#!/usr/bin/env node
+/**
+ * levelfit command line: validate framework files, assess one person, or score a staff export in batch.
+ * Exit codes: 0 success, 1 invalid input (framework, responses or any batch row), 2 usage error.
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { assessMany, safeAssess } from './assess.js';
+import { formatPath, type Issue, type SafeResult } from './errors.js';
+import { BUILTIN_IDS, frameworks, isBuiltinFrameworkId } from './frameworks.js';
+import { parseJson, safeParseFramework } from './parse.js';
+import type { Framework } from './schema.js';
+import type { AssessOptions, LevelFit } from './types.js';
+
+const USAGE = `Usage:
+  levelfit validate FILE...                       check framework JSON files against the data contract
+  levelfit assess RESPONSES.json [options]        one person's level fit ({"ratings": {"<item id>": 0-3}})
+  levelfit batch STAFF.csv|STAFF.json [options]   one line per person, then a summary
+  levelfit frameworks                             list the built-in frameworks
+
+Options:
+  --framework ID|FILE   built-in framework id or a framework JSON file (default: clinical-homecare)
+  --target LEVEL        level id to list gaps against
+  --role TITLE          indicative role, for assess (batch reads a "role" column/field)
+  --json                machine-readable output (batch: JSON lines, then a summary line)
+  -h, --help            this help
+
+Batch input: CSV with a header row "person,[role,]<item id>,<item id>…" (empty cell = not rated), or JSON
+[{"person": "…", "role"?: "…", "ratings": {…}}, …].
+Exit codes: 0 success, 1 invalid input, 2 usage error.`;
+
+export interface CliIo {
+  out: (line: string) => void;
+  err: (line: string) => void;
+  readFile: (path: string) => string;
+}
+
+class UsageError extends Error {}
+
+const defaultIo: CliIo = {
+  out: (l) => process.stdout.write(`${l}\n`),
+  err: (l) => process.stderr.write(`${l}\n`),
+  readFile: (p) => readFileSync(p, 'utf8'),
+};
+
+function read(io: CliIo, path: string): string {
+  try {
+    return io.readFile(path);
+  } catch (err) {
+    throw new UsageError(`cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+}
+
+function printIssues(io: CliIo, where: string, issues: readonly Issue[]): void {
+  for (const i of issues) io.err(`${where}: ${formatPath(i.path)}: ${i.message} [${i.code}]`);
+}
+
+function loadFramework(io: CliIo, spec: string | undefined): SafeResult<Framework> {
+  const id = spec ?? 'clinical-homecare';
+  if (isBuiltinFrameworkId(id)) return { success: true, data: frameworks[id] };
+  if (!/[\\/.]/.test(id)) throw new UsageError(`"${id}" is neither a built-in framework (${BUILTIN_IDS.join(', ')}) nor a file`);
+  return safeParseFramework(read(io, id));
+}
+
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+
+function titleOf(fw: Framework, levelId: string | null): string {
+  return levelId === null ? 'no level attained' : (fw.levels.find((l) => l.id === levelId)?.title ?? levelId);
+}
+
+function printFit(io: CliIo, fw: Framework, fit: LevelFit): void {
+  io.out(`Framework: ${fw.title} (${fw.version})`);
+  io.out(`Best fit: ${titleOf(fw, fit.bestFit)}`);
+  if (fit.overlap) io.out(`Overlap: into ${titleOf(fw, fit.overlap.to)} (${fit.overlap.items.map((i) => i.title).join('; ')})`);
+  if (fit.role) io.out(`Role: ${fit.role.title} (indicative of ${titleOf(fw, fit.role.level)})`);
+  io.out('');
+  io.out('Level                                                  attained  competences  indicators');
+  for (const l of fit.levels) {
+    const title = titleOf(fw, l.level).padEnd(55).slice(0, 55);
+    const comp = `${l.competences.met}/${l.competences.required}`.padStart(11);
+    const ind = l.indicators.required ? `${l.indicators.met}/${l.indicators.required} ${pct(l.indicatorCoverage)}` : '-';
+    io.out(`${title} ${(l.attained ? 'yes' : 'no').padEnd(8)} ${comp}  ${ind}`);
+  }
+  io.out('');
+  if (fit.gaps.target) {
+    io.out(`Gaps to ${titleOf(fw, fit.gaps.target)} (${fit.gaps.items.length}):`);
+    for (const g of fit.gaps.items) {
+      const label = fw.scale.values.find((v) => v.value === g.rating)?.label ?? String(g.rating);
+      io.out(`  - ${g.title} [${g.kind}, ${label}]`);
+    }
+    io.out('');
+  }
+  io.out('Why:');
+  for (const s of fit.explanation) io.out(`  ${s}`);
+}
+
+interface BatchRow {
+  person: string;
+  responses: unknown;
+  role?: string;
+  line: number;
+}
+
+function rowsFromCsv(text: string, fw: Framework): { rows: BatchRow[]; issues: Issue[] } {
+  const records = parseCsv(text, { bom: true, skip_empty_lines: true, trim: true, relax_column_count: false }) as string[][];
+  const [header, ...body] = records;
+  if (!header) return { rows: [], issues: [{ code: 'too_small', path: [], message: 'the CSV has no header row' }] };
+  const itemIds = new Set(fw.items.map((i) => i.id));
+  const issues: Issue[] = [];
+  const personCol = header.findIndex((h) => ['person', 'id', 'name', 'staff'].includes(h.toLowerCase()));
+  const roleCol = header.findIndex((h) => h.toLowerCase() === 'role');
+  if (personCol < 0) issues.push({ code: 'invalid_value', path: ['header'], message: 'the header needs a "person" column' });
+  header.forEach((h, c) => {
+    if (c !== personCol && c !== roleCol && !itemIds.has(h)) {
+      issues.push({ code: 'unknown_item', path: ['header', c], message: `column "${h}" is not an item id of ${fw.id}` });
+    }
+  });
+  if (issues.length) return { rows: [], issues };
+  const rows = body.map((cells, r) => {
+    const ratings: Record<string, unknown> = {};
+    header.forEach((h, c) => {
+      if (c === personCol || c === roleCol || cells[c] === '') return;
+      const n = Number(cells[c]);
+      ratings[h] = cells[c] !== undefined && /^-?\d+(\.\d+)?$/.test(cells[c]!) ? n : cells[c];
+    });
+    const row: BatchRow = { person: cells[personCol] || `row ${r + 2}`, responses: { ratings }, line: r + 2 };
+    if (roleCol >= 0 && cells[roleCol]) row.role = cells[roleCol]!;
+    return row;
+  });
+  return { rows, issues };
+}
+
+function rowsFromJson(text: string): { rows: BatchRow[]; issues: Issue[] } {
+  const json = parseJson(text);
+  if (!json.success) return { rows: [], issues: json.issues };
+  const list = Array.isArray(json.data) ? json.data : (json.data as { people?: unknown })?.people;
+  if (!Array.isArray(list)) {
+    return { rows: [], issues: [{ code: 'invalid_type', path: [], message: 'expected an array of people (or {"people": [...]})' }] };
+  }
+  return {
+    rows: list.map((p: unknown, n) => {
+      const o = (typeof p === 'object' && p !== null ? p : {}) as Record<string, unknown>;
+      const person = String(o.person ?? o.id ?? o.name ?? `#${n + 1}`);
+      const row: BatchRow = { person, responses: typeof p === 'object' && p !== null ? { ratings: o.ratings } : p, line: n };
+      if (typeof o.role === 'string' && o.role) row.role = o.role;
+      return row;
+    }),
+    issues: [],
+  };
+}
+
+async function batch(io: CliIo, fw: Framework, file: string, target: string | undefined, json: boolean): Promise<number> {
+  const text = read(io, file);
+  const { rows, issues } = file.toLowerCase().endsWith('.csv') ? rowsFromCsv(text, fw) : rowsFromJson(text);
+  if (issues.length) {
+    printIssues(io, file, issues);
+    return 1;
+  }
+  const options = (n: number): AssessOptions => {
+    const o: AssessOptions = {};
+    if (target) o.target = target;
+    if (rows[n]!.role) o.role = rows[n]!.role!;
+    return o;
+  };
+  const results = await assessMany(fw, rows.map((r) => r.responses), options);
+  const byLevel = new Map<string, number>([...fw.levels.map((l) => [l.id, 0] as [string, number]), ['none', 0]]);
+  let overlaps = 0;
+  let failed = 0;
+  results.forEach((res, n) => {
+    const row = rows[n]!;
+    if (!res.success) {
+      failed++;
+      if (json) io.out(JSON.stringify({ person: row.person, issues: res.issues }));
+      printIssues(io, `${file} (${row.person})`, res.issues);
+      return;
+    }
+    const fit = res.data;
+    byLevel.set(fit.bestFit ?? 'none', (byLevel.get(fit.bestFit ?? 'none') ?? 0) + 1);
+    if (fit.overlap) overlaps++;
+    if (json) {
+      io.out(JSON.stringify({ person: row.person, bestFit: fit.bestFit, overlap: fit.overlap ? fit.overlap.to : null, gapsTarget: fit.gaps.target, gaps: fit.gaps.items.map((g) => g.id) }));
+    } else {
+      const overlap = fit.overlap ? `, overlapping into ${titleOf(fw, fit.overlap.to)}` : '';
+      const gaps = fit.gaps.target ? `; ${fit.gaps.items.length} gap(s) to ${titleOf(fw, fit.gaps.target)}` : '';
+      io.out(`${row.person}: ${titleOf(fw, fit.bestFit)}${overlap}${gaps}`);
+    }
+  });
+  const assessed = results.length - failed;
+  if (json) {
+    io.out(JSON.stringify({ summary: { people: results.length, assessed, invalid: failed, overlaps, bestFit: Object.fromEntries(byLevel) } }));
+  } else {
+    io.out('');
+    io.out(`Summary: ${results.length} people, ${assessed} assessed, ${failed} invalid, ${overlaps} overlapping the next level`);
+    for (const [id, n] of byLevel) io.out(`  ${id === 'none' ? 'No level attained' : titleOf(fw, id)}: ${n}`);
+  }
+  return failed ? 1 : 0;
+}
+
+/** Runs the CLI; returns the exit code (exported for tests). */
+export async function main(argv: string[], io: CliIo = defaultIo): Promise<number> {
+  try {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        framework: { type: 'string' },
+        target: { type: 'string' },
+        role: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+    const [command, ...files] = positionals;
+    if (values.help || !command) {
+      (values.help ? io.out : io.err)(USAGE);
+      return values.help ? 0 : 2;
+    }
+    if (command === 'frameworks') {
+      for (const id of BUILTIN_IDS) io.out(`${id}\t${frameworks[id].title} (${frameworks[id].version})`);
+      return 0;
+    }
+    if (command === 'validate') {
+      if (!files.length) throw new UsageError('validate needs at least one FILE');
+      let bad = 0;
+      for (const f of files) {
+        const res = safeParseFramework(read(io, f));
+        if (res.success) io.out(`${f}: valid (${res.data.id}: ${res.data.levels.length} levels, ${res.data.items.length} items)`);
+        else {
+          bad++;
+          printIssues(io, f, res.issues);
+        }
+      }
+      return bad ? 1 : 0;
+    }
+    if (command !== 'assess' && command !== 'batch') throw new UsageError(`unknown command "${command}"`);
+    if (files.length !== 1) throw new UsageError(`${command} needs exactly one FILE`);
+    const fw = loadFramework(io, values.framework);
+    if (!fw.success) {
+      printIssues(io, values.framework ?? 'framework', fw.issues);
+      return 1;
+    }
+    if (command === 'batch') return await batch(io, fw.data, files[0]!, values.target, values.json);
+    const responses = parseJson(read(io, files[0]!));
+    if (!responses.success) {
+      printIssues(io, files[0]!, responses.issues);
+      return 1;
+    }
+    const options: AssessOptions = {};
+    if (values.target) options.target = values.target;
+    if (values.role) options.role = values.role;
+    const res = await safeAssess(fw.data, responses.data, options);
+    if (!res.success) {
+      printIssues(io, files[0]!, res.issues);
+      return 1;
+    }
+    if (values.json) io.out(JSON.stringify(res.data, null, 2));
+    else printFit(io, fw.data, res.data);
+    return 0;
+  } catch (err) {
+    if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.err(`levelfit: ${(err as Error).message}`);
+      io.err('Run "levelfit --help" for usage.');
+      return 2;
+    }
+    io.err(`levelfit: unexpected error: ${(err as Error).stack ?? String(err)}`);
+    return 1;
+  }
+}
+
+const invoked = process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href;
+if (invoked || process.argv[1]?.endsWith('/levelfit')) {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}
