@@ -1,7 +1,7 @@
 // Builds the one-file embed bundle `dist/levelfit.min.js` from tsc output (`packages/*/lib`; no TS plugin):
 // lit, the engine with its built-in frameworks, and every element registered, as one self-contained ES module.
 // The npm packages themselves ship unbundled `lib/` (STYLE #12). See scripts/check-bundle.mjs for the budget.
-import { writeFileSync, mkdirSync } from 'node:fs';
+import { writeFileSync, mkdirSync, readFileSync, readdirSync, copyFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import commonjs from '@rollup/plugin-commonjs';
@@ -85,13 +85,29 @@ export default function hash(value) {
   return JSON.stringify(value);
 }`;
 
+/**
+ * json-rules-engine deep-copies rule conditions and events with `clone` (which also handles Maps, Sets,
+ * Buffers, cycles: 2.4 kB minified). What it copies are plain JSON trees and Condition instances, so a copy
+ * that keeps prototypes and own enumerable properties is exact for them.
+ */
+const CLONE_SHIM = '\0clone-shim';
+const cloneShim = `export const __esModule = true;
+export default function clone(value) {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(clone);
+  const copy = Object.create(Object.getPrototypeOf(value));
+  for (const key of Object.keys(value)) copy[key] = clone(value[key]);
+  return copy;
+}`;
+
 const shims = new Map([
   [ENTRY, entrySource],
   [JSONPATH_STUB, jsonpathStub],
   [EMITTER_SHIM, emitterShim],
   [HASH_SHIM, hashShim],
+  [CLONE_SHIM, cloneShim],
 ]);
-const aliases = { 'jsonpath-plus': JSONPATH_STUB, eventemitter2: EMITTER_SHIM, 'hash-it': HASH_SHIM };
+const aliases = { 'jsonpath-plus': JSONPATH_STUB, eventemitter2: EMITTER_SHIM, 'hash-it': HASH_SHIM, clone: CLONE_SHIM };
 
 const embed = {
   name: 'levelfit-embed',
@@ -106,10 +122,10 @@ const embed = {
 };
 
 /**
- * Writes `dist/levelfit.modules.json`: each module's rendered (tree-shaken, pre-terser) code and length, so
+ * Writes `dist/<name>.modules.json`: each module's rendered (tree-shaken, pre-terser) code and length, so
  * scripts/check-bundle.mjs can say what is large without a visualizer plugin.
  */
-const moduleSizes = {
+const moduleSizes = (name) => ({
   name: 'module-sizes',
   generateBundle(_options, bundle) {
     const rows = [];
@@ -119,7 +135,41 @@ const moduleSizes = {
     }
     rows.sort((a, b) => b.renderedLength - a.renderedLength);
     mkdirSync(new URL('./dist/', import.meta.url), { recursive: true });
-    writeFileSync(new URL('./dist/levelfit.modules.json', import.meta.url), `${JSON.stringify(rows, null, 1)}\n`);
+    writeFileSync(new URL(`./dist/${name}.modules.json`, import.meta.url), `${JSON.stringify(rows, null, 1)}\n`);
+  },
+});
+
+/**
+ * The embed bundle carries only the default framework (clinical-homecare), so one <script> stays inside the
+ * size budget; `dist/levelfit.all.min.js` carries every built-in framework. Both read the same data files:
+ * the slim build swaps the generated module (every framework) for one generated here from the same JSON.
+ */
+const EMBED_BUILTINS = ['clinical-homecare'];
+const SLIM_DATA = '\0levelfit-builtin-slim';
+const dataDir = fileURLToPath(new URL('./data/frameworks/', import.meta.url));
+const slimData = {
+  name: 'levelfit-slim-data',
+  resolveId(source, importer) {
+    if (source === './builtin.generated.js' && importer && /[\\/]packages[\\/]engine[\\/]lib[\\/]/.test(importer)) return SLIM_DATA;
+    return null;
+  },
+  load(id) {
+    if (id !== SLIM_DATA) return null;
+    const data = EMBED_BUILTINS.map((fwId) => JSON.parse(readFileSync(`${dataDir}${fwId}.json`, 'utf8')));
+    return [
+      `export const BUILTIN_IDS = ${JSON.stringify(data.map((d) => d.id))};`,
+      `export const builtinData = {${data.map((d) => `${JSON.stringify(d.id)}: ${JSON.stringify(d)}`).join(',')}};`,
+    ].join('\n');
+  },
+};
+
+/** Copies data/frameworks/*.json to dist/frameworks/, so a page on the slim bundle can load any other by URL. */
+const copyFrameworks = {
+  name: 'copy-frameworks',
+  writeBundle() {
+    const out = fileURLToPath(new URL('./dist/frameworks/', import.meta.url));
+    mkdirSync(out, { recursive: true });
+    for (const f of readdirSync(dataDir).filter((n) => n.endsWith('.json'))) copyFileSync(dataDir + f, out + f);
   },
 };
 
@@ -172,21 +222,24 @@ const onwarn = (warning, warn) => {
   warn(warning);
 };
 
-export default {
+const bundle = ({ name, slim }) => ({
   input: ENTRY,
   onwarn,
   treeshake: { preset: 'recommended' },
   plugins: [
     embed,
+    ...(slim ? [slimData, copyFrameworks] : []),
     minifyTemplates,
     nodeResolve({ browser: true, exportConditions: ['production'] }), // lit's production build
     commonjs(), // json-rules-engine, eventemitter2, hash-it, clone are CommonJS
-    moduleSizes,
+    moduleSizes(name),
   ],
   output: {
-    file: 'dist/levelfit.min.js',
+    file: `dist/${name}.js`,
     format: 'es',
     sourcemap: true,
     plugins: [terser({ ecma: 2020, module: true, compress: { passes: 2 }, format: { comments: false } })],
   },
-};
+});
+
+export default [bundle({ name: 'levelfit.min', slim: true }), bundle({ name: 'levelfit.all.min', slim: false })];
