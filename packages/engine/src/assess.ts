@@ -32,7 +32,7 @@ export function prepare(c: CompiledFramework, responses: unknown, options: Asses
   for (const key of Object.keys(responses)) {
     if (key !== 'ratings') issues.push({ code: 'unrecognized_keys', path: [key], message: `unexpected key "${key}"` });
   }
-  const given = responses.ratings ?? {};
+  const given = responses.ratings === undefined ? {} : responses.ratings;
   if (!isPlainObject(given)) {
     issues.push({ code: 'invalid_type', path: ['ratings'], message: 'ratings must be an object of item id → rating' });
   } else {
@@ -49,7 +49,7 @@ export function prepare(c: CompiledFramework, responses: unknown, options: Asses
         issues.push({
           code: 'rating_off_scale',
           path: ['ratings', id],
-          message: `the rating for "${id}" is ${JSON.stringify(value)}; it must be one of ${allowed.join(', ')}`,
+          message: `the rating for "${id}" is ${typeof value === 'number' ? `${value}${Number.isFinite(value) ? '' : ' (not a finite number)'}` : JSON.stringify(value)}; it must be one of ${allowed.join(', ')}`,
         });
       } else {
         ratings[i] = value;

@@ -24,22 +24,39 @@ const KIND_FIELDS = new Set(['required', 'met', 'coverage']);
 export const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** Past this many objects and arrays an input is rejected (shared references could otherwise multiply the walk). */
+const MAX_NODES = 250_000;
+
 /**
- * Walks untrusted JSON once before any schema sees it: rejects `__proto__`/`constructor`/`prototype` keys
- * and nesting deeper than `maxDepth`. Iterative, so hostile depth cannot overflow the stack.
+ * Walks untrusted JSON once before any schema sees it: rejects `__proto__`/`constructor`/`prototype` keys,
+ * nesting deeper than `maxDepth` (so also cycles) and inputs of more than MAX_NODES objects. Iterative, so
+ * hostile depth cannot overflow the stack. With `copy`, it also returns a fresh copy made of plain objects and
+ * arrays (own enumerable keys only), so parsing never freezes or changes the caller's objects.
  */
-export function checkStructure(input: unknown, maxDepth: number = LIMITS.depth, root: IssuePath = []): Issue[] {
+function walk(input: unknown, maxDepth: number, root: IssuePath, copy: boolean): { issues: Issue[]; value: unknown } {
   const issues: Issue[] = [];
-  const stack: [unknown, IssuePath][] = [[input, root]];
+  const out: { value?: unknown } = {};
+  const stack: [unknown, IssuePath, Record<string | number, unknown>, string | number][] = [[input, root, out, 'value']];
+  let nodes = 0;
   while (stack.length > 0 && issues.length < 50) {
-    const [value, path] = stack.pop()!;
-    if (typeof value !== 'object' || value === null) continue;
+    const [value, path, parent, at] = stack.pop()!;
+    if (typeof value !== 'object' || value === null) {
+      if (copy) parent[at] = value;
+      continue;
+    }
     if (path.length - root.length > maxDepth) {
       issues.push({ code: 'too_deep', path, message: `nesting is deeper than ${maxDepth} levels` });
       continue;
     }
-    if (Array.isArray(value)) {
-      for (let i = value.length - 1; i >= 0; i--) stack.push([value[i], [...path, i]]);
+    if (++nodes > MAX_NODES) {
+      issues.push({ code: 'too_big', path, message: `more than ${MAX_NODES} objects and arrays` });
+      break;
+    }
+    const isArray = Array.isArray(value);
+    const target = copy ? ((parent[at] = isArray ? [] : {}) as Record<string | number, unknown>) : undefined;
+    if (isArray) {
+      if (target) (target as unknown as unknown[]).length = value.length;
+      for (let i = value.length - 1; i >= 0; i--) stack.push([value[i], [...path, i], target!, i]);
       continue;
     }
     for (const key of Object.keys(value)) {
@@ -47,10 +64,16 @@ export function checkStructure(input: unknown, maxDepth: number = LIMITS.depth, 
         issues.push({ code: 'forbidden_key', path: [...path, key], message: `the key "${key}" is not allowed` });
         continue;
       }
-      stack.push([(value as Record<string, unknown>)[key], [...path, key]]);
+      if (target) target[key] = undefined; // keeps the caller's key order
+      stack.push([(value as Record<string, unknown>)[key], [...path, key], target!, key]);
     }
   }
-  return issues;
+  return { issues, value: out.value };
+}
+
+/** The structural checks of `walk`, without copying: used for responses. */
+export function checkStructure(input: unknown, maxDepth: number = LIMITS.depth, root: IssuePath = []): Issue[] {
+  return walk(input, maxDepth, root, false).issues;
 }
 
 /** Parses JSON text into issues rather than exceptions. */
@@ -68,6 +91,84 @@ interface ZodLikeIssue {
   message: string;
 }
 
+/** A raw zod issue as the per-parse error map sees it (with `input`; the fields vary by code). */
+interface RawZodIssue {
+  code?: string;
+  input?: unknown;
+  expected?: string;
+  origin?: string;
+  minimum?: number | bigint;
+  maximum?: number | bigint;
+  inclusive?: boolean;
+  exact?: boolean;
+  values?: unknown[];
+  keys?: string[];
+  format?: string;
+  divisor?: number;
+  errors?: RawZodIssue[][];
+}
+
+const TYPE_NAMES: Record<string, string> = { int: 'whole number', array: 'list' };
+/** `a string`, `an object`, `a whole number`. */
+function typeName(t: string | undefined): string {
+  const name = TYPE_NAMES[t ?? ''] ?? t ?? 'value';
+  return `${/^[aeiou]/.test(name) ? 'an' : 'a'} ${name}`;
+}
+
+/** What a value is, as a message says it: `1.5`, `NaN`, `null`, `a list`, `a string`. */
+function received(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'number') return Number.isFinite(v) ? `${v}` : String(v);
+  return typeof v === 'object' ? 'an object' : `a ${typeof v}`;
+}
+
+const quoteList = (xs: readonly unknown[]) => xs.map(String).join(', ');
+
+/**
+ * English messages for zod's issue codes, so no zod locale is bundled. Schema and check messages written in
+ * schema.ts (`must not be empty`, the id pattern) take precedence over these.
+ */
+export function zodMessage(iss: RawZodIssue): string {
+  const min = Number(iss.minimum);
+  const max = Number(iss.maximum);
+  const unit = iss.origin === 'string' ? 'character' : iss.origin === 'array' ? 'entry' : '';
+  const count = (n: number) => `${n} ${unit === 'entry' && n !== 1 ? 'entries' : unit + (n === 1 ? '' : 's')}`;
+  switch (iss.code) {
+    case 'invalid_type':
+      return iss.input === undefined
+        ? `required: expected ${typeName(iss.expected)}`
+        : `expected ${typeName(iss.expected)}, received ${received(iss.input)}`;
+    case 'too_small':
+      if (iss.origin === 'string' && min === 1) return 'must not be empty';
+      if (unit) return `must have ${iss.exact ? 'exactly' : 'at least'} ${count(min)}`;
+      return `must be ${iss.inclusive === false ? 'greater than' : 'at least'} ${min}`;
+    case 'too_big':
+      if (unit) return `must have ${iss.exact ? 'exactly' : 'at most'} ${count(max)}`;
+      return `must be ${iss.inclusive === false ? 'less than' : 'at most'} ${max}`;
+    case 'invalid_value':
+      return `must be ${(iss.values?.length ?? 0) > 1 ? 'one of: ' : ''}${quoteList(iss.values ?? [])}`;
+    case 'unrecognized_keys': {
+      const keys = iss.keys ?? [];
+      return `unknown key${keys.length > 1 ? 's' : ''} ${keys.map((k) => `"${k}"`).join(', ')}`;
+    }
+    case 'invalid_format':
+      return iss.format === 'regex' ? 'is not in the expected format' : `must be a valid ${iss.format}`;
+    case 'invalid_union': {
+      const expected = [...new Set((iss.errors ?? []).flat().map((e) => (e.code === 'invalid_type' ? typeName(e.expected) : '')))];
+      return expected.length && !expected.includes('')
+        ? `expected ${expected.join(', ').replace(/, ([^,]*)$/, ' or $1')}, received ${received(iss.input)}`
+        : 'does not match any of the allowed forms';
+    }
+    case 'not_multiple_of':
+      return `must be a multiple of ${iss.divisor}`;
+    case 'invalid_key':
+      return 'has an invalid key';
+    default:
+      return 'is not valid';
+  }
+}
+
 export function fromZodIssues(zodIssues: readonly ZodLikeIssue[], root: IssuePath = []): Issue[] {
   return zodIssues.map((i) => ({
     code: (issueCodes.has(i.code) ? i.code : 'invalid_value') as IssueCode,
@@ -82,7 +183,8 @@ interface RuleContext {
   issues: Issue[];
 }
 
-const LEAF_KEYS = new Set(['fact', 'operator', 'value', 'path', 'name', 'priority']);
+/** `params` is accepted for json-rules-engine compatibility; levelfit's facts are values, so it has no effect. */
+const LEAF_KEYS = new Set(['fact', 'operator', 'value', 'path', 'params', 'name', 'priority']);
 const BRANCH_KEYS = new Set(['all', 'any', 'not', 'name', 'priority']);
 
 function checkFactRef(fact: unknown, path: unknown, at: IssuePath, ctx: RuleContext): void {
@@ -151,6 +253,9 @@ function checkCondition(cond: unknown, at: IssuePath, depth: number, ctx: RuleCo
   for (const key of Object.keys(cond)) {
     if (!allowed.has(key)) ctx.issues.push({ code: 'invalid_rule', path: [...at, key], message: `unexpected key "${key}" in a condition` });
   }
+  if (cond.params !== undefined && !isPlainObject(cond.params)) {
+    ctx.issues.push({ code: 'invalid_rule', path: [...at, 'params'], message: '"params" must be an object' });
+  }
   if (cond.priority !== undefined && !(Number.isInteger(cond.priority) && (cond.priority as number) >= 1)) {
     ctx.issues.push({ code: 'invalid_rule', path: [...at, 'priority'], message: 'priority must be a whole number of at least 1' });
   }
@@ -218,17 +323,31 @@ function checkValue(value: unknown, fact: unknown, operator: string | undefined,
   }
 }
 
+/**
+ * Ids become keys of `ratings` and of the rule facts `met` and `ratings`, so an id may not be the name of a
+ * property every object has (`constructor`, `toString`, …) nor a forbidden key.
+ */
+const reservedIds: ReadonlySet<string> = new Set([...FORBIDDEN_KEYS, ...Object.getOwnPropertyNames(Object.prototype)]);
+
+function checkId(id: string, path: IssuePath, issues: Issue[]): void {
+  if (reservedIds.has(id)) {
+    issues.push({ code: 'invalid_value', path, message: `"${id}" cannot be an id: every JavaScript object has a property of that name` });
+  }
+}
+
 /** Cross-references that a schema cannot express: ids, level references, scale, rules. */
 function checkReferences(fw: Omit<Framework, 'rules'> & { rules: { conditions: unknown; event: { type: string } }[] }): Issue[] {
   const issues: Issue[] = [];
   const levelIds = new Set<string>();
   fw.levels.forEach((level, i) => {
+    checkId(level.id, ['levels', i, 'id'], issues);
     if (levelIds.has(level.id)) issues.push({ code: 'duplicate_id', path: ['levels', i, 'id'], message: `the level id "${level.id}" is used twice` });
     levelIds.add(level.id);
   });
   const itemIds = new Set<string>();
   const required = new Map<string, number>();
   fw.items.forEach((item, i) => {
+    checkId(item.id, ['items', i, 'id'], issues);
     if (itemIds.has(item.id)) issues.push({ code: 'duplicate_id', path: ['items', i, 'id'], message: `the item id "${item.id}" is used twice` });
     itemIds.add(item.id);
     const seen = new Set<string>();
@@ -283,7 +402,10 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-/** Validates a framework (an object, or JSON text) without throwing. */
+/**
+ * Validates a framework (an object, or JSON text) without throwing. An object is copied first: the result is a
+ * frozen copy and the caller's object is never frozen or changed.
+ */
 export function safeParseFramework(input: unknown): SafeResult<Framework> {
   let value = input;
   if (typeof input === 'string') {
@@ -291,9 +413,9 @@ export function safeParseFramework(input: unknown): SafeResult<Framework> {
     if (!json.success) return json;
     value = json.data;
   }
-  const structural = checkStructure(value);
-  if (structural.length) return { success: false, issues: structural };
-  const result = FrameworkSchema.safeParse(value);
+  const copy = walk(value, LIMITS.depth, [], true);
+  if (copy.issues.length) return { success: false, issues: copy.issues };
+  const result = FrameworkSchema.safeParse(copy.value, { error: zodMessage });
   if (!result.success) return { success: false, issues: fromZodIssues(result.error.issues) };
   const issues = checkReferences(result.data);
   if (issues.length) return { success: false, issues };
