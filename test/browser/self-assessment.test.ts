@@ -52,7 +52,7 @@ describe('<lf-self-assessment>', () => {
       expect(el.resolvedFramework?.id).to.equal('clinical-homecare');
       expect($(el, '[part="framework-title"]')!.textContent).to.equal(fw.title);
       expect(stepIndicator(el)).to.equal('Step 1 of 7');
-      expect(headingText(el)).to.contain('Common and core competences (part 1 of 2)');
+      expect(headingText(el)).to.contain('Core Competences for each Career Framework Level (part 1 of 2)');
       // 23 common competences split 12 + 11.
       const first12 = fw.items.slice(0, 12).map((i) => i.title);
       expect(legends(el)).to.deep.equal(first12);

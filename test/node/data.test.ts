@@ -97,12 +97,7 @@ describe('every data file', () => {
           for (const r of level.roles) assert.ok(text.includes(norm(r)), `${raw.id} ${level.id} role: "${r}"`);
         }
       });
-      const groupTodo =
-        raw.id === 'clinical-homecare' &&
-        'data error: clinical-homecare competences have group "Common and core competences", which is not in seed 000 ' +
-          '(its headings are "Component 2: The (Common & Core) Competence Framework", "Common Competences", ' +
-          '"Core Competences for each Career Framework Level")';
-      test('every item group is a heading from its seed', { todo: groupTodo }, () => {
+      test('every item group is a heading from its seed', () => {
         const text = sourceTextFor(raw.id);
         const levelTitles = new Map(raw.levels.map((l) => [l.id, l.title]));
         for (const item of raw.items) {
@@ -258,6 +253,15 @@ describe('clinical-homecare (seed 000)', () => {
       const expected = CH_LEVELS.filter((_, i) => pattern[i] === 'X');
       assert.deepEqual(item.levels, expected, title);
     }
+  });
+
+  test('the competences sit under the seed table\'s own heading; the indicators under their level\'s title', () => {
+    const lines = seedText('000').split('\n').map((l) => l.trim());
+    const table = lines.findIndex((l) => l.startsWith('Competence\tSupportive Level'));
+    const heading = lines.slice(0, table).filter(Boolean).at(-1);
+    assert.equal(heading, 'Core Competences for each Career Framework Level');
+    for (const c of competences) assert.equal(c.group, heading, c.id);
+    for (const i of indicators) assert.equal(i.group, raw.levels.find((l) => l.id === i.levels[0])!.title, i.id);
   });
 
   test('competences per level are the X counts of each seed column (14/14/20/20/22)', () => {
