@@ -3,7 +3,8 @@
  * levelfit command line: validate framework files, assess one person, or score a staff export in batch.
  * Exit codes: 0 success, 1 invalid input (framework, responses or any batch row), 2 usage error.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { assessMany, safeAssess } from './assess.js';
@@ -27,7 +28,8 @@ Options:
   -h, --help            this help
 
 Batch input: CSV with a header row "person,[role,]<item id>,<item id>…" (empty cell = not rated), or JSON
-[{"person": "…", "role"?: "…", "ratings": {…}}, …].
+[{"person": "…", "role"?: "…", "ratings": {…}}, …]. A bad row is reported with its CSV line number (FILE:LINE)
+or JSON index (FILE[N]) and the batch goes on.
 Exit codes: 0 success, 1 invalid input, 2 usage error.`;
 
 export interface CliIo {
@@ -99,39 +101,55 @@ interface BatchRow {
   person: string;
   responses: unknown;
   role?: string;
-  line: number;
+  /** Where the row is: `FILE:LINE` for CSV, `FILE[N]` for JSON. */
+  at: string;
+  /** Problems found reading the row (it is then not assessed). */
+  issues?: Issue[];
 }
 
-function rowsFromCsv(text: string, fw: Framework): { rows: BatchRow[]; issues: Issue[] } {
-  const records = parseCsv(text, { bom: true, skip_empty_lines: true, trim: true, relax_column_count: false }) as string[][];
-  const [header, ...body] = records;
-  if (!header) return { rows: [], issues: [{ code: 'too_small', path: [], message: 'the CSV has no header row' }] };
+interface CsvRecord {
+  record: string[];
+  info: { lines: number };
+}
+
+function rowsFromCsv(file: string, text: string, fw: Framework): { rows: BatchRow[]; issues: Issue[] } {
+  let records: CsvRecord[];
+  try {
+    records = parseCsv(text, { bom: true, skip_empty_lines: true, trim: true, relax_column_count: true, info: true }) as CsvRecord[];
+  } catch (err) {
+    return { rows: [], issues: [{ code: 'invalid_value', path: [], message: `not valid CSV: ${(err as Error).message}` }] };
+  }
+  const [first, ...body] = records;
+  if (!first) return { rows: [], issues: [{ code: 'too_small', path: [], message: 'the CSV has no header row' }] };
+  const header = first.record;
   const itemIds = new Set(fw.items.map((i) => i.id));
   const issues: Issue[] = [];
   const personCol = header.findIndex((h) => ['person', 'id', 'name', 'staff'].includes(h.toLowerCase()));
   const roleCol = header.findIndex((h) => h.toLowerCase() === 'role');
   if (personCol < 0) issues.push({ code: 'invalid_value', path: ['header'], message: 'the header needs a "person" column' });
   header.forEach((h, c) => {
-    if (c !== personCol && c !== roleCol && !itemIds.has(h)) {
-      issues.push({ code: 'unknown_item', path: ['header', c], message: `column "${h}" is not an item id of ${fw.id}` });
-    }
+    if (c === personCol || c === roleCol) return;
+    if (!itemIds.has(h)) issues.push({ code: 'unknown_item', path: ['header', c], message: `column "${h}" is not an item id of ${fw.id}` });
+    else if (header.indexOf(h) !== c) issues.push({ code: 'duplicate_id', path: ['header', c], message: `column "${h}" appears twice` });
   });
   if (issues.length) return { rows: [], issues };
-  const rows = body.map((cells, r) => {
+  const rows = body.map(({ record: cells, info }) => {
     const ratings: Record<string, unknown> = {};
     header.forEach((h, c) => {
-      if (c === personCol || c === roleCol || cells[c] === '') return;
-      const n = Number(cells[c]);
-      ratings[h] = cells[c] !== undefined && /^-?\d+(\.\d+)?$/.test(cells[c]!) ? n : cells[c];
+      if (c === personCol || c === roleCol || !cells[c]) return;
+      ratings[h] = /^-?\d+(\.\d+)?$/.test(cells[c]!) ? Number(cells[c]) : cells[c];
     });
-    const row: BatchRow = { person: cells[personCol] || `row ${r + 2}`, responses: { ratings }, line: r + 2 };
+    const row: BatchRow = { person: cells[personCol] || `line ${info.lines}`, responses: { ratings }, at: `${file}:${info.lines}` };
     if (roleCol >= 0 && cells[roleCol]) row.role = cells[roleCol]!;
+    if (cells.length !== header.length) {
+      row.issues = [{ code: 'invalid_value', path: [], message: `the row has ${cells.length} cells; the header has ${header.length}` }];
+    }
     return row;
   });
   return { rows, issues };
 }
 
-function rowsFromJson(text: string): { rows: BatchRow[]; issues: Issue[] } {
+function rowsFromJson(file: string, text: string): { rows: BatchRow[]; issues: Issue[] } {
   const json = parseJson(text);
   if (!json.success) return { rows: [], issues: json.issues };
   const list = Array.isArray(json.data) ? json.data : (json.data as { people?: unknown })?.people;
@@ -140,10 +158,18 @@ function rowsFromJson(text: string): { rows: BatchRow[]; issues: Issue[] } {
   }
   return {
     rows: list.map((p: unknown, n) => {
-      const o = (typeof p === 'object' && p !== null ? p : {}) as Record<string, unknown>;
-      const person = String(o.person ?? o.id ?? o.name ?? `#${n + 1}`);
-      const row: BatchRow = { person, responses: typeof p === 'object' && p !== null ? { ratings: o.ratings } : p, line: n };
+      const isObject = typeof p === 'object' && p !== null && !Array.isArray(p);
+      const o = (isObject ? p : {}) as Record<string, unknown>;
+      const name = o.person ?? o.id ?? o.name;
+      const row: BatchRow = {
+        person: typeof name === 'string' || typeof name === 'number' ? String(name) : `#${n + 1}`,
+        responses: isObject ? { ratings: o.ratings } : p,
+        at: `${file}[${n}]`,
+      };
       if (typeof o.role === 'string' && o.role) row.role = o.role;
+      if (isObject && o.ratings === undefined) {
+        row.issues = [{ code: 'invalid_type', path: ['ratings'], message: 'required: each person needs "ratings": {"<item id>": rating}' }];
+      }
       return row;
     }),
     issues: [],
@@ -152,7 +178,7 @@ function rowsFromJson(text: string): { rows: BatchRow[]; issues: Issue[] } {
 
 async function batch(io: CliIo, fw: Framework, file: string, target: string | undefined, json: boolean): Promise<number> {
   const text = read(io, file);
-  const { rows, issues } = file.toLowerCase().endsWith('.csv') ? rowsFromCsv(text, fw) : rowsFromJson(text);
+  const { rows, issues } = file.toLowerCase().endsWith('.csv') ? rowsFromCsv(file, text, fw) : rowsFromJson(file, text);
   if (issues.length) {
     printIssues(io, file, issues);
     return 1;
@@ -163,36 +189,52 @@ async function batch(io: CliIo, fw: Framework, file: string, target: string | un
     if (rows[n]!.role) o.role = rows[n]!.role!;
     return o;
   };
-  const results = await assessMany(fw, rows.map((r) => r.responses), options);
-  const byLevel = new Map<string, number>([...fw.levels.map((l) => [l.id, 0] as [string, number]), ['none', 0]]);
+  const readable = rows.map((r, n) => [r, n] as const).filter(([r]) => !r.issues);
+  const assessed = await assessMany(fw, readable.map(([r]) => r.responses), (k) => options(readable[k]![1]));
+  const results: SafeResult<LevelFit>[] = rows.map((r) => ({ success: false, issues: r.issues ?? [] }));
+  readable.forEach(([, n], k) => (results[n] = assessed[k]!));
+  const byLevel = new Map<string, number>(fw.levels.map((l) => [l.id, 0]));
+  let none = 0;
   let overlaps = 0;
   let failed = 0;
   results.forEach((res, n) => {
     const row = rows[n]!;
     if (!res.success) {
       failed++;
-      if (json) io.out(JSON.stringify({ person: row.person, issues: res.issues }));
-      printIssues(io, `${file} (${row.person})`, res.issues);
+      if (json) io.out(JSON.stringify({ person: row.person, at: row.at, issues: res.issues }));
+      printIssues(io, `${row.at} (${row.person})`, res.issues);
       return;
     }
     const fit = res.data;
-    byLevel.set(fit.bestFit ?? 'none', (byLevel.get(fit.bestFit ?? 'none') ?? 0) + 1);
+    if (fit.bestFit === null) none++;
+    else byLevel.set(fit.bestFit, byLevel.get(fit.bestFit)! + 1);
     if (fit.overlap) overlaps++;
     if (json) {
-      io.out(JSON.stringify({ person: row.person, bestFit: fit.bestFit, overlap: fit.overlap ? fit.overlap.to : null, gapsTarget: fit.gaps.target, gaps: fit.gaps.items.map((g) => g.id) }));
+      io.out(
+        JSON.stringify({
+          person: row.person,
+          at: row.at,
+          bestFit: fit.bestFit,
+          overlap: fit.overlap ? fit.overlap.to : null,
+          gapsTarget: fit.gaps.target,
+          gaps: fit.gaps.items.map((g) => g.id),
+        }),
+      );
     } else {
       const overlap = fit.overlap ? `, overlapping into ${titleOf(fw, fit.overlap.to)}` : '';
       const gaps = fit.gaps.target ? `; ${fit.gaps.items.length} gap(s) to ${titleOf(fw, fit.gaps.target)}` : '';
       io.out(`${row.person}: ${titleOf(fw, fit.bestFit)}${overlap}${gaps}`);
     }
   });
-  const assessed = results.length - failed;
+  const ok = results.length - failed;
   if (json) {
-    io.out(JSON.stringify({ summary: { people: results.length, assessed, invalid: failed, overlaps, bestFit: Object.fromEntries(byLevel) } }));
+    const summary = { people: results.length, assessed: ok, invalid: failed, overlaps, bestFit: Object.fromEntries(byLevel), noLevel: none };
+    io.out(JSON.stringify({ summary }));
   } else {
     io.out('');
-    io.out(`Summary: ${results.length} people, ${assessed} assessed, ${failed} invalid, ${overlaps} overlapping the next level`);
-    for (const [id, n] of byLevel) io.out(`  ${id === 'none' ? 'No level attained' : titleOf(fw, id)}: ${n}`);
+    io.out(`Summary: ${results.length} people, ${ok} assessed, ${failed} invalid, ${overlaps} overlapping the next level`);
+    for (const [id, n] of byLevel) io.out(`  ${titleOf(fw, id)}: ${n}`);
+    io.out(`  No level attained: ${none}`);
   }
   return failed ? 1 : 0;
 }
@@ -223,15 +265,24 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
     if (command === 'validate') {
       if (!files.length) throw new UsageError('validate needs at least one FILE');
       let bad = 0;
+      let unreadable = 0;
       for (const f of files) {
-        const res = safeParseFramework(read(io, f));
+        let text: string;
+        try {
+          text = read(io, f);
+        } catch (err) {
+          unreadable++;
+          io.err(`levelfit: ${(err as Error).message}`);
+          continue;
+        }
+        const res = safeParseFramework(text);
         if (res.success) io.out(`${f}: valid (${res.data.id}: ${res.data.levels.length} levels, ${res.data.items.length} items)`);
         else {
           bad++;
           printIssues(io, f, res.issues);
         }
       }
-      return bad ? 1 : 0;
+      return unreadable ? 2 : bad ? 1 : 0;
     }
     if (command !== 'assess' && command !== 'batch') throw new UsageError(`unknown command "${command}"`);
     if (files.length !== 1) throw new UsageError(`${command} needs exactly one FILE`);
@@ -258,18 +309,26 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
     else printFit(io, fw.data, res.data);
     return 0;
   } catch (err) {
-    if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (err instanceof UsageError || String((err as { code?: unknown } | null)?.code).startsWith('ERR_PARSE_ARGS')) {
       io.err(`levelfit: ${(err as Error).message}`);
       io.err('Run "levelfit --help" for usage.');
       return 2;
     }
-    io.err(`levelfit: unexpected error: ${(err as Error).stack ?? String(err)}`);
+    io.err(`levelfit: unexpected error: ${(err as Error | null)?.stack ?? String(err)}`);
     return 1;
   }
 }
 
-const invoked = process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href;
-if (invoked || process.argv[1]?.endsWith('/levelfit')) {
+/** True when this file is the program node runs (directly, or through the `levelfit` bin symlink). */
+function isMain(): boolean {
+  try {
+    return !!process.argv[1] && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href;
+  } catch {
+    return false;
+  }
+}
+
+if (isMain()) {
   main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });
