@@ -6,7 +6,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main, type CliIo } from '../../packages/engine/src/cli.ts';
@@ -363,9 +363,23 @@ describe('levelfit as a program', () => {
   test('starts with a node shebang', () => {
     assert.match(readFileSync(cliPath, 'utf8'), /^#!\/usr\/bin\/env node\n/);
   });
-  test('package.json has the bin "levelfit" → lib/cli.js', () => {
-    const pkg = JSON.parse(readFileSync(`${ROOT}packages/engine/package.json`, 'utf8')) as { bin: Record<string, string> };
-    assert.deepEqual(pkg.bin, { levelfit: './lib/cli.js' });
+  test('package.json has the bin "levelfit" → bin/levelfit.js, an executable node script that runs lib/cli.js', () => {
+    const pkg = JSON.parse(readFileSync(`${ROOT}packages/engine/package.json`, 'utf8')) as { bin: Record<string, string>; files: string[] };
+    assert.deepEqual(pkg.bin, { levelfit: './bin/levelfit.js' });
+    assert.ok(pkg.files.includes('bin'));
+    const bin = `${ROOT}packages/engine/bin/levelfit.js`;
+    assert.match(readFileSync(bin, 'utf8'), /^#!\/usr\/bin\/env node\n[^]*import\('\.\.\/lib\/cli\.js'\)/);
+    assert.ok(statSync(bin).mode & 0o111, 'bin/levelfit.js is executable');
+  });
+  test('the bin, through a symlink as npm links it, validates the data files (after npm run build:lib)', (t) => {
+    if (!existsSync(`${ROOT}packages/engine/lib/cli.js`)) return t.skip('packages/engine/lib is not built');
+    const dir = mkdtempSync(join(tmpdir(), 'levelfit-bin-'));
+    symlinkSync(`${ROOT}packages/engine/bin/levelfit.js`, join(dir, 'levelfit'));
+    const r = spawnSync(join(dir, 'levelfit'), ['validate', ...frameworkFiles().map((f) => `data/frameworks/${f}`)], { cwd: ROOT, encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stdout.trim().split('\n').length, frameworkFiles().length);
+    const bad = spawnSync(join(dir, 'levelfit'), ['validate', 'package.json'], { cwd: ROOT, encoding: 'utf8' });
+    assert.equal(bad.status, 1);
   });
   test('validate data/frameworks/*.json exits 0; a bad file exits 1', () => {
     const files = frameworkFiles().map((f) => `data/frameworks/${f}`);
@@ -377,7 +391,7 @@ describe('levelfit as a program', () => {
     assert.match(bad.stderr, /^package\.json: id: required: expected a string \[invalid_type\]$/m);
     assert.match(bad.stderr, /^package\.json: \(root\): unknown keys "name", /m);
   });
-  test('runs through a symlink named levelfit, as npm links the bin', () => {
+  test('cli.ts runs as the main module through a symlink too (realpath)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'levelfit-bin-'));
     symlinkSync(cliPath, join(dir, 'levelfit'));
     const r = run(join(dir, 'levelfit'), ['frameworks']);

@@ -66,6 +66,7 @@ function loadFramework(io: CliIo, spec: string | undefined): SafeResult<Framewor
 }
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
+const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 function titleOf(fw: Framework, levelId: string | null): string {
   return levelId === null ? 'no level attained' : (fw.levels.find((l) => l.id === levelId)?.title ?? levelId);
@@ -115,7 +116,7 @@ interface CsvRecord {
 function rowsFromCsv(file: string, text: string, fw: Framework): { rows: BatchRow[]; issues: Issue[] } {
   let records: CsvRecord[];
   try {
-    records = parseCsv(text, { bom: true, skip_empty_lines: true, trim: true, relax_column_count: true, info: true }) as CsvRecord[];
+    records = parseCsv(text, { bom: true, skip_empty_lines: true, trim: true, relax_column_count: true, info: true }) as unknown as CsvRecord[];
   } catch (err) {
     return { rows: [], issues: [{ code: 'invalid_value', path: [], message: `not valid CSV: ${(err as Error).message}` }] };
   }
@@ -276,7 +277,7 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
           continue;
         }
         const res = safeParseFramework(text);
-        if (res.success) io.out(`${f}: valid (${res.data.id}: ${res.data.levels.length} levels, ${res.data.items.length} items)`);
+        if (res.success) io.out(`${f}: valid (${res.data.id}: ${plural(res.data.levels.length, 'level')}, ${plural(res.data.items.length, 'item')})`);
         else {
           bad++;
           printIssues(io, f, res.issues);
