@@ -261,6 +261,24 @@ export class AssessmentController implements ReactiveController {
     this.host.requestUpdate();
   }
 
+  /**
+   * Replaces the answers with ones merged from another tab (or chosen over this tab's). Unlike `restore`,
+   * the person stays where they are: the step, phase and touched items are kept; unknown items and
+   * off-scale values are ignored; errors for questions now answered go. Does nothing once submitting.
+   */
+  merge(answers: { ratings: Readonly<Record<string, number>>; role: string | null }): void {
+    if (!this.framework || this.phase !== 'answering') return;
+    const scale = new Set(this.framework.scale.values.map((v) => v.value));
+    this.ratingsMap.clear();
+    for (const [id, rating] of Object.entries(answers.ratings)) {
+      if (this.items.has(id) && scale.has(rating)) this.ratingsMap.set(id, rating);
+    }
+    const roles = new Set(this.framework.levels.flatMap((l) => l.roles));
+    this.role = answers.role !== null && roles.has(answers.role) ? answers.role : null;
+    this.errors = this.errors.filter((e) => !this.ratingsMap.has(e.itemId));
+    this.host.requestUpdate();
+  }
+
   takeFocusRequest(): FocusRequest {
     const f = this.focus;
     this.focus = null;

@@ -1,23 +1,41 @@
 import type { Framework } from '@levelfit/engine';
 
 /**
- * Drafts are plain data: these functions parse, migrate and serialise the saved envelope and never touch
- * storage, the DOM or the clock (the caller passes `now`). `storage.ts` is the thin adapter around them.
+ * Drafts are plain data: these functions parse, migrate, merge and serialise the saved envelope and never
+ * touch storage, the DOM or the clock (the caller passes `now`). `storage.ts` is the thin adapter around
+ * Web Storage and `../controllers/draft-controller.ts` puts the two together. Nothing here throws on input.
  */
 
+/**
+ * Envelope versions this code knows, oldest first (STYLE #2: the one source of truth).
+ *  - 1: `{ v, frameworkId, frameworkVersion, savedAt, responses: { ratings }, step, role }`.
+ *  - 2: version 1 plus `revision` (one more on every write to the key) and `writer` (the id of the tab or
+ *    element that wrote it), so two tabs on one draft can tell each other's writes apart.
+ */
+export const DRAFT_VERSIONS = [1, 2] as const;
+export type DraftVersion = (typeof DRAFT_VERSIONS)[number];
 /** The envelope version this code writes. */
-export const DRAFT_VERSION = 1;
+export const DRAFT_VERSION = 2 as const satisfies DraftVersion;
 /** Where drafts live: `levelfit:draft:<framework id>[:<assessment key>]`. */
 export const DRAFT_PREFIX = 'levelfit:draft';
-/** Suffix of the key a draft is moved to when it cannot be restored. */
+/**
+ * Drafts that cannot be used are copied to `<key>:set-aside:<epoch ms>`, byte for byte, so nothing is
+ * lost; a draft that loses answers in a migration is copied there too.
+ */
+export const SET_ASIDE_INFIX = ':set-aside:';
+/** @deprecated Drafts are set aside under `setAsideKeyFor(key, now)` now; kept for older callers. */
 export const STALE_SUFFIX = ':stale';
 
 export interface DraftEnvelope {
   v: typeof DRAFT_VERSION;
   frameworkId: string;
   frameworkVersion: string;
-  /** ISO 8601 time of the save. */
+  /** ISO 8601 time of the save (the envelope's "updated at"). */
   savedAt: string;
+  /** How many times the key has been written: each write stores the revision it read plus one. 0 for a draft made outside a controller. */
+  revision: number;
+  /** Who wrote it: a random id per tab and element (`''` for a draft made outside a controller). */
+  writer: string;
   responses: { ratings: Record<string, number> };
   /** The step the person was on (the step count means "Check your answers"). */
   step: number;
@@ -25,10 +43,58 @@ export interface DraftEnvelope {
   role: string | null;
 }
 
-/** Why a saved draft was set aside rather than restored. */
+/** Why a saved draft was set aside (kept under another key) rather than used. */
+export const SET_ASIDE_REASONS = ['corrupt', 'future-version', 'other-framework'] as const;
+export type SetAsideReason = (typeof SET_ASIDE_REASONS)[number];
+
+/** What the page's framework looks like to a draft: enough to check and migrate saved answers. */
+export interface DraftTarget {
+  frameworkId: string;
+  frameworkVersion: string;
+  itemIds: readonly string[];
+  /** The scale's values (numbers, or the framework's `scale` / `scale.values`). */
+  scale: readonly number[] | readonly { value: number }[] | { values: readonly { value: number }[] };
+  /** Indicative roles; when given, a saved role no longer listed is cleared and reported. */
+  roles?: readonly string[];
+}
+
+/** Where a migrated draft came from. */
+export interface DraftOrigin {
+  /** The envelope version it was saved in. */
+  envelopeVersion: number;
+  frameworkVersion: string;
+}
+
+/** The result of reading a saved draft against the framework on the page. */
+export type DraftOutcome =
+  | { kind: 'empty' }
+  | { kind: 'loaded'; draft: DraftEnvelope }
+  | {
+      kind: 'migrated';
+      draft: DraftEnvelope;
+      /** Item ids whose saved answers were left out: the item is gone or the value is off the scale, in saved order. */
+      dropped: string[];
+      /** A saved role the framework no longer lists (cleared), or null. */
+      droppedRole: string | null;
+      from: DraftOrigin;
+    }
+  | {
+      kind: 'set-aside';
+      reason: SetAsideReason;
+      /** The stored string, unchanged: the caller keeps it under `setAsideKeyFor`. */
+      raw: string;
+      /** When it was saved, if that much could be read. */
+      savedAt: string | null;
+      /** A sentence for logs (English, not for the page). */
+      detail: string;
+    };
+
+/** @deprecated Use `SetAsideReason` and `loadDraft`; kept for `parseDraft` callers. */
 export const STALE_REASONS = ['corrupt', 'other-version', 'other-framework', 'newer-format'] as const;
+/** @deprecated */
 export type StaleReason = (typeof STALE_REASONS)[number];
 
+/** @deprecated The result of `parseDraft`; use `loadDraft`'s `DraftOutcome`. */
 export type DraftReadResult =
   | { status: 'none' }
   | {
@@ -42,6 +108,8 @@ export type DraftReadResult =
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
+const own = (o: object, key: string): boolean => Object.prototype.hasOwnProperty.call(o, key);
+
 /**
  * The storage key for a framework's draft. The optional assessment key lets one page host several
  * independent assessments of the same framework (say, one per appraisal).
@@ -51,6 +119,17 @@ export function draftKey(frameworkId: string, assessmentKey?: string | null): st
   return key ? `${DRAFT_PREFIX}:${frameworkId}:${key}` : `${DRAFT_PREFIX}:${frameworkId}`;
 }
 
+/** The key a draft is set aside under: `<key>:set-aside:<epoch ms>`. */
+export function setAsideKeyFor(key: string, now: Date | number): string {
+  return `${key}${SET_ASIDE_INFIX}${typeof now === 'number' ? now : now.getTime()}`;
+}
+
+/** True for a key made by `setAsideKeyFor(key, …)`. */
+export function isSetAsideKeyOf(candidate: string, key: string): boolean {
+  return candidate.startsWith(`${key}${SET_ASIDE_INFIX}`);
+}
+
+/** @deprecated Use `setAsideKeyFor`. */
 export function staleKeyFor(key: string): string {
   return `${key}${STALE_SUFFIX}`;
 }
@@ -61,12 +140,25 @@ export interface DraftState {
   role: string | null;
 }
 
-export function createDraft(framework: Pick<Framework, 'id' | 'version'>, state: DraftState, now: Date): DraftEnvelope {
+/** Who writes a draft and at which revision. */
+export interface DraftWriteMeta {
+  revision: number;
+  writer: string;
+}
+
+export function createDraft(
+  framework: Pick<Framework, 'id' | 'version'>,
+  state: DraftState,
+  now: Date,
+  meta: DraftWriteMeta = { revision: 0, writer: '' },
+): DraftEnvelope {
   return {
     v: DRAFT_VERSION,
     frameworkId: framework.id,
     frameworkVersion: framework.version,
     savedAt: now.toISOString(),
+    revision: meta.revision,
+    writer: meta.writer,
     responses: { ratings: { ...state.ratings } },
     step: state.step,
     role: state.role,
@@ -78,14 +170,19 @@ export function serializeDraft(draft: DraftEnvelope): string {
 }
 
 /**
- * Upgrades older envelopes to the current version, one version at a time. Version 1 is the first, so the
- * table is empty; a future v2 adds `1: (d) => ({ ...d, v: 2, … })` here and never changes old entries.
+ * Upgrades older envelopes to the next version, one version at a time; old entries never change. A future
+ * v3 adds `2: (d) => ({ ...d, v: 3, … })`.
  */
-const MIGRATIONS: Readonly<Record<number, (draft: Record<string, unknown>) => Record<string, unknown>>> = {};
+const MIGRATIONS: Readonly<Record<number, (draft: Record<string, unknown>) => Record<string, unknown>>> = {
+  1: (d) => ({ ...d, v: 2, revision: 0, writer: '' }),
+};
 
 export type MigrateResult = { ok: true; draft: DraftEnvelope } | { ok: false; reason: StaleReason; detail: string };
 
-/** Checks the envelope's shape (after migrating it); anything else is `corrupt`. */
+/**
+ * Migrates an envelope to the current version and checks its shape; anything malformed is `corrupt`, an
+ * envelope newer than this code is `newer-format`. Does not look at the framework.
+ */
 export function migrateDraft(value: unknown): MigrateResult {
   if (!isPlainObject(value)) return { ok: false, reason: 'corrupt', detail: 'the draft is not an object' };
   let data = value;
@@ -100,13 +197,17 @@ export function migrateDraft(value: unknown): MigrateResult {
     if (!step) return { ok: false, reason: 'corrupt', detail: `no migration from draft format ${String(data.v)}` };
     data = step(data);
   }
-  const { frameworkId, frameworkVersion, savedAt, responses, step, role } = data;
+  const { frameworkId, frameworkVersion, savedAt, revision, writer, responses, step, role } = data;
   if (typeof frameworkId !== 'string' || typeof frameworkVersion !== 'string') {
     return { ok: false, reason: 'corrupt', detail: 'the draft does not name its framework' };
   }
   if (typeof savedAt !== 'string' || Number.isNaN(Date.parse(savedAt))) {
     return { ok: false, reason: 'corrupt', detail: 'the draft has no valid save time' };
   }
+  if (typeof revision !== 'number' || !Number.isSafeInteger(revision) || revision < 0) {
+    return { ok: false, reason: 'corrupt', detail: 'the draft has no valid revision' };
+  }
+  if (typeof writer !== 'string') return { ok: false, reason: 'corrupt', detail: 'the draft does not name its writer' };
   if (!isPlainObject(responses) || !isPlainObject(responses.ratings)) {
     return { ok: false, reason: 'corrupt', detail: 'the draft has no ratings' };
   }
@@ -116,58 +217,221 @@ export function migrateDraft(value: unknown): MigrateResult {
   if (role !== null && role !== undefined && typeof role !== 'string') {
     return { ok: false, reason: 'corrupt', detail: 'the draft role is not text' };
   }
-  const ratings: Record<string, number> = Object.create(null) as Record<string, number>;
+  const entries: [string, number][] = [];
   for (const [id, rating] of Object.entries(responses.ratings)) {
-    if (typeof rating !== 'number') return { ok: false, reason: 'corrupt', detail: `the rating for "${id}" is not a number` };
-    ratings[id] = rating;
+    if (typeof rating !== 'number' || !Number.isFinite(rating)) {
+      return { ok: false, reason: 'corrupt', detail: `the rating for "${id}" is not a number` };
+    }
+    entries.push([id, rating]);
   }
   return {
     ok: true,
-    draft: { v: DRAFT_VERSION, frameworkId, frameworkVersion, savedAt, responses: { ratings }, step, role: role ?? null },
+    // Object.fromEntries defines own properties, so a saved "__proto__" key stays a plain key.
+    draft: { v: DRAFT_VERSION, frameworkId, frameworkVersion, savedAt, revision, writer, responses: { ratings: Object.fromEntries(entries) }, step, role: role ?? null },
   };
 }
 
 /**
- * Reads a saved draft against the framework now on the page. Never throws: corrupt JSON, a different
- * framework version or a newer format come back as `stale` so the caller can set the draft aside and say
- * so. Ratings for items the framework does not have (or off its scale) are left out and listed.
+ * Orders framework versions when it safely can: both must contain numbers ("1.2", "4.5-draft", "2025-03"),
+ * compared run by run. Returns 1 when `a` is newer, -1 when older, 0 when equal or not comparable
+ * ("unstated", "Approved for delivery").
  */
-export function parseDraft(raw: string | null | undefined, framework: Framework): DraftReadResult {
-  if (raw === null || raw === undefined || raw === '') return { status: 'none' };
+export function compareFrameworkVersions(a: string, b: string): -1 | 0 | 1 {
+  const nums = (s: string): number[] => (s.match(/\d+/g) ?? []).map(Number);
+  const x = nums(a);
+  const y = nums(b);
+  if (!x.length || !y.length) return 0;
+  for (let i = 0; i < Math.max(x.length, y.length); i++) {
+    const p = x[i] ?? 0;
+    const q = y[i] ?? 0;
+    if (p !== q) return p > q ? 1 : -1;
+  }
+  return 0;
+}
+
+function scaleValues(scale: DraftTarget['scale']): Set<number> {
+  const list = Array.isArray(scale) ? scale : (scale as { values: readonly { value: number }[] }).values;
+  return new Set((list as readonly (number | { value: number })[]).map((v) => (typeof v === 'number' ? v : v.value)));
+}
+
+/** The `DraftTarget` of a parsed framework. */
+export function draftTargetOf(framework: Pick<Framework, 'id' | 'version' | 'items' | 'scale' | 'levels'>): DraftTarget {
+  return {
+    frameworkId: framework.id,
+    frameworkVersion: framework.version,
+    itemIds: framework.items.map((i) => i.id),
+    scale: framework.scale.values,
+    roles: framework.levels.flatMap((l) => l.roles),
+  };
+}
+
+function savedAtOf(value: unknown): string | null {
+  if (!isPlainObject(value) || typeof value.savedAt !== 'string' || Number.isNaN(Date.parse(value.savedAt))) return null;
+  return value.savedAt;
+}
+
+type Classified = { outcome: DraftOutcome; legacy?: StaleReason };
+
+function classify(raw: string | null | undefined, target: DraftTarget): Classified {
+  if (raw === null || raw === undefined || raw === '') return { outcome: { kind: 'empty' } };
+  const setAside = (reason: SetAsideReason, legacy: StaleReason, detail: string, savedAt: string | null = null): Classified => ({
+    outcome: { kind: 'set-aside', reason, raw, savedAt, detail },
+    legacy,
+  });
   let value: unknown;
   try {
     value = JSON.parse(raw);
   } catch (err) {
-    return { status: 'stale', reason: 'corrupt', detail: `the draft is not valid JSON (${(err as Error).message})` };
+    return setAside('corrupt', 'corrupt', `the draft is not valid JSON (${(err as Error).message})`);
   }
   const migrated = migrateDraft(value);
-  if (!migrated.ok) return { status: 'stale', reason: migrated.reason, detail: migrated.detail };
+  if (!migrated.ok) {
+    const reason = migrated.reason === 'newer-format' ? 'future-version' : 'corrupt';
+    return setAside(reason, migrated.reason, migrated.detail, savedAtOf(value));
+  }
   const saved = migrated.draft;
-  if (saved.frameworkId !== framework.id) {
-    return { status: 'stale', reason: 'other-framework', detail: `the draft is for the framework "${saved.frameworkId}"` };
+  const envelopeVersion = (value as { v: number }).v;
+  if (saved.frameworkId !== target.frameworkId) {
+    return setAside('other-framework', 'other-framework', `the draft is for the framework "${saved.frameworkId}"`, saved.savedAt);
   }
-  if (saved.frameworkVersion !== framework.version) {
-    return {
-      status: 'stale',
-      reason: 'other-version',
-      detail: `the draft is for version ${saved.frameworkVersion}; this is version ${framework.version}`,
-    };
+  if (saved.frameworkVersion !== target.frameworkVersion && compareFrameworkVersions(saved.frameworkVersion, target.frameworkVersion) > 0) {
+    return setAside(
+      'future-version',
+      'other-version',
+      `the draft is for version ${saved.frameworkVersion}, newer than this page's ${target.frameworkVersion}`,
+      saved.savedAt,
+    );
   }
-  const items = new Set(framework.items.map((i) => i.id));
-  const scale = new Set(framework.scale.values.map((v) => v.value));
-  const ratings: Record<string, number> = {};
-  const unknownItems: string[] = [];
-  const offScale: string[] = [];
+  const items = new Set(target.itemIds);
+  const scale = scaleValues(target.scale);
+  const kept: [string, number][] = [];
+  const dropped: string[] = [];
   for (const [id, rating] of Object.entries(saved.responses.ratings)) {
-    if (!items.has(id)) unknownItems.push(id);
-    else if (!scale.has(rating)) offScale.push(id);
-    else ratings[id] = rating;
+    if (items.has(id) && scale.has(rating)) kept.push([id, rating]);
+    else dropped.push(id);
   }
-  const roles = new Set(framework.levels.flatMap((l) => l.roles));
-  const roleKept = saved.role !== null && roles.has(saved.role) ? saved.role : null;
+  let role = saved.role;
+  let droppedRole: string | null = null;
+  if (role !== null && target.roles && !target.roles.includes(role)) {
+    droppedRole = role;
+    role = null;
+  }
+  const draft: DraftEnvelope = { ...saved, responses: { ratings: Object.fromEntries(kept) }, role };
+  if (envelopeVersion === DRAFT_VERSION && saved.frameworkVersion === target.frameworkVersion && !dropped.length && droppedRole === null) {
+    return { outcome: { kind: 'loaded', draft } };
+  }
   return {
-    status: 'restored',
-    draft: { ...saved, responses: { ratings }, role: roleKept },
-    dropped: { unknownItems, offScale, role: saved.role !== null && roleKept === null ? saved.role : null },
+    outcome: { kind: 'migrated', draft, dropped, droppedRole, from: { envelopeVersion, frameworkVersion: saved.frameworkVersion } },
+  };
+}
+
+/**
+ * Reads a saved draft against the framework now on the page. Pure and total: it never throws.
+ *  - nothing saved: `empty`;
+ *  - a current envelope for this framework and version with every answer usable: `loaded`;
+ *  - an older envelope, an older (or not comparable) framework version, or answers the framework can no
+ *    longer take (item gone, value off the scale, role unlisted): `migrated`, with the usable answers kept
+ *    and the rest listed in `dropped`;
+ *  - unreadable JSON or envelope (`corrupt`), a newer envelope or a newer framework version
+ *    (`future-version`), or another framework (`other-framework`): `set-aside`, with the raw string for
+ *    the caller to keep.
+ */
+export function loadDraft(raw: string | null | undefined, target: DraftTarget): DraftOutcome {
+  try {
+    return classify(raw, target).outcome;
+  } catch (err) {
+    // Unreachable with JSON input; a belt for odd targets (a throwing getter, say).
+    return { kind: 'set-aside', reason: 'corrupt', raw: raw ?? '', savedAt: null, detail: String(err) };
+  }
+}
+
+/**
+ * @deprecated Use `loadDraft(raw, draftTargetOf(framework))`. The older result shape: a draft for an older
+ * framework version is now `restored` with its unusable answers listed, not `stale`.
+ */
+export function parseDraft(raw: string | null | undefined, framework: Framework): DraftReadResult {
+  const target = draftTargetOf(framework);
+  const { outcome, legacy } = classify(raw, target);
+  switch (outcome.kind) {
+    case 'empty':
+      return { status: 'none' };
+    case 'set-aside':
+      return { status: 'stale', reason: legacy ?? 'corrupt', detail: outcome.detail };
+    case 'loaded':
+      return { status: 'restored', draft: outcome.draft, dropped: { unknownItems: [], offScale: [], role: null } };
+    case 'migrated': {
+      const items = new Set(target.itemIds);
+      return {
+        status: 'restored',
+        draft: outcome.draft,
+        dropped: {
+          unknownItems: outcome.dropped.filter((id) => !items.has(id)),
+          offScale: outcome.dropped.filter((id) => items.has(id)),
+          role: outcome.droppedRole,
+        },
+      };
+    }
+  }
+}
+
+// ---- two writers on one key ----
+
+/** The part of a draft two tabs can disagree about. */
+export interface DraftAnswers {
+  ratings: Readonly<Record<string, number>>;
+  role: string | null;
+}
+
+export interface MergeResult {
+  /** The answers to keep: ours, plus what only the other writer changed; ours where both changed (see `conflicts`). */
+  merged: { ratings: Record<string, number>; role: string | null };
+  /** Item ids both writers changed to different values since `base` (and whether the role is one). */
+  conflicts: { items: string[]; role: boolean };
+  /** Item ids whose value was taken from `theirs` into `merged` (and whether the role was). */
+  fromTheirs: { items: string[]; role: boolean };
+}
+
+/**
+ * A three-way merge of answers: `base` is what this writer last read or wrote, `mine` is what it has now,
+ * `theirs` is what another writer saved since. A change on one side only is taken; the same change on both
+ * is fine; different changes, and the other side having lost an answer this side still has (it started
+ * again), are conflicts, which keep `mine` in `merged` and are listed for the person to decide.
+ */
+export function mergeDraftAnswers(base: DraftAnswers | null, mine: DraftAnswers, theirs: DraftAnswers): MergeResult {
+  const b = base?.ratings ?? {};
+  const ids = new Set([...Object.keys(b), ...Object.keys(mine.ratings), ...Object.keys(theirs.ratings)]);
+  const merged: [string, number][] = [];
+  const conflicts: string[] = [];
+  const fromTheirs: string[] = [];
+  const get = (r: Readonly<Record<string, number>>, id: string): number | undefined => (own(r, id) ? r[id] : undefined);
+  for (const id of ids) {
+    const was = get(b, id);
+    const m = get(mine.ratings, id);
+    const t = get(theirs.ratings, id);
+    let value: number | undefined;
+    if (m === t || t === was) value = m;
+    else if (m === was && t !== undefined) {
+      value = t;
+      fromTheirs.push(id);
+    } else {
+      value = m;
+      conflicts.push(id);
+    }
+    if (value !== undefined) merged.push([id, value]);
+  }
+  const wasRole = base?.role ?? null;
+  let role = mine.role;
+  let roleConflict = false;
+  let roleFromTheirs = false;
+  if (mine.role !== theirs.role && theirs.role !== wasRole) {
+    if (mine.role === wasRole) {
+      role = theirs.role;
+      roleFromTheirs = true;
+    } else roleConflict = true;
+  }
+  return {
+    merged: { ratings: Object.fromEntries(merged), role },
+    conflicts: { items: conflicts, role: roleConflict },
+    fromTheirs: { items: fromTheirs, role: roleFromTheirs },
   };
 }

@@ -18,6 +18,11 @@ export interface DraftStorage {
   read(key: string): StorageResult<string | null>;
   write(key: string, value: string): StorageResult<void>;
   remove(key: string): StorageResult<void>;
+  /**
+   * True when a `storage` event's `storageArea` is this storage (another tab wrote to it). Optional so that
+   * hand-made stubs keep working; without it the controller does not listen for other tabs.
+   */
+  owns?(area: Storage | null): boolean;
 }
 
 function attempt<T>(fn: () => T): StorageResult<T> {
@@ -36,6 +41,7 @@ export function openDraftStorage(kind: StorageKind, scope: Pick<Window, 'localSt
       read: () => ({ ok: true, value: null }),
       write: () => ({ ok: true, value: undefined }),
       remove: () => ({ ok: true, value: undefined }),
+      owns: () => false,
     };
   }
   const area = (): Storage => (kind === 'session' ? scope.sessionStorage : scope.localStorage);
@@ -44,5 +50,9 @@ export function openDraftStorage(kind: StorageKind, scope: Pick<Window, 'localSt
     read: (key) => attempt(() => area().getItem(key)),
     write: (key, value) => attempt(() => area().setItem(key, value)),
     remove: (key) => attempt(() => area().removeItem(key)),
+    owns: (other) => {
+      const mine = attempt(area);
+      return mine.ok && other !== null && other === mine.value;
+    },
   };
 }

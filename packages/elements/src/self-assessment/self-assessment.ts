@@ -4,7 +4,7 @@ import { live } from 'lit/directives/live.js';
 import { localized, msg, str } from '@lit/localize';
 import { formatPath, type AssessOptions, type Framework, type Issue, type Item, type ItemKind, type LevelFit } from '@levelfit/engine';
 import { AssessmentController } from '../controllers/assessment-controller.js';
-import { DraftController, type DraftNotice } from '../controllers/draft-controller.js';
+import { DraftController, type ConflictChoice, type DraftNotice } from '../controllers/draft-controller.js';
 import { FrameworkController, type FrameworkSource } from '../controllers/framework-controller.js';
 import { LevelFitController } from '../controllers/level-fit-controller.js';
 import { DEFAULT_STEP_SIZE, type Step } from '../controllers/steps.js';
@@ -44,13 +44,14 @@ function warnOnce(code: string, message: string): void {
  * @attr step-size - Most questions on one step (default 12); longer groups are split into parts.
  *
  * @event {LfChangeEvent} lf-change - An answer changed. `detail: { itemId, rating, responses }`.
- * @event {LfSubmitEvent} lf-submit - Submitted and scored, once per submission. `detail: { responses, result }` (`result` is the engine's `LevelFit`).
+ * @event {LfSubmitEvent} lf-submit - Submitted and scored, exactly once per submission: repeated clicks, Enter and `requestSubmit()` while scoring, or after submitting until `reset()`, are ignored. `detail: { responses, result }` (`result` is the engine's `LevelFit`).
  * @event {LfErrorEvent} lf-error - The framework (or an option) is unusable. `detail: { issues, source }`; the issues are also shown inline.
  *
  * @csspart base - The wrapper around everything.
  * @csspart framework-title - The framework's title above the form.
- * @csspart notices - The polite live region holding draft notices.
- * @csspart notice - One notice (draft restored, set aside, cannot save).
+ * @csspart notices - The polite status region holding draft notices.
+ * @csspart notice - One notice (draft restored, set aside, cannot save, changed in another tab).
+ * @csspart notice-actions - The buttons of a notice ("Dismiss"; "Use the other tab's answers" / "Keep mine").
  * @csspart error-summary - The "There is a problem" box listing unanswered questions.
  * @csspart step - The current step (its heading and questions).
  * @csspart step-indicator - "Step 2 of 7".
@@ -64,12 +65,12 @@ function warnOnce(code: string, message: string): void {
  * @csspart option - One radio with its label.
  * @csspart radio - A native radio input.
  * @csspart radio-label - A radio's label (the scale label).
- * @csspart button - Every button; also `button-continue`, `button-back`, `button-submit`, `button-restart`.
+ * @csspart button - Every button; also `button-continue`, `button-back`, `button-submit`, `button-restart`, `button-dismiss`, `button-use-theirs`, `button-keep-mine`.
  * @csspart check-answers - The "Check your answers" summary.
  * @csspart summary-list - One summary list of answers.
  * @csspart change-link - A "Change" link.
  * @csspart confirmation - The panel shown after submitting.
- * @csspart draft-status - The polite status line that says "Draft saved".
+ * @csspart draft-status - The polite status line that says "Draft saved at 10:42" (changes at most every 15 seconds).
  * @csspart error - The inline error shown for bad input.
  *
  * @cssproperty --lf-font-family - Font family.
@@ -145,6 +146,7 @@ export class LfSelfAssessment extends LitElement {
       if (!c.framework || c.phase !== 'answering') return null;
       return { framework: c.framework, ratings: c.responses.ratings, step: c.step, role: c.role };
     },
+    apply: (answers) => this.assessment.merge(answers),
   });
 
   private session: { framework: Framework; storage: StorageKind; key: string | null } | null = null;
@@ -317,16 +319,33 @@ export class LfSelfAssessment extends LitElement {
     this.reset();
   }
 
-  /** After moving between steps: one-time notices have been seen; save where the person is. */
+  /** After moving between steps: one-time notices have been seen (an open conflict stays); save where the person is. */
   private navigated(): void {
-    if (this.drafts.notices.length) this.drafts.notices = [];
+    this.drafts.clearNotices();
     this.submitProblem = null;
     this.drafts.schedule();
   }
 
+  /** Dismisses a notice; focus goes to the step heading so it is not lost with the button. */
+  private onDismiss(notice: DraftNotice): void {
+    this.drafts.dismiss(notice);
+    this.assessment.focus = { to: 'heading' };
+  }
+
+  private onResolve(choice: ConflictChoice): void {
+    this.drafts.resolveConflict(choice);
+    this.assessment.focus = { to: 'heading' };
+    this.requestUpdate();
+  }
+
+  /**
+   * Scores the answers once. The phase is the guard: the first call moves it to `submitting` synchronously,
+   * so a second click, a repeated Enter or a second `requestSubmit()` in the same task or while the engine
+   * runs finds it taken; after success it is `submitted` until `reset()`.
+   */
   private async submit(): Promise<void> {
     const c = this.assessment;
-    if (!c.framework || !c.checkAll().ok) return;
+    if (c.phase !== 'answering' || !c.framework || !c.checkAll().ok) return;
     if (!c.beginSubmit()) return;
     const responses = c.responses;
     const options: AssessOptions = {};
@@ -366,12 +385,10 @@ export class LfSelfAssessment extends LitElement {
     return html`
       <div class="base" part="base">
         <p class="framework-title" part="framework-title">${c.framework.title}</p>
-        <div class="notices" part="notices" aria-live="polite">${this.drafts.notices.map((n) => this.renderNotice(n))}</div>
+        <div class="notices" part="notices" role="status" aria-live="polite">${this.drafts.notices.map((n) => this.renderNotice(n))}</div>
         ${this.submitProblem ? this.renderProblem(this.submitProblem) : nothing} ${this.renderErrorSummary()}
         <form novalidate @submit=${this.onSubmit}>${view}</form>
-        <p class="draft-status" part="draft-status" role="status" aria-live="polite">
-          ${this.drafts.saved && c.phase === 'answering' ? msg('Draft saved') : ''}
-        </p>
+        <p class="draft-status" part="draft-status" role="status" aria-live="polite">${this.savedStatus()}</p>
       </div>
     `;
   }
@@ -394,51 +411,108 @@ export class LfSelfAssessment extends LitElement {
     `;
   }
 
+  /** "Draft saved at 10:42": the time is the controller's throttled `statusAt`, so the text (and the announcement) changes rarely. */
+  private savedStatus(): string {
+    const at = this.drafts.statusAt;
+    if (!this.drafts.saved || !at || this.assessment.phase !== 'answering') return '';
+    const time = new Intl.DateTimeFormat(currentLocale(), { timeStyle: 'short' }).format(at);
+    return msg(str`Draft saved at ${time}`);
+  }
+
+  private formatWhen(date: Date): string {
+    return new Intl.DateTimeFormat(currentLocale(), { dateStyle: 'long', timeStyle: 'short' }).format(date);
+  }
+
+  /** Question titles for item ids (the id itself for an item the framework no longer has). */
+  private titles(ids: readonly string[]): string {
+    return ids.map((id) => `“${this.assessment.item(id)?.title ?? id}”`).join(', ');
+  }
+
   private renderNotice(notice: DraftNotice): TemplateResult {
     let body: TemplateResult;
+    let actions: TemplateResult = html`<button
+      type="button"
+      class="secondary"
+      part="button button-dismiss"
+      @click=${() => this.onDismiss(notice)}
+    >
+      ${msg('Dismiss')}<span class="lf-visually-hidden"> ${msg('this message')}</span>
+    </button>`;
     switch (notice.code) {
       case 'storage-unavailable':
         body = html`<p>
-          ${msg('Your answers cannot be saved on this device, so they will be lost if you close this page. You can still finish and submit the assessment.')}
+          ${msg('Your answers cannot be saved on this device. They will be kept until you leave this page, and you can still finish and submit the assessment.')}
         </p>`;
         break;
       case 'set-aside': {
+        const lead = notice.savedAt
+          ? msg(str`We could not use the answers you saved on ${this.formatWhen(notice.savedAt)}.`)
+          : msg('We could not use some answers saved on this device.');
         const why =
-          notice.reason === 'other-version'
-            ? msg('We found saved answers for a different version of this framework, so they could not be restored.')
+          notice.reason === 'future-version'
+            ? msg('They were saved with a newer version of this form or framework.')
             : notice.reason === 'other-framework'
-              ? msg('We found saved answers for a different framework, so they could not be restored.')
-              : notice.reason === 'newer-format'
-                ? msg('We found saved answers from a newer version of this form, so they could not be restored.')
-                : msg('We found saved answers that could not be read, so they could not be restored.');
-        body = html`<p>${why}</p>
+              ? msg('They are for a different framework.')
+              : msg('They could not be read.');
+        body = html`<p>${lead} ${why}</p>
           <p>
             ${notice.moved
-              ? msg('They have been kept aside on this device. You are starting a new assessment.')
-              : msg('You are starting a new assessment.')}
+              ? msg('They have been kept on this device. You are starting a new assessment.')
+              : msg('They have been left as they were. You are starting a new assessment.')}
           </p>`;
         break;
       }
       case 'restored': {
-        const when = new Intl.DateTimeFormat(currentLocale(), { dateStyle: 'long', timeStyle: 'short' }).format(notice.savedAt);
-        const unknown = notice.unknownItems.length;
-        const off = notice.offScale.length;
-        body = html`<p>${msg(str`We have restored the answers you saved on ${when}.`)}</p>
-          ${unknown === 1
-            ? html`<p>${msg('1 saved answer was for a question that is no longer in this framework, so it has been left out.')}</p>`
-            : unknown > 1
-              ? html`<p>${msg(str`${unknown} saved answers were for questions that are no longer in this framework, so they have been left out.`)}</p>`
+        const when = this.formatWhen(notice.savedAt);
+        const dropped = [...notice.unknownItems, ...notice.offScale];
+        const m = notice.migrated;
+        body = html`${m?.versionChanged
+            ? html`<p>
+                ${msg(str`Your saved answers from ${when} were from an older version of the framework (${m.fromVersion}). We have restored the ones that still apply.`)}
+              </p>`
+            : html`<p>${msg(str`We have restored the answers you saved on ${when}.`)}</p>`}
+          ${dropped.length === 1
+            ? html`<p>${msg(str`1 answer no longer applies: ${this.titles(dropped)}.`)}</p>`
+            : dropped.length > 1
+              ? html`<p>${msg(str`${dropped.length} answers no longer apply: ${this.titles(dropped)}.`)}</p>`
               : nothing}
-          ${off > 0
-            ? html`<p>${msg(str`${off} saved answers used a rating that is no longer on the scale, so they have been left out.`)}</p>`
-            : nothing}
           ${notice.role !== null
             ? html`<p>${msg(str`The role you chose (${notice.role}) is no longer listed, so it has been cleared.`)}</p>`
-            : nothing}`;
+            : nothing}
+          ${m?.keptKey ? html`<p>${msg('A copy of your earlier answers has been kept on this device.')}</p>` : nothing}`;
+        break;
+      }
+      case 'conflict': {
+        const n = notice.items.length;
+        body = html`<p>${msg(str`Your answers were also changed in another tab or window, at ${this.formatWhen(notice.savedAt)}.`)}</p>
+          ${n === 1 ? html`<p>${msg(str`1 answer is different there: ${this.titles(notice.items)}.`)}</p>` : nothing}
+          ${n > 1 ? html`<p>${msg(str`${n} answers are different there: ${this.titles(notice.items)}.`)}</p>` : nothing}
+          ${notice.role ? html`<p>${msg('Your role is different there.')}</p>` : nothing}
+          <p>${msg('Your answers here are not saved until you choose which to keep.')}</p>`;
+        actions = html`<button type="button" class="secondary" part="button button-use-theirs" @click=${() => this.onResolve('theirs')}>
+            ${msg('Use the other tab’s answers')}
+          </button>
+          <button type="button" class="secondary" part="button button-keep-mine" @click=${() => this.onResolve('mine')}>
+            ${msg('Keep mine')}
+          </button>`;
+        break;
+      }
+      case 'merged': {
+        const n = notice.items.length;
+        body = html`<p>
+          ${n === 1
+            ? msg('1 answer you gave in another tab or window has been added here.')
+            : n > 1
+              ? msg(str`${n} answers you gave in another tab or window have been added here.`)
+              : msg('Your role was changed in another tab or window, and has been updated here.')}
+        </p>`;
         break;
       }
     }
-    return html`<div class="notice" part="notice" data-notice=${notice.code}>${body}</div>`;
+    return html`<div class="notice" part="notice" data-notice=${notice.code}>
+      ${body}
+      <div class="buttons" part="notice-actions">${actions}</div>
+    </div>`;
   }
 
   private renderErrorSummary(): TemplateResult | typeof nothing {
@@ -626,7 +700,9 @@ export class LfSelfAssessment extends LitElement {
       <h3>${msg('Now submit your assessment')}</h3>
       <p>${msg('When you submit, your answers are scored against the framework’s levels.')}</p>
       <div class="buttons">
-        <button type="submit" part="button button-submit">${msg('Submit assessment')}</button>
+        <button type="submit" part="button button-submit" aria-disabled=${c.phase === 'submitting' ? 'true' : nothing}>
+          ${msg('Submit assessment')}
+        </button>
         <button type="button" class="secondary" part="button button-back" @click=${this.onBack}>${msg('Back')}</button>
       </div>
     `;
