@@ -20,8 +20,62 @@ function frameworkOf(framework: Framework): CompiledFramework {
   return compile(isParsedFramework(framework) ? framework : parseFramework(framework));
 }
 
+const EMPTY: Record<string, unknown> = Object.freeze({});
+
+/**
+ * The common case in one pass: `{ ratings: { [knownItemId]: onScaleNumber } }` and no options. Such input
+ * can raise no issue (no nesting, no forbidden key, nothing unknown or off the scale), so the structural
+ * walk is skipped. Returns undefined for anything else, and `prepare` then takes the checking path.
+ */
+function prepareWellFormed(c: CompiledFramework, responses: unknown): Prepared | undefined {
+  if (!c.fastResponses || !isPlainObject(responses)) return undefined;
+  let given: unknown = EMPTY;
+  for (const key in responses) {
+    if (key !== 'ratings' || !hasOwn.call(responses, key)) return undefined;
+    given = responses.ratings;
+  }
+  if (!isPlainObject(given)) return undefined;
+  const ids = c.ids;
+  const n = ids.length;
+  const ratings = new Uint8Array(n);
+  const met = new Uint8Array(n);
+  const metAt = c.framework.scale.met;
+  const scale = c.scaleValues;
+  // Own enumerable keys and their values, as the checking path reads them, without a keyed lookup per
+  // item: keys usually come in framework order, so most are matched by comparing with the next id.
+  const keys = Object.keys(given);
+  const values = Object.values(given);
+  let next = 0;
+  for (let k = 0; k < keys.length; k++) {
+    const id = keys[k]!;
+    let i: number | undefined;
+    if (next < n && ids[next] === id) i = next++;
+    else {
+      i = c.itemIndex.get(id);
+      if (i === undefined) return undefined;
+      next = i + 1;
+    }
+    const value = values[k];
+    if (value === undefined) continue;
+    if (typeof value !== 'number' || !scale.has(value)) return undefined;
+    ratings[i] = value;
+    met[i] = value >= metAt ? 1 : 0;
+  }
+  const shared = c.needsItemFacts ? itemFacts(c, ratings, met) : undefined;
+  const levels = c.levels;
+  const facts: LevelFacts[] = new Array(levels.length);
+  for (let l = 0; l < levels.length; l++) facts[l] = levelFacts(c, levels[l]!, met, shared);
+  return { c, ratings, met, facts, target: undefined, role: null };
+}
+
+const hasOwn = Object.prototype.hasOwnProperty;
+
 /** Validates responses and options against the framework; returns issues with paths rather than throwing. */
 export function prepare(c: CompiledFramework, responses: unknown, options: AssessOptions = {}): SafeResult<Prepared> {
+  if (options.target === undefined && options.role === undefined) {
+    const data = prepareWellFormed(c, responses);
+    if (data) return { success: true, data };
+  }
   const issues: Issue[] = checkStructure(responses);
   if (issues.length) return { success: false, issues };
   const ratings = new Uint8Array(c.items.length);
@@ -97,11 +151,16 @@ export function buildLevelFit(p: Prepared, outcomes: LevelOutcome[]): LevelFit {
   const next = best + 1;
   const overlapTo = best >= 0 && next < plans.length && outcomes[next]!.overlap ? next : -1;
   const target = p.target ?? (next < plans.length ? next : -1);
+  const items = c.items;
   const levels: LevelResult[] = plans.map((plan, li) => {
     const f = p.facts[li]!;
     const metIds: string[] = [];
     const missing: string[] = [];
-    for (const i of [...plan.core, ...plan.indicators].sort((a, b) => a - b)) (met[i] ? metIds : missing).push(c.items[i]!.id);
+    const required = plan.required;
+    for (let k = 0; k < required.length; k++) {
+      const i = required[k]!;
+      (met[i] ? metIds : missing).push(items[i]!.id);
+    }
     return {
       level: plan.id,
       attained: outcomes[li]!.attained,
@@ -114,20 +173,14 @@ export function buildLevelFit(p: Prepared, outcomes: LevelOutcome[]): LevelFit {
       missing,
     };
   });
-  const gapItems =
-    target < 0
-      ? []
-      : [...plans[target]!.core, ...plans[target]!.indicators]
-          .sort((a, b) => a - b)
-          .filter((i) => !met[i])
-          .map((i) => fitItem(c, p, i));
-  const overlapItems =
-    overlapTo < 0
-      ? []
-      : [...plans[overlapTo]!.added, ...plans[overlapTo]!.indicators]
-          .sort((a, b) => a - b)
-          .filter((i) => met[i])
-          .map((i) => fitItem(c, p, i));
+  const gapItems: FitItem[] = [];
+  if (target >= 0) {
+    for (const i of plans[target]!.required) if (!met[i]) gapItems.push(fitItem(c, p, i));
+  }
+  const overlapItems: FitItem[] = [];
+  if (overlapTo >= 0) {
+    for (const i of plans[overlapTo]!.overlapItems) if (met[i]) overlapItems.push(fitItem(c, p, i));
+  }
   return {
     frameworkId: c.framework.id,
     frameworkVersion: c.framework.version,

@@ -1,5 +1,5 @@
 import { Engine, type RuleProperties } from 'json-rules-engine';
-import { ITEM_KINDS, KIND_NOUNS, type ItemKind } from './constants.js';
+import { FORBIDDEN_KEYS, ITEM_KINDS, KIND_NOUNS, type ItemKind } from './constants.js';
 import { resolveDotPath } from './dot-path.js';
 import type { Condition, Framework, Item } from './schema.js';
 
@@ -16,17 +16,25 @@ export interface LevelPlan {
   byKind: Map<ItemKind, number[]>;
   /** How explanations name this level's core items. */
   coreNoun: string;
+  /** `core` and `indicators` together in framework order (the met/missing lists and gaps). */
+  required: number[];
+  /** `added` and `indicators` together in framework order (the items an overlap into this level lists). */
+  overlapItems: number[];
 }
 
 /** A `fact`/`path` pair a rule reads; the rule outcome for a level depends on these values only. */
 interface FactRef {
   fact: string;
   path: string | undefined;
+  /** `path` split at its dots, once. */
+  keys: string[] | undefined;
 }
 
 export interface CompiledFramework {
   framework: Framework;
   items: readonly Item[];
+  /** Item ids as property-key strings (internalized), for reading responses. */
+  ids: readonly string[];
   itemIndex: ReadonlyMap<string, number>;
   scaleValues: ReadonlySet<number>;
   levels: LevelPlan[];
@@ -38,20 +46,24 @@ export interface CompiledFramework {
   needsItemFacts: boolean;
   needsKinds: boolean;
   /** Rule outcomes by level and the values of `refs`: rules are pure, so an outcome is computed once. */
-  cache: Map<string, import('./rules.js').LevelOutcome>;
+  cache: import('./rules.js').OutcomeCache;
+  /** No item id is a key `checkStructure` rejects, so well-formed responses may skip that walk. */
+  fastResponses: boolean;
 }
 
 const compiled = new WeakMap<Framework, CompiledFramework>();
+
+const factRef = (fact: string, path: string | undefined): FactRef => ({ fact, path, keys: path === undefined ? undefined : path.split('.') });
 
 function collectRefs(cond: Condition, out: FactRef[]): void {
   if ('all' in cond) cond.all.forEach((c) => collectRefs(c, out));
   else if ('any' in cond) cond.any.forEach((c) => collectRefs(c, out));
   else if ('not' in cond) collectRefs(cond.not, out);
   else {
-    out.push({ fact: cond.fact, path: cond.path });
+    out.push(factRef(cond.fact, cond.path));
     const v = cond.value as { fact?: unknown; path?: unknown } | null;
     if (typeof v === 'object' && v !== null && !Array.isArray(v) && typeof v.fact === 'string') {
-      out.push({ fact: v.fact, path: typeof v.path === 'string' ? v.path : undefined });
+      out.push(factRef(v.fact, typeof v.path === 'string' ? v.path : undefined));
     }
   }
 }
@@ -79,6 +91,8 @@ export function compile(framework: Framework): CompiledFramework {
     added: [],
     byKind: new Map(),
     coreNoun: 'requirements',
+    required: [],
+    overlapItems: [],
   }));
   const levelIndex = new Map(levels.map((l) => [l.id, l.index]));
   items.forEach((item, i) => {
@@ -94,6 +108,8 @@ export function compile(framework: Framework): CompiledFramework {
     const below = new Set(index > 0 ? levels[index - 1]!.core : []);
     plan.added = plan.core.filter((i) => !below.has(i));
     plan.coreNoun = nounFor(plan.core.map((i) => items[i]!.kind));
+    plan.required = [...plan.core, ...plan.indicators].sort((a, b) => a - b);
+    plan.overlapItems = [...plan.added, ...plan.indicators].sort((a, b) => a - b);
   });
   const roleLevels = new Map<string, { title: string; level: string }>();
   for (const level of framework.levels) {
@@ -112,6 +128,7 @@ export function compile(framework: Framework): CompiledFramework {
   const result: CompiledFramework = {
     framework,
     items,
+    ids: items.map((item) => Object.keys({ [item.id]: 0 })[0]!),
     itemIndex,
     scaleValues: new Set(framework.scale.values.map((v) => v.value)),
     levels,
@@ -121,7 +138,8 @@ export function compile(framework: Framework): CompiledFramework {
     refs: unique,
     needsItemFacts: unique.some((r) => r.fact === 'ratings' || r.fact === 'met'),
     needsKinds: unique.some((r) => r.fact === 'kinds'),
-    cache: new Map(),
+    cache: { root: new Map(), size: 0 },
+    fastResponses: !items.some((item) => (FORBIDDEN_KEYS as readonly string[]).includes(item.id)),
   };
   compiled.set(framework, result);
   return result;

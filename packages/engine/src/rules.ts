@@ -1,6 +1,5 @@
 import type { ItemKind, RuleEvent } from './constants.js';
 import type { CompiledFramework, LevelPlan } from './compile.js';
-import { resolveDotPath } from './dot-path.js';
 
 export interface KindFacts {
   required: number;
@@ -102,14 +101,56 @@ export function levelFacts(c: CompiledFramework, plan: LevelPlan, met: Uint8Arra
   return facts;
 }
 
-function cacheKey(c: CompiledFramework, facts: LevelFacts): string {
-  let key = String(facts.levelIndex);
-  for (const ref of c.refs) {
-    const base = (facts as unknown as Record<string, unknown>)[ref.fact];
-    const value = ref.path === undefined ? base : resolveDotPath(base, ref.path);
-    key += `|${String(value)}`;
+/**
+ * Rule outcomes, keyed level by level on the values the rules read: `root` maps the level index to a map
+ * keyed by the first reference's value, and so on; the last map holds the outcome. No key is built per call.
+ */
+export interface OutcomeCache {
+  root: Map<unknown, unknown>;
+  size: number;
+}
+
+const CACHE_LIMIT = 50_000;
+const hasOwn = Object.prototype.hasOwnProperty;
+
+/** The value a rule reference reads from a level's facts (the same walk as `resolveDotPath`). */
+function refValue(facts: LevelFacts, fact: string, keys: string[] | undefined): unknown {
+  let current = (facts as unknown as Record<string, unknown>)[fact];
+  if (keys === undefined) return current;
+  for (let k = 0; k < keys.length; k++) {
+    if (typeof current !== 'object' || current === null || !hasOwn.call(current, keys[k]!)) return undefined;
+    current = (current as Record<string, unknown>)[keys[k]!];
   }
-  return key;
+  return current;
+}
+
+function cached(c: CompiledFramework, facts: LevelFacts): LevelOutcome | undefined {
+  const refs = c.refs;
+  let node = c.cache.root.get(facts.levelIndex) as Map<unknown, unknown> | LevelOutcome | undefined;
+  for (let k = 0; k < refs.length && node !== undefined; k++) {
+    node = (node as Map<unknown, unknown>).get(refValue(facts, refs[k]!.fact, refs[k]!.keys)) as Map<unknown, unknown> | LevelOutcome | undefined;
+  }
+  return node as LevelOutcome | undefined;
+}
+
+function store(c: CompiledFramework, facts: LevelFacts, outcome: LevelOutcome): void {
+  if (c.cache.size >= CACHE_LIMIT) {
+    c.cache.root.clear();
+    c.cache.size = 0;
+  }
+  const refs = c.refs;
+  const path: unknown[] = [facts.levelIndex, ...refs.map((r) => refValue(facts, r.fact, r.keys))];
+  let node = c.cache.root;
+  for (let k = 0; k < path.length - 1; k++) {
+    let next = node.get(path[k]) as Map<unknown, unknown> | undefined;
+    if (next === undefined) {
+      next = new Map();
+      node.set(path[k], next);
+    }
+    node = next;
+  }
+  if (!node.has(path[path.length - 1])) c.cache.size++;
+  node.set(path[path.length - 1], outcome);
 }
 
 interface EvaluatedCondition {
@@ -158,7 +199,6 @@ function reasonsFor(type: RuleEvent, fired: boolean, results: EngineRuleResult[]
   return out;
 }
 
-const CACHE_LIMIT = 50_000;
 
 /**
  * Runs the framework's rules for one level through json-rules-engine. Rules only read the facts named in
@@ -166,8 +206,7 @@ const CACHE_LIMIT = 50_000;
  * once and reused: batch scoring then costs about what a hand-written loop costs.
  */
 export function evaluateLevel(c: CompiledFramework, facts: LevelFacts): LevelOutcome | Promise<LevelOutcome> {
-  const key = cacheKey(c, facts);
-  const hit = c.cache.get(key);
+  const hit = cached(c, facts);
   if (hit) return hit;
   return c.engine.run(facts as unknown as Record<string, unknown>).then((res) => {
     const types = new Set(res.events.map((e) => e.type));
@@ -183,8 +222,7 @@ export function evaluateLevel(c: CompiledFramework, facts: LevelFacts): LevelOut
         overlap: reasonsFor('overlap', overlap, results, failures),
       },
     };
-    if (c.cache.size >= CACHE_LIMIT) c.cache.clear();
-    c.cache.set(key, outcome);
+    store(c, facts, outcome);
     return outcome;
   });
 }
