@@ -11,3 +11,4 @@ export { assess, safeAssess, assessMany } from './assess.js';
 export { frameworks, BUILTIN_IDS, isBuiltinFrameworkId, type BuiltinFrameworkId } from './frameworks.js';
 export type * from './types.js';
 export { resolveDotPath } from './dot-path.js';
+export * from './quiz/index.js';
