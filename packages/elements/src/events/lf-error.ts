@@ -1,7 +1,7 @@
 import type { Issue } from '@levelfit/engine';
 
 /** Where the problem came from. */
-export const LF_ERROR_SOURCES = ['framework', 'fetch', 'options', 'assess'] as const;
+export const LF_ERROR_SOURCES = ['framework', 'fetch', 'options', 'assess', 'bank'] as const;
 export type LfErrorSource = (typeof LF_ERROR_SOURCES)[number];
 
 /** The detail of `lf-error`: the issues as the engine reports them (`{ code, path, message }`). */
@@ -11,8 +11,8 @@ export interface LfErrorDetail {
 }
 
 /**
- * Dispatched when an element cannot do its job with the input it was given (a malformed framework, a failed
- * fetch, an unknown target level). The element also shows the issues inline. Bubbles and is composed.
+ * Dispatched when an element cannot do its job with the input it was given (a malformed framework or question
+ * bank, a failed fetch, an unknown target level). The element also shows the issues inline. Bubbles and is composed.
  */
 export class LfErrorEvent extends CustomEvent<LfErrorDetail> {
   static readonly type = 'lf-error';
