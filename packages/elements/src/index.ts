@@ -12,3 +12,4 @@ export { LfSelfAssessment } from './self-assessment/self-assessment.js';
 export { LfLevelFit, checkLevelFit, shortLevelName } from './level-fit/index.js';
 export { LfCompetenceMatrix, checkRatings, type MatrixRatings } from './competence-matrix/index.js';
 export { LfCareerLevels } from './career-levels/index.js';
+export * from './quiz/index.js';
