@@ -9,6 +9,7 @@ import * as careerLevels from '../../stories/career-levels.stories.js';
 import * as competenceMatrix from '../../stories/competence-matrix.stories.js';
 import * as levelFit from '../../stories/level-fit.stories.js';
 import * as selfAssessment from '../../stories/self-assessment.stories.js';
+import * as quiz from '../../stories/quiz.stories.js';
 
 type Loader = (context: unknown) => Promise<Record<string, unknown> | void> | Record<string, unknown> | void;
 type Render = (args: Record<string, unknown>, context: Record<string, unknown>) => TemplateResult;
@@ -17,13 +18,15 @@ interface StoryLike {
   args?: Record<string, unknown>;
   loaders?: Loader[];
   render?: Render;
+  /** Run after rendering, as Storybook does (DOM only: no storybook/test helpers). */
+  play?: (context: Record<string, unknown>) => Promise<void> | void;
 }
 interface MetaLike extends StoryLike {
   title: string;
   component: string;
 }
 
-const modules = { levelFit, competenceMatrix, careerLevels, selfAssessment } as unknown as Record<
+const modules = { levelFit, competenceMatrix, careerLevels, selfAssessment, quiz } as unknown as Record<
   string,
   Record<string, unknown> & { default: MetaLike }
 >;
@@ -40,6 +43,10 @@ async function renderStory(meta: MetaLike, story: StoryLike, exportName: string)
   const el = wrapper.querySelector<LitElement>(meta.component);
   if (!el) throw new Error(`${meta.title} / ${exportName} rendered no <${meta.component}>`);
   await el.updateComplete;
+  if (story.play) {
+    await story.play({ ...context, loaded, canvasElement: wrapper });
+    await el.updateComplete;
+  }
   return el;
 }
 
@@ -79,6 +86,17 @@ describe('stories', () => {
     expect(names(competenceMatrix)).to.include.members(['Plain', 'WithRatings']);
     expect(names(careerLevels)).to.include.members(['AllLevels', 'CurrentLevel']);
     expect(names(selfAssessment)).to.include.members(['Default', 'PartlyAnswered', 'FrameworkError', 'CustomTheme']);
+    expect(names(quiz)).to.include.members([
+      'Empty',
+      'PartlyAnswered',
+      'FeedbackShown',
+      'ErrorSummary',
+      'ResultsPass',
+      'ResultsFail',
+      'MalformedBank',
+      'LongText',
+      'CustomTheme',
+    ]);
   });
 
   for (const [moduleName, mod] of Object.entries(modules)) {
@@ -104,6 +122,8 @@ describe('stories', () => {
       [levelFit.default as MetaLike, levelFit.MalformedResult as StoryLike, 'MalformedResult'],
       [careerLevels.default as MetaLike, careerLevels.UnknownCurrentLevel as StoryLike, 'UnknownCurrentLevel'],
       [selfAssessment.default as MetaLike, selfAssessment.FrameworkError as StoryLike, 'FrameworkError'],
+      [quiz.default as MetaLike, quiz.MalformedBank as StoryLike, 'MalformedBank'],
+      [quiz.default as MetaLike, quiz.ErrorSummary as StoryLike, 'ErrorSummary'],
     ];
     for (const [meta, story, name] of cases) {
       const el = await renderStory(meta, story, name);
@@ -115,5 +135,20 @@ describe('stories', () => {
   it('the partly answered story restores the saved draft', async () => {
     const el = await renderStory(selfAssessment.default as MetaLike, selfAssessment.PartlyAnswered as StoryLike, 'PartlyAnswered');
     expect(el.shadowRoot!.textContent).to.match(/restored the answers you saved/);
+  });
+
+  it('the quiz stories show what they say', async () => {
+    const q = quiz.default as MetaLike;
+    const shadow = async (story: unknown, name: string) => {
+      const el = await renderStory(q, story as StoryLike, name);
+      const text = el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
+      fixtureCleanup();
+      sessionStorage.clear();
+      return { el, text };
+    };
+    expect((await shadow(quiz.PartlyAnswered, 'PartlyAnswered')).text).to.match(/restored the answers you saved.*Question 4 of/);
+    expect((await shadow(quiz.FeedbackShown, 'FeedbackShown')).text).to.match(/Question 2 of .*Partly correct|Question 2 of .*Incorrect/);
+    expect((await shadow(quiz.ResultsPass, 'ResultsPass')).text).to.contain('You passed');
+    expect((await shadow(quiz.ResultsFail, 'ResultsFail')).text).to.contain('You did not pass this time');
   });
 });
