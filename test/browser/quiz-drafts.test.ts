@@ -1,0 +1,163 @@
+import { aTimeout, expect, fixture, fixtureCleanup, html, oneEvent } from '@open-wc/testing';
+import '../../packages/elements/src/quiz/define.js';
+import type { LfQuiz } from '../../packages/elements/src/quiz/quiz.js';
+import type { LfQuizSubmitEvent } from '../../packages/elements/src/events/lf-quiz-submit.js';
+import { createQuizDraft, loadQuizDraft, quizDraftKey, serializeQuizDraft } from '../../packages/elements/src/quiz/quiz-draft.js';
+import { parseQuestionBank } from '@levelfit/engine';
+import { makeBank } from '../../stories/support/quiz-bank.js';
+import { breakStorage, clearLevelfitStorage } from './helpers/storage.js';
+import { $, $$ } from './helpers/dom.js';
+
+const KEY = quizDraftKey('test-bank', 'appraisal-1');
+const text = (el: Element | null | undefined): string => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+const progress = (el: LfQuiz) => text($(el, '[part~="progress"]'));
+
+function make(bank: unknown = makeBank()): Promise<LfQuiz> {
+  return fixture<LfQuiz>(html`<lf-quiz storage="session" assessment-key="appraisal-1" .bank=${bank}></lf-quiz>`);
+}
+
+async function click(el: LfQuiz, part: string): Promise<void> {
+  $<HTMLButtonElement>(el, `button[part~="${part}"]`)!.click();
+  await el.updateComplete;
+}
+
+async function choose(el: LfQuiz, ids: string[]): Promise<void> {
+  for (const id of ids) $$<HTMLInputElement>(el, 'input').find((i) => i.value === id)!.click();
+  await el.updateComplete;
+}
+
+function saved(key = KEY): Record<string, unknown> | null {
+  const raw = sessionStorage.getItem(key);
+  return raw === null ? null : (JSON.parse(raw) as Record<string, unknown>);
+}
+
+describe('<lf-quiz> drafts', () => {
+  beforeEach(() => clearLevelfitStorage());
+  afterEach(() => {
+    fixtureCleanup();
+    clearLevelfitStorage();
+  });
+
+  it('autosaves (debounced) and resumes where the person left off when the element is created again', async () => {
+    let el = await make();
+    await choose(el, ['a']);
+    await click(el, 'button-continue');
+    await click(el, 'button-continue');
+    await choose(el, ['b']);
+    expect(saved(), 'nothing written before the debounce').to.equal(null);
+    await aTimeout(450);
+    const draft = saved()!;
+    expect(draft).to.include({ v: 1, kind: 'quiz', bankId: 'test-bank', bankVersion: '1.0', step: 1 });
+    expect(draft.answers).to.deep.equal({ 'hand-wash': ['a'], 'five-moments': ['b'] });
+    expect(draft.revealed).to.deep.equal(['hand-wash']);
+    expect(text($(el, '[part="draft-status"]'))).to.match(/^Draft saved at /);
+
+    fixtureCleanup();
+    el = await make();
+    expect(progress(el)).to.equal('Question 2 of 4');
+    expect($<HTMLInputElement>(el, 'input[value="b"]')!.checked).to.equal(true);
+    expect(text($(el, '[part="notices"]'))).to.contain('We have restored the answers you saved on');
+    expect(el.answers).to.deep.equal({ 'hand-wash': ['a'], 'five-moments': ['b'] });
+    await expect(el).to.be.accessible();
+    // The first answer's feedback had been shown, and still is.
+    await click(el, 'button-back');
+    expect($(el, '[part~="feedback-correct"]')).to.exist;
+    expect(text($(el, '[part="notices"]'))).to.equal('');
+  });
+
+  it('flushes at once on pagehide', async () => {
+    const el = await make();
+    await choose(el, ['c']);
+    window.dispatchEvent(new Event('pagehide'));
+    expect(saved()!.answers).to.deep.equal({ 'hand-wash': ['c'] });
+    expect(el.answers).to.deep.equal({ 'hand-wash': ['c'] });
+  });
+
+  it('never lands past an unanswered question, and clears the draft on submit', async () => {
+    const bank = makeBank();
+    const answers = { 'hand-wash': ['a'], 'alcohol-rub': ['false'] };
+    sessionStorage.setItem(KEY, serializeQuizDraft(createQuizDraft(bank, { answers, step: 4, revealed: [] }, new Date())));
+    const el = await make(bank);
+    expect(progress(el)).to.equal('Question 2 of 4');
+    await choose(el, ['a', 'b']);
+    await click(el, 'button-continue');
+    await click(el, 'button-continue');
+    await click(el, 'button-continue'); // question 3 was answered before: check, then on
+    await click(el, 'button-continue');
+    await choose(el, ['a']);
+    await click(el, 'button-continue');
+    await click(el, 'button-continue');
+    window.dispatchEvent(new Event('pagehide'));
+    expect(saved()!.step).to.equal(4);
+    const submitted = oneEvent(el, 'lf-submit') as Promise<LfQuizSubmitEvent>;
+    await click(el, 'button-submit');
+    await submitted;
+    await aTimeout(450);
+    window.dispatchEvent(new Event('pagehide'));
+    expect(saved()).to.equal(null);
+  });
+
+  it('sets aside a corrupt draft or one for a newer bank version (kept under another key), and starts again', async () => {
+    sessionStorage.setItem(KEY, '{ not json');
+    let el = await make();
+    expect(progress(el)).to.equal('Question 1 of 4');
+    expect(text($(el, '[part="notices"]'))).to.contain('We could not use the answers saved on this device earlier');
+    const kept = Object.keys(sessionStorage).filter((k) => k.startsWith(`${KEY}:set-aside:`));
+    expect(kept).to.have.length(1);
+    expect(sessionStorage.getItem(kept[0]!)).to.equal('{ not json');
+    expect(sessionStorage.getItem(KEY)).to.equal(null);
+    await expect(el).to.be.accessible();
+    fixtureCleanup();
+    clearLevelfitStorage();
+
+    const newer = createQuizDraft(makeBank({ version: '2.0' }), { answers: { 'hand-wash': ['a'] }, step: 1, revealed: [] }, new Date());
+    sessionStorage.setItem(KEY, serializeQuizDraft(newer));
+    el = await make();
+    expect(progress(el)).to.equal('Question 1 of 4');
+    expect(el.answers).to.deep.equal({});
+    expect(loadQuizDraft(serializeQuizDraft(newer), parseQuestionBank(makeBank()))).to.include({ kind: 'set-aside', reason: 'future-version' });
+  });
+
+  it('keeps the answers an older bank version can still take and says how many were left out', async () => {
+    const draft = createQuizDraft(
+      makeBank({ version: '0.9' }),
+      { answers: { 'hand-wash': ['a'], 'five-moments': ['a', 'z'], gone: ['a'] }, step: 3, revealed: ['hand-wash', 'gone'] },
+      new Date(),
+    );
+    sessionStorage.setItem(KEY, serializeQuizDraft(draft));
+    const el = await make();
+    expect(el.answers).to.deep.equal({ 'hand-wash': ['a'] });
+    expect(progress(el)).to.equal('Question 2 of 4');
+    expect(text($(el, '[part="notices"]'))).to.contain('2 saved answers no longer fit the questions');
+  });
+
+  it('still works, and says answers cannot be saved, when storage throws', async () => {
+    const stub = breakStorage();
+    try {
+      const el = await make();
+      expect(progress(el)).to.equal('Question 1 of 4');
+      expect(text($(el, '[part="notices"]'))).to.contain('Your answers cannot be saved on this device');
+      for (const ids of [['a'], ['a', 'b'], ['false'], ['a']]) {
+        await choose(el, ids);
+        await click(el, 'button-continue');
+        await click(el, 'button-continue');
+      }
+      window.dispatchEvent(new Event('pagehide'));
+      const submitted = oneEvent(el, 'lf-submit') as Promise<LfQuizSubmitEvent>;
+      await click(el, 'button-submit');
+      expect((await submitted).detail.score.passed).to.equal(true);
+      await expect(el).to.be.accessible();
+      expect(stub.calls.length).to.be.greaterThan(0);
+    } finally {
+      stub.restore();
+    }
+  });
+
+  it('storage="none" writes nothing', async () => {
+    const el = await fixture<LfQuiz>(html`<lf-quiz storage="none" .bank=${makeBank()}></lf-quiz>`);
+    await choose(el, ['a']);
+    window.dispatchEvent(new Event('pagehide'));
+    await aTimeout(450);
+    expect(Object.keys(sessionStorage).concat(Object.keys(localStorage)).filter((k) => k.startsWith('levelfit:'))).to.deep.equal([]);
+  });
+});
