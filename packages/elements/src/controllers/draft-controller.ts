@@ -344,6 +344,8 @@ export class DraftController implements ReactiveController {
     if (now && !sameAnswers({ ratings: now.ratings, role: now.role }, theirs)) {
       this.pendingSave = true;
       this.flush();
+    } else if (now) {
+      this.markSaved(this.now());
     }
     this.host.requestUpdate();
   }
@@ -430,6 +432,7 @@ export class DraftController implements ReactiveController {
       }
       if (current.value !== this.base.raw) {
         this.reconcile(current.value);
+        if (!this.key) return;
         if (this.conflict) {
           this.pendingSave = true;
           this.keepMineAside(this.conflict);
