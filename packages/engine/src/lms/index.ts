@@ -1,0 +1,61 @@
+/**
+ * @levelfit/engine/lms: LMS outputs for scored quizzes, kept out of the main entry (and the embed bundle).
+ *
+ * - `toXapiStatements` (pure) and `validateStatements` (the xAPI 1.0.3 statement rules);
+ * - `sendStatements`: an LRS sender that only runs when embedder code calls it with its own endpoint and auth;
+ * - `findScormApi` / `createScormReporter`: SCORM 2004 4th edition runtime reporting and resume.
+ */
+export * from './types.js';
+export {
+  XAPI_VERSION,
+  XAPI_VERBS,
+  XAPI_ACTIVITY_TYPES,
+  XAPI_EXTENSIONS,
+  toXapiStatements,
+  safeToXapiStatements,
+  deterministicIds,
+  xapiActivityIds,
+  type XapiExtension,
+  type XapiOptions,
+  type XapiStatement,
+  type XapiAgent,
+  type XapiAccount,
+  type XapiVerb,
+  type XapiActivity,
+  type XapiActivityDefinition,
+  type XapiInteractionComponent,
+  type XapiResult,
+  type XapiScore,
+  type XapiContext,
+  type LanguageMap,
+} from './xapi.js';
+export {
+  validateStatement,
+  validateStatements,
+  isIri,
+  isUuid,
+  isLanguageTag,
+  isTimestamp,
+  isDuration,
+  INTERACTION_TYPES,
+  CONTEXT_ACTIVITY_KEYS,
+  VOIDED_VERB,
+} from './xapi-validate.js';
+export { sendStatements, authorizationHeader, base64, type FetchLike, type LrsAuth, type LrsConfig, type LrsResult } from './lrs.js';
+export {
+  findScormApi,
+  isScormApi,
+  createScormReporter,
+  encodeSuspendData,
+  decodeSuspendData,
+  SUSPEND_DATA_SPM,
+  LOCATION_SPM,
+  type ScormApi,
+  type ScormDraft,
+  type ScormOutcome,
+  type ScormStart,
+  type ScormReporter,
+  type ScormReporterOptions,
+} from './scorm.js';
+export { interactionModel, scormIdentifier, scormTime, scormDuration, formatReal } from './interaction.js';
+export { uuidV5, uuidV4, URL_NAMESPACE } from './uuid.js';
