@@ -57,6 +57,8 @@ export class LfCompetenceMatrix extends FrameworkView {
         --_head-bg: var(--lf-matrix-header-background, var(--_surface));
       }
       .scroller {
+        /* The containing block of the visually hidden cell text, so the scroller clips it too. */
+        position: relative;
         overflow: auto;
         max-height: var(--lf-matrix-max-height, none);
       }

@@ -136,6 +136,9 @@ export const selfAssessmentStyles = css`
   /* Role picker */
   .field {
     margin: 0 0 calc(var(--_space) * 2);
+    /* A long role name must not widen the form: in a host's grid or flex column the select's width would
+       otherwise become the form's min-content width (horizontal scroll at 320px). */
+    contain: inline-size;
   }
   .label {
     display: block;
@@ -233,6 +236,13 @@ export const selfAssessmentStyles = css`
   .error-summary a {
     color: var(--_error);
     font-weight: 700;
+  }
+  /* Standalone links (error summary, Change) are targets of at least 24 × 24 CSS px (WCAG 2.5.8). */
+  .error-summary a,
+  .summary-row .actions a {
+    display: inline-block;
+    min-height: 24px;
+    min-width: 24px;
   }
   .error-summary a:focus-visible {
     color: var(--_focus-text);

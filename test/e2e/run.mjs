@@ -1,0 +1,803 @@
+#!/usr/bin/env node
+// End-to-end suite for the built embed bundle (dist/levelfit.min.js) in headless Debian Chromium through
+// playwright-core, every page served with a strict CSP that also requires Trusted Types:
+//
+//   1. journey   – the demo page, keyboard only: answer, error summary on an incomplete step, reload and resume
+//                  from the draft, check answers and a Change link, submit, <lf-level-fit> shows the engine's
+//                  result, print view (media: print) hides the page's navigation and the form, shows the result.
+//   2. hostile   – host CSS that would wreck a light-DOM widget must not reach the shadow DOM (labels visible,
+//                  radios operable), and loading the bundle must not restyle the host page's own elements.
+//   3. xss       – a corpus of payloads in every provider text field of a framework, every element and state.
+//   4. a11y      – accessible names (CDP Accessibility tree), target sizes (WCAG 2.5.8), no horizontal scroll at
+//                  320 px, visible focus under forced colours, a polite live region that says the draft is saved.
+//
+// Every page fails on any securitypolicyviolation (recorded by an external listener script), console error,
+// uncaught error or failed request. Totals go to test/e2e/totals.json.  Run after `npm run build`:
+//   npm run test:e2e            (E2E_ONLY=journey,xss to run some sections; CHROMIUM_PATH overrides the browser)
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { DEMO_MOUNTS, createStaticServer } from '../../scripts/serve-demo.mjs';
+import { PAYLOADS } from './pages/payloads.js';
+
+export const E2E_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; object-src 'none'; require-trusted-types-for 'script'; trusted-types lit-html";
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const TIMEOUT = 30_000;
+const started = Date.now();
+const only = process.env.E2E_ONLY ? new Set(process.env.E2E_ONLY.split(',')) : null;
+
+for (const file of ['dist/levelfit.min.js', 'packages/engine/lib/index.js']) {
+  if (!existsSync(root + file)) {
+    console.error(`test:e2e: ${file} is missing; run \`npm run build\` first.`);
+    process.exit(1);
+  }
+}
+const { assess, frameworks } = await import('../../packages/engine/lib/index.js');
+const FW = frameworks['clinical-homecare'];
+
+// ---- server: the repository's static server with the strict CSP, plus the demo page with the listener ----
+
+const DEMO_PATH = '/e2e/demo/';
+const LISTENER = '<script src="/test/e2e/pages/csp-listener.js"></script>';
+const staticHandler = createStaticServer({
+  mounts: { ...DEMO_MOUNTS, '/test/e2e/pages/': 'test/e2e/pages/' },
+  csp: E2E_CSP,
+}).listeners('request')[0];
+const server = createServer((req, res) => {
+  if (req.method === 'GET' && new URL(req.url ?? '/', 'http://x').pathname === DEMO_PATH) {
+    // The demo page as shipped, with the violation listener as the first script in <head>.
+    const html = readFileSync(root + 'demo/index.html', 'utf8').replace('<head>', `<head>\n    ${LISTENER}`);
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': E2E_CSP, 'Cache-Control': 'no-store' });
+    return res.end(html);
+  }
+  return staticHandler(req, res);
+});
+await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+const origin = `http://127.0.0.1:${server.address().port}`;
+
+const browser = await chromium.launch({
+  executablePath,
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+});
+
+// ---- bookkeeping ----
+
+const problems = [];
+const totals = {
+  csp: E2E_CSP,
+  pages: 0,
+  cases: 0,
+  keyPresses: 0,
+  payloads: PAYLOADS.length,
+  payloadFields: 0,
+  payloadCases: 0,
+  payloadsRejectedBySchema: 0,
+  hostileSiblingProperties: 0,
+  axNodesChecked: 0,
+  targetsChecked: 0,
+  cspViolations: 0,
+  consoleErrors: 0,
+  pageErrors: 0,
+  failedRequests: 0,
+  failures: 0,
+  seconds: 0,
+};
+const check = (ok, message) => {
+  totals.cases++;
+  if (!ok) problems.push(message);
+  return ok;
+};
+
+/** A fresh context and page that records console errors, page errors, failed requests and CSP violations. */
+async function open(label, { viewport = { width: 1280, height: 900 }, storageState } = {}) {
+  const context = await browser.newContext({ viewport, storageState });
+  const page = await context.newPage();
+  page.setDefaultTimeout(TIMEOUT);
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' && page.lfExpectedError?.test(msg.text())) {
+      page.lfExpectedError = null; // the one error a control provoked on purpose
+      return;
+    }
+    if (msg.type() === 'error') {
+      totals.consoleErrors++;
+      problems.push(`${label}: console error: ${msg.text()}`);
+    }
+  });
+  page.on('pageerror', (err) => {
+    totals.pageErrors++;
+    problems.push(`${label}: uncaught: ${err.message}`);
+  });
+  page.on('requestfailed', (req) => {
+    totals.failedRequests++;
+    problems.push(`${label}: request failed: ${req.url()} (${req.failure()?.errorText})`);
+  });
+  page.on('response', (res) => {
+    if (res.status() >= 400) {
+      totals.failedRequests++;
+      problems.push(`${label}: HTTP ${res.status()} for ${res.url()}`);
+    } else if (new URL(res.url()).origin === origin && res.headers()['content-security-policy'] !== E2E_CSP) {
+      problems.push(`${label}: ${res.url()} was served without the strict CSP header`);
+    }
+  });
+  return { context, page };
+}
+
+/** Reads (and clears) the violations the page's listener recorded; call before every navigation. */
+async function violations(page, label) {
+  await page.waitForTimeout(100); // late reports are queued as tasks
+  const list = await page.evaluate(() => {
+    const v = window.__lfViolations ?? null;
+    if (v) window.__lfViolations = [];
+    return v;
+  });
+  if (list === null) return check(false, `${label}: the violation listener did not run`);
+  totals.cspViolations += list.length;
+  for (const v of list) problems.push(`${label}: CSP violation: ${v.directive} blocked ${v.blocked || '(inline)'} ${v.sample ?? ''} at ${v.source}:${v.line}`);
+  return check(list.length === 0, `${label}: ${list.length} CSP violation(s)`);
+}
+
+async function goto(page, path) {
+  totals.pages++;
+  await page.goto(origin + path, { waitUntil: 'load' });
+}
+
+const TAGS = ['lf-self-assessment', 'lf-level-fit', 'lf-career-levels', 'lf-competence-matrix'];
+async function rendered(page, tags = TAGS) {
+  await page.waitForFunction(
+    (list) =>
+      list.every((t) => {
+        const el = document.querySelector(t);
+        return !el || (customElements.get(t) && el.shadowRoot && el.shadowRoot.childElementCount > 0);
+      }),
+    tags,
+  );
+  await page.evaluate(async () => {
+    for (const el of document.querySelectorAll('lf-self-assessment, lf-level-fit, lf-career-levels, lf-competence-matrix')) await el.updateComplete;
+  });
+}
+
+/** The focused element, through shadow roots. */
+function deepActive(page) {
+  return page.evaluate(() => {
+    let a = document.activeElement;
+    while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement;
+    if (!a || a === document.body) return { tag: 'body' };
+    const host = a.getRootNode().host;
+    return {
+      tag: a.localName,
+      type: a.getAttribute('type'),
+      name: a.getAttribute('name'),
+      value: 'value' in a ? String(a.value) : null,
+      checked: a.checked === true,
+      id: a.id,
+      part: a.getAttribute('part') ?? '',
+      cls: typeof a.className === 'string' ? a.className : '',
+      href: a.getAttribute('href'),
+      text: (a.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 200),
+      host: host ? host.localName : null,
+    };
+  });
+}
+
+async function press(page, key, times = 1) {
+  for (let i = 0; i < times; i++) {
+    totals.keyPresses++;
+    await page.keyboard.press(key);
+  }
+}
+
+/** Presses Tab until `pred(active)` holds. */
+async function tabUntil(page, pred, what, max = 150) {
+  for (let i = 0; i < max; i++) {
+    await press(page, 'Tab');
+    const a = await deepActive(page);
+    if (pred(a)) return a;
+  }
+  throw new Error(`Tab never reached ${what}`);
+}
+
+const SA = 'lf-self-assessment';
+const stepItems = (page) =>
+  page.evaluate((tag) => [...document.querySelector(tag).shadowRoot.querySelectorAll('fieldset[data-item]')].map((f) => f.dataset.item), SA);
+const saText = (page, selector) =>
+  page.evaluate(([tag, sel]) => document.querySelector(tag).shadowRoot.querySelector(sel)?.textContent.replace(/\s+/g, ' ').trim() ?? null, [SA, selector]);
+const checkedValues = (page) =>
+  page.evaluate(
+    (tag) => Object.fromEntries([...document.querySelector(tag).shadowRoot.querySelectorAll('input[type=radio]:checked')].map((r) => [r.name, Number(r.value)])),
+    SA,
+  );
+
+/** Ratings that put a person at a level (optionally overlapping the next), as test/csp/check.mjs does. */
+function ratingsFor(fw, bestFit, overlap = false) {
+  const levels = fw.levels.map((l) => l.id);
+  const best = levels.indexOf(bestFit);
+  const met = fw.scale.values.map((v) => v.value).filter((v) => v >= fw.scale.met);
+  const unmet = fw.scale.values.map((v) => v.value).filter((v) => v < fw.scale.met);
+  const ratings = {};
+  let indicators = 0;
+  let added = 0;
+  fw.items.forEach((item, i) => {
+    const lowest = Math.min(...item.levels.map((l) => levels.indexOf(l)));
+    let ok = lowest <= best;
+    if (!ok && overlap && lowest === best + 1) ok = item.kind === 'indicator' ? indicators++ % 3 === 0 : added++ === 0;
+    ratings[item.id] = ok ? met[i % met.length] : unmet[i % unmet.length];
+  });
+  return ratings;
+}
+
+/** Index of a rating among the scale's radios (the radios are in scale order). */
+const radioIndex = (value) => FW.scale.values.findIndex((v) => v.value === value);
+
+/** With focus just before the step's first radio group, answers the step with the keyboard; ends on Continue. */
+async function answerStepByKeyboard(page, ratings, label, { skip } = {}) {
+  const ids = await stepItems(page);
+  for (const id of ids) {
+    await press(page, 'Tab');
+    const a = await deepActive(page);
+    if (!check(a.tag === 'input' && a.type === 'radio' && a.name === id, `${label}: Tab reached ${a.tag} ${a.name ?? a.text}, not the radios of ${id}`)) {
+      throw new Error(`${label}: keyboard order broken at ${id}`);
+    }
+    if (id === skip) continue;
+    await press(page, 'Space');
+    await press(page, 'ArrowDown', radioIndex(ratings[id]));
+  }
+  await press(page, 'Tab');
+  const a = await deepActive(page);
+  check(a.part.includes('button-continue'), `${label}: after the last question Tab reached ${a.tag} "${a.text}", not Continue`);
+  return ids;
+}
+
+// ---- 1. the journey, keyboard only ----
+
+async function journey() {
+  const label = 'journey';
+  const { context, page } = await open(label);
+  const ratings = ratingsFor(FW, 'associate', true);
+  await goto(page, DEMO_PATH);
+  await rendered(page);
+  await violations(page, `${label} load`);
+
+  // The polite status line exists (empty) before anything is saved, so its later text is announced.
+  const status = await page.evaluate((tag) => {
+    const p = document.querySelector(tag).shadowRoot.querySelector('[part~="draft-status"]');
+    return p && { role: p.getAttribute('role'), live: p.getAttribute('aria-live'), text: p.textContent.trim() };
+  }, SA);
+  check(status && (status.role === 'status' || status.live === 'polite') && status.text === '', `${label}: no empty polite status region at load: ${JSON.stringify(status)}`);
+
+  // Role picker, by keyboard.
+  await tabUntil(page, (a) => a.tag === 'select' && a.id === 'role', 'the role picker');
+  await press(page, 'ArrowDown', 2);
+  const role = await page.evaluate((tag) => document.querySelector(tag).shadowRoot.querySelector('#role').value, SA);
+  check(role !== '', `${label}: ArrowDown on the role picker chose no role`);
+
+  // Step 1 with the last question left out: Continue shows the error summary, focused.
+  const step1 = await stepItems(page);
+  const skipped = step1[step1.length - 1];
+  await answerStepByKeyboard(page, ratings, `${label} step 1`, { skip: skipped });
+  await press(page, 'Enter');
+  await page.waitForFunction((tag) => document.querySelector(tag).shadowRoot.querySelector('.error-summary'), SA);
+  let a = await deepActive(page);
+  check(a.cls.includes('error-summary'), `${label}: the error summary was not focused (focus on ${a.tag}.${a.cls})`);
+  const summary = await saText(page, '.error-summary');
+  const skippedTitle = FW.items.find((i) => i.id === skipped).title;
+  check(summary?.startsWith('There is a problem') && summary.includes(skippedTitle), `${label}: error summary text: ${summary}`);
+  const inline = await saText(page, `#q-${skipped}-error`);
+  check(inline?.includes('Error:'), `${label}: no inline error message on the unanswered question`);
+  const alertRole = await page.evaluate((tag) => document.querySelector(tag).shadowRoot.querySelector('.error-summary [role="alert"]') !== null, SA);
+  check(alertRole, `${label}: the error summary has no role=alert`);
+
+  // The summary's link moves focus to the unanswered question; answer it there.
+  await press(page, 'Tab');
+  a = await deepActive(page);
+  check(a.tag === 'a' && a.href === `#q-${skipped}`, `${label}: Tab from the summary reached ${a.tag} ${a.href}`);
+  await press(page, 'Enter');
+  await page.waitForTimeout(50);
+  a = await deepActive(page);
+  check(a.tag === 'input' && a.name === skipped, `${label}: the summary link focused ${a.tag} ${a.name}, not ${skipped}`);
+  await press(page, 'Space');
+  await press(page, 'ArrowDown', radioIndex(ratings[skipped]));
+  await page.waitForFunction((tag) => !document.querySelector(tag).shadowRoot.querySelector('.error-summary'), SA);
+
+  // Autosave: the polite status says so.
+  await page.waitForFunction((tag) => /saved/i.test(document.querySelector(tag).shadowRoot.querySelector('[part~="draft-status"]').textContent), SA, {
+    timeout: 5000,
+  });
+  check(true, 'draft saved announced');
+  const step1Answers = await checkedValues(page);
+  check(
+    step1.every((id) => step1Answers[id] === ratings[id]),
+    `${label}: step 1 answers by keyboard differ: ${JSON.stringify(step1Answers)}`,
+  );
+
+  // Reload: the draft is restored (answers, role, step) with a notice.
+  await violations(page, `${label} before reload`);
+  await page.reload({ waitUntil: 'load' });
+  totals.pages++;
+  await rendered(page);
+  const notice = await page.evaluate((tag) => document.querySelector(tag).shadowRoot.querySelector('[data-notice="restored"]')?.textContent.trim() ?? null, SA);
+  check(notice?.includes('restored'), `${label}: no "restored" notice after reload`);
+  const restored = await checkedValues(page);
+  check(step1.every((id) => restored[id] === ratings[id]), `${label}: answers not restored: ${JSON.stringify(restored)}`);
+  const restoredRole = await page.evaluate((tag) => document.querySelector(tag).shadowRoot.querySelector('#role').value, SA);
+  check(restoredRole === role, `${label}: role not restored (${restoredRole} vs ${role})`);
+
+  // Continue through every step by keyboard.
+  await tabUntil(page, (x) => x.part.includes('button-continue'), 'Continue');
+  await press(page, 'Enter');
+  for (let step = 1; step < 20; step++) {
+    await page.waitForTimeout(30);
+    a = await deepActive(page);
+    if (a.text === 'Check your answers') break;
+    check(a.tag === 'h2', `${label}: step ${step + 1} heading not focused (${a.tag} ${a.text})`);
+    await answerStepByKeyboard(page, ratings, `${label} step ${step + 1}`);
+    await press(page, 'Enter');
+  }
+  a = await deepActive(page);
+  check(a.tag === 'h2' && a.text === 'Check your answers', `${label}: did not reach "Check your answers" (focus on ${a.tag} ${a.text})`);
+
+  // Check your answers: every answer listed with its label; change one through its Change link.
+  const rows = await page.evaluate(
+    (tag) =>
+      [...document.querySelector(tag).shadowRoot.querySelectorAll('.summary-row[data-item]')].map((r) => [r.dataset.item, r.querySelector('dd').textContent.trim()]),
+    SA,
+  );
+  const label0 = (v) => FW.scale.values.find((s) => s.value === v).label;
+  check(rows.length === FW.items.length, `${label}: check page lists ${rows.length} answers, not ${FW.items.length}`);
+  check(rows.every(([id, text]) => text === label0(ratings[id])), `${label}: check page shows wrong ratings`);
+  const changeId = FW.items[30].id;
+  await tabUntil(page, (x) => x.tag === 'a' && x.href === `#q-${changeId}`, `the Change link of ${changeId}`);
+  await press(page, 'Enter');
+  await page.waitForTimeout(50);
+  a = await deepActive(page);
+  check(a.tag === 'input' && a.name === changeId && a.checked, `${label}: Change link focused ${a.tag} ${a.name}, not the checked radio of ${changeId}`);
+  await press(page, 'ArrowDown');
+  ratings[changeId] = (await checkedValues(page))[changeId];
+  await tabUntil(page, (x) => x.part.includes('button-continue'), 'Continue after Change');
+  await press(page, 'Enter');
+  await page.waitForTimeout(50);
+  a = await deepActive(page);
+  check(a.text === 'Check your answers', `${label}: Continue after a Change did not return to "Check your answers" (${a.tag} ${a.text})`);
+  const changedRow = await page.evaluate(
+    ([tag, id]) => document.querySelector(tag).shadowRoot.querySelector(`.summary-row[data-item="${id}"] dd`).textContent.trim(),
+    [SA, changeId],
+  );
+  check(changedRow === label0(ratings[changeId]), `${label}: changed answer shows ${changedRow}`);
+
+  // Submit by keyboard; <lf-level-fit> shows exactly what the engine says.
+  await tabUntil(page, (x) => x.part.includes('button-submit'), 'Submit');
+  await press(page, 'Enter');
+  await page.waitForFunction((tag) => document.querySelector(tag).shadowRoot.querySelector('[part~="confirmation"]'), SA);
+  const expected = await assess(FW, { ratings }, { role });
+  const shown = await page.evaluate(async () => {
+    const fit = document.querySelector('lf-level-fit');
+    await fit.updateComplete;
+    return { result: JSON.parse(JSON.stringify(fit.result)), text: fit.shadowRoot.textContent.replace(/\s+/g, ' ') };
+  });
+  check(JSON.stringify(shown.result) === JSON.stringify(expected), `${label}: <lf-level-fit> result differs from assess()`);
+  const bestTitle = FW.levels.find((l) => l.id === expected.bestFit)?.title ?? '';
+  check(bestTitle !== '' && shown.text.includes(bestTitle), `${label}: <lf-level-fit> does not show the best fit ${bestTitle}`);
+  const confirmation = await saText(page, '[part~="confirmation"]');
+  check(confirmation?.includes(bestTitle), `${label}: confirmation does not name ${bestTitle}`);
+  const draftLeft = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('levelfit:draft:')));
+  check(draftLeft.length === 0, `${label}: draft still stored after submit: ${draftLeft}`);
+
+  // Print view: the page's print stylesheet hides navigation and the form; the result prints.
+  await page.emulateMedia({ media: 'print' });
+  const print = await page.evaluate(() => {
+    const d = (sel) => {
+      const el = document.querySelector(sel);
+      return el ? getComputedStyle(el).display : 'missing';
+    };
+    const fit = document.querySelector('lf-level-fit');
+    const r = fit.getBoundingClientRect();
+    const sr = fit.shadowRoot;
+    const visible = (sel) => {
+      const el = sr.querySelector(sel);
+      if (!el) return false;
+      const b = el.getBoundingClientRect();
+      return getComputedStyle(el).display !== 'none' && b.width > 0 && b.height > 0;
+    };
+    return {
+      nav: d('.site-nav'),
+      header: d('.site-header'),
+      footer: d('.site-footer'),
+      form: d('.panel-form'),
+      breadcrumbs: d('.breadcrumbs'),
+      fit: { w: r.width, h: r.height },
+      summary: visible('[part~="summary"]'),
+      chart: visible('[part~="chart"]'),
+      printButton: visible('[part~="print-button"]'),
+    };
+  });
+  check(
+    [print.nav, print.header, print.footer, print.form, print.breadcrumbs].every((d) => d === 'none'),
+    `${label}: print view still shows page chrome or the form: ${JSON.stringify(print)}`,
+  );
+  check(print.fit.w > 0 && print.fit.h > 0 && print.summary && print.chart, `${label}: print view hides the result: ${JSON.stringify(print)}`);
+  check(!print.printButton, `${label}: print view shows the print button`);
+  await page.emulateMedia({ media: 'screen' });
+  await violations(page, `${label} end`);
+  await context.close();
+  console.log(`test:e2e: journey: ${FW.items.length} questions by keyboard, best fit ${expected.bestFit}, ${totals.keyPresses} key presses`);
+}
+
+// ---- 2. hostile host page ----
+
+async function hostile() {
+  for (const variant of ['hostile', 'plain']) {
+    const label = `hostile(${variant})`;
+    const { context, page } = await open(label);
+    await goto(page, `/test/e2e/pages/hostile.html${variant === 'plain' ? '?plain' : ''}`);
+    await page.waitForFunction(() => window.__lfE2E?.done === true);
+    const report = await page.evaluate(() => window.__lfE2E);
+    for (const f of report.failures) check(false, `${label}: ${f}`);
+    totals.hostileSiblingProperties += report.properties;
+    check(report.properties > 1000, `${label}: compared only ${report.properties} properties`);
+    check(report.changed.length === 0, `${label}: loading the bundle restyled the host page: ${report.changed.slice(0, 8).join('; ')}`);
+    await rendered(page);
+    if (variant === 'hostile') {
+      // The hostile sheet really applies to the host's own elements.
+      const host = await page.evaluate(() => ({
+        label: getComputedStyle(document.getElementById('host-label')).display,
+        input: getComputedStyle(document.getElementById('host-input')).opacity,
+        button: getComputedStyle(document.getElementById('host-button')).visibility,
+      }));
+      check(host.label === 'none' && host.input === '0' && host.button === 'hidden', `${label}: the hostile stylesheet did not apply: ${JSON.stringify(host)}`);
+    }
+
+    // Inside the shadow roots: the host's rules do not apply.
+    const inside = await page.evaluate(() => {
+      const out = [];
+      const sr = document.querySelector('lf-self-assessment').shadowRoot;
+      const look = (el, what) => {
+        const cs = getComputedStyle(el);
+        const r = el.getBoundingClientRect();
+        return { what, display: cs.display, visibility: cs.visibility, opacity: cs.opacity, fontSize: parseFloat(cs.fontSize), color: cs.color, w: r.width, h: r.height };
+      };
+      for (const l of [...sr.querySelectorAll('label')].slice(0, 8)) out.push(look(l, `label "${l.textContent.trim()}"`));
+      for (const l of [...sr.querySelectorAll('legend')].slice(0, 3)) out.push(look(l, 'legend'));
+      for (const l of [...sr.querySelectorAll('input[type=radio]')].slice(0, 8)) out.push(look(l, `radio ${l.id}`));
+      for (const l of sr.querySelectorAll('button, select, h2')) out.push(look(l, l.localName));
+      for (const tag of ['lf-level-fit', 'lf-career-levels', 'lf-competence-matrix']) {
+        const r = document.querySelector(tag).shadowRoot;
+        for (const el of [...r.querySelectorAll('h2, h3, p, li, th, td')].slice(0, 6)) if (!el.closest('.lf-visually-hidden') && !el.classList.contains('lf-visually-hidden')) out.push(look(el, `${tag} ${el.localName}`));
+      }
+      return out;
+    });
+    for (const s of inside) {
+      totals.cases++;
+      const ok =
+        s.display !== 'none' && s.visibility === 'visible' && s.opacity === '1' && s.w > 0 && s.h > 0 && (s.what.startsWith('radio') || s.fontSize >= 12) && s.color !== 'rgba(0, 0, 0, 0)';
+      if (!ok) problems.push(`${label}: ${s.what} is broken by host CSS: ${JSON.stringify(s)}`);
+      if (s.what.startsWith('radio') && (s.w < 24 || s.h < 24)) problems.push(`${label}: ${s.what} is ${s.w}×${s.h}`);
+    }
+
+    // Radios are operable by pointer (through the label) and by keyboard.
+    const labelLoc = page.locator('lf-self-assessment label[for^="q-"]').nth(2);
+    await labelLoc.click();
+    const checked = await page.evaluate(() => {
+      const sr = document.querySelector('lf-self-assessment').shadowRoot;
+      return [...sr.querySelectorAll('input[type=radio]:checked')].map((r) => r.id);
+    });
+    check(checked.length === 1, `${label}: clicking a label checked ${checked.length} radios`);
+    await press(page, 'ArrowDown');
+    const afterKey = await page.evaluate(() => [...document.querySelector('lf-self-assessment').shadowRoot.querySelectorAll('input[type=radio]:checked')].map((r) => r.id));
+    check(afterKey.length === 1 && afterKey[0] !== checked[0], `${label}: ArrowDown did not move the choice (${checked} -> ${afterKey})`);
+    await violations(page, label);
+    await context.close();
+    console.log(`test:e2e: ${label}: ${report.properties} host computed-style properties unchanged; ${inside.length} shadow elements intact`);
+  }
+}
+
+// ---- 3. XSS corpus ----
+
+async function xss() {
+  const label = 'xss';
+  const { context, page } = await open(label);
+  await page.addInitScript(() => {
+    // The canary is a plain property; a setter also catches `__xss = 1` that is later deleted.
+    let value;
+    Object.defineProperty(window, '__xss', {
+      configurable: false,
+      get: () => value,
+      set: (v) => {
+        value = v;
+        window.__xssHits = (window.__xssHits ?? 0) + 1;
+      },
+    });
+  });
+  await goto(page, '/test/e2e/pages/xss.html');
+  await page.waitForFunction(() => window.__lfE2E?.done === true, null, { timeout: 120_000 });
+  const report = await page.evaluate(() => ({ ...window.__lfE2E, hits: window.__xssHits ?? 0 }));
+  for (const f of report.failures) check(false, `${label}: ${f}`);
+  check(report.hits === 0 && report.failures.length === 0, `${label}: ${report.failures.length} failure(s), canary hits ${report.hits}`);
+  check(report.payloads === PAYLOADS.length, `${label}: ran ${report.payloads} of ${PAYLOADS.length} payloads`);
+  totals.payloadFields = report.fieldsPerPayload;
+  totals.payloadCases = report.cases;
+  totals.payloadsRejectedBySchema = report.rejected.length;
+  totals.cases += report.cases;
+  // Control: Trusted Types really are enforced on this page (an HTML sink given a string throws and reports).
+  await violations(page, label);
+  page.lfExpectedError = /TrustedHTML/;
+  const sink = await page.evaluate(() => {
+    try {
+      document.createElement('div').innerHTML = '<b>x</b>';
+      return 'allowed';
+    } catch (err) {
+      return err.name;
+    }
+  });
+  await page.waitForTimeout(100);
+  const control = await page.evaluate(() => window.__lfViolations.splice(0));
+  check(page.lfExpectedError === null, `${label}: the blocked HTML sink was not reported on the console`);
+  check(
+    sink === 'TypeError' && control.some((v) => v.effective === 'require-trusted-types-for'),
+    `${label}: Trusted Types are not enforced (innerHTML: ${sink}; reports: ${JSON.stringify(control)})`,
+  );
+  for (const r of report.rejected) console.log(`test:e2e: xss: schema rejected ${JSON.stringify(r.payload)}: ${r.issues.slice(0, 3).join('; ')}`);
+  await violations(page, label);
+  await context.close();
+  console.log(
+    `test:e2e: xss: ${report.payloads} payloads × ${report.fieldsPerPayload} fields, ${report.cases} element states inspected, ${report.rejected.length} rejected by the schema (rendered as an inline error)`,
+  );
+}
+
+// ---- 4. accessibility beyond axe ----
+
+/** Drives the self-assessment on the current page to `state` (step, errors, check, confirmation) with clicks. */
+async function driveTo(page, state) {
+  await page.evaluate(async (target) => {
+    const el = document.querySelector('lf-self-assessment');
+    const sr = el.shadowRoot;
+    const settle = async () => {
+      await el.updateComplete;
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    };
+    const click = async (sel) => {
+      const b = sr.querySelector(sel);
+      if (!b) throw new Error(`driving to ${target}: no ${sel} on "${sr.querySelector('h2')?.textContent.replace(/\s+/g, ' ').trim()}"`);
+      b.click();
+      await settle();
+    };
+    if (target === 'step') return;
+    if (target === 'errors') return click('[part~="button-continue"]');
+    for (let i = 0; i < 20 && !sr.querySelector('[part~="button-submit"]'); i++) {
+      for (const f of sr.querySelectorAll('fieldset[data-item]')) f.querySelectorAll('input[type=radio]')[2].click();
+      await settle();
+      await click('[part~="button-continue"]');
+    }
+    if (target === 'check') return;
+    let detail = null;
+    el.addEventListener('lf-submit', (e) => (detail = e.detail), { once: true });
+    await click('[part~="button-submit"]');
+    const fit = document.querySelector('lf-level-fit');
+    if (fit && detail && !fit.result) {
+      fit.result = detail.result;
+      await fit.updateComplete;
+    }
+  }, state);
+}
+
+/** Every radio and radio group, button, link and select in the AX tree has a name. */
+async function axNames(page, label) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Accessibility.enable');
+  const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+  await cdp.detach();
+  const byId = new Map(nodes.map((n) => [n.nodeId, n]));
+  const name = (n) => (n.name?.value ?? '').trim();
+  let radios = 0;
+  for (const n of nodes) {
+    if (n.ignored) continue;
+    const role = n.role?.value;
+    if (!['radio', 'button', 'link', 'combobox', 'group', 'radiogroup'].includes(role)) continue;
+    totals.axNodesChecked++;
+    if (role === 'radio') {
+      radios++;
+      check(name(n) !== '', `${label}: a radio has no accessible name`);
+      let p = byId.get(n.parentId);
+      while (p && !['group', 'radiogroup'].includes(p.role?.value)) p = byId.get(p.parentId);
+      check(p && name(p) !== '', `${label}: radio "${name(n)}" is not in a named group (fieldset/legend)`);
+    } else if (role !== 'group') check(name(n) !== '', `${label}: a ${role} has no accessible name`);
+  }
+  return radios;
+}
+
+/** Radios, buttons, links and selects inside the elements are at least 24 × 24 CSS px (WCAG 2.5.8). */
+async function targetSizes(page, label, tags = 'lf-self-assessment, lf-level-fit, lf-career-levels, lf-competence-matrix, lf-quiz') {
+  const small = await page.evaluate((selector) => {
+    const out = [];
+    let count = 0;
+    for (const host of document.querySelectorAll(selector)) {
+      for (const el of host.shadowRoot.querySelectorAll('input[type=radio], button, a[href], select')) {
+        const r = el.getBoundingClientRect();
+        if (r.width === 0 && r.height === 0) continue; // not rendered (display: none)
+        count++;
+        if (r.width < 24 || r.height < 24) {
+          out.push(`${host.localName} ${el.localName}${el.id ? '#' + el.id : ''} "${el.textContent.trim().slice(0, 30)}" ${r.width.toFixed(1)}×${r.height.toFixed(1)}`);
+        }
+      }
+    }
+    return { count, out };
+  }, tags);
+  totals.targetsChecked += small.count;
+  check(small.out.length === 0, `${label}: ${small.out.length} target(s) under 24×24: ${small.out.slice(0, 6).join('; ')}`);
+}
+
+async function a11y() {
+  const STATES = ['step', 'errors', 'check', 'confirmation'];
+  for (const path of [DEMO_PATH, '/test/e2e/pages/element.html']) {
+    for (const width of [1280, 320]) {
+      const label = `a11y ${path} @${width}px`;
+      const { context, page } = await open(label, { viewport: { width, height: 800 } });
+      await goto(page, path);
+      await rendered(page);
+      await page.evaluate(() => localStorage.clear());
+      for (const state of STATES) {
+        await driveTo(page, state);
+        const where = `${label} [${state}]`;
+        const radios = await axNames(page, where);
+        if (state === 'step') check(radios >= 8, `${where}: only ${radios} radios in the AX tree`);
+        await targetSizes(page, where);
+        if (width === 320) {
+          const sw = await page.evaluate(() => document.scrollingElement.scrollWidth);
+          check(sw <= 320, `${where}: horizontal scroll (scrollWidth ${sw})`);
+        }
+      }
+      await violations(page, label);
+      await context.close();
+    }
+  }
+
+  // <lf-quiz>, when the bundle has it: question pages, feedback, check answers, results.
+  if (readFileSync(root + 'dist/levelfit.min.js', 'utf8').includes('"lf-quiz"')) {
+    for (const width of [1280, 320]) {
+      const label = `a11y quiz @${width}px`;
+      const { context, page } = await open(label, { viewport: { width, height: 800 } });
+      await goto(page, '/test/e2e/pages/quiz.html');
+      await rendered(page, ['lf-quiz']);
+      for (let i = 0; i < 40; i++) {
+        const where = `${label} [page ${i}]`;
+        const radios = await axNames(page, where);
+        await targetSizes(page, where, 'lf-quiz');
+        if (width === 320) {
+          const sw = await page.evaluate(() => document.scrollingElement.scrollWidth);
+          check(sw <= 320, `${where}: horizontal scroll (scrollWidth ${sw})`);
+        }
+        const step = await page.evaluate(async () => {
+          const el = document.querySelector('lf-quiz');
+          const sr = el.shadowRoot;
+          const settle = async () => {
+            await el.updateComplete;
+            await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+          };
+          if (sr.querySelector('[part~="results"]')) return 'results';
+          const submit = sr.querySelector('[part~="button-submit"]');
+          if (submit) {
+            submit.click();
+            for (let w = 0; w < 100 && !sr.querySelector('[part~="results"]'); w++) await settle();
+            return 'submitted';
+          }
+          const options = [...sr.querySelectorAll('input[type=radio], input[type=checkbox]')];
+          if (options.length && !options.some((o) => o.checked)) options[0].click();
+          await settle();
+          const next = sr.querySelector('[part~="button-continue"]');
+          if (!next) return 'stuck';
+          next.click();
+          await settle();
+          return 'next';
+        });
+        if (i === 0) check(radios >= 2, `${where}: only ${radios} radios in the AX tree`);
+        check(step !== 'stuck', `${where}: the quiz has neither Continue, Submit nor results`);
+        if (step === 'results' || step === 'stuck') break;
+      }
+      await violations(page, label);
+      await context.close();
+    }
+  }
+
+  // Visible focus under forced colours, reached by keyboard in each state.
+  const label = 'a11y forced-colors';
+  const { context, page } = await open(label);
+  await page.emulateMedia({ forcedColors: 'active' });
+  await goto(page, '/test/e2e/pages/element.html');
+  await rendered(page);
+  const ring = async (what) => {
+    const s = await page.evaluate(() => {
+      let a = document.activeElement;
+      while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement;
+      const cs = getComputedStyle(a);
+      return { tag: a.localName, style: cs.outlineStyle, width: parseFloat(cs.outlineWidth), color: cs.outlineColor, forced: matchMedia('(forced-colors: active)').matches };
+    });
+    check(s.forced, `${label}: forced-colors emulation is not active`);
+    if (process.env.E2E_DEBUG) console.log(what, JSON.stringify(s));
+    check(
+      s.style !== 'none' && s.width >= 2 && s.color !== 'rgba(0, 0, 0, 0)' && s.color !== 'transparent',
+      `${label}: focused ${what} (${s.tag}) has no visible outline: ${JSON.stringify(s)}`,
+    );
+  };
+  await tabUntil(page, (a) => a.tag === 'select', 'the role picker');
+  await ring('select');
+  await press(page, 'Tab');
+  await ring('radio');
+  await tabUntil(page, (a) => a.part.includes('button-continue'), 'Continue');
+  await ring('Continue button');
+  await press(page, 'Enter');
+  await page.waitForFunction(() => document.querySelector('lf-self-assessment').shadowRoot.querySelector('.error-summary'));
+  await ring('error summary');
+  await press(page, 'Tab');
+  await ring('error summary link');
+  await driveTo(page, 'check');
+  await tabUntil(page, (a) => a.tag === 'a' && a.part.includes('change-link'), 'a Change link');
+  await ring('Change link');
+  await tabUntil(page, (a) => a.part.includes('button-submit'), 'Submit');
+  await ring('Submit button');
+  await press(page, 'Enter');
+  await page.waitForFunction(() => document.querySelector('lf-self-assessment').shadowRoot.querySelector('[part~="button-restart"]'));
+  await page.evaluate(async () => {
+    const fit = document.querySelector('lf-level-fit');
+    fit.result = document.querySelector('lf-self-assessment').result;
+    await fit.updateComplete;
+  });
+  await tabUntil(page, (a) => a.part.includes('button-restart'), 'Start a new assessment');
+  await ring('restart button');
+  await tabUntil(page, (a) => a.part.includes('print-button'), 'the print button');
+  await ring('print button');
+  await violations(page, label);
+  await context.close();
+}
+
+// ---- run ----
+
+async function section(name, fn) {
+  if (only && !only.has(name)) return;
+  const t = Date.now();
+  try {
+    await fn();
+  } catch (err) {
+    problems.push(`${name}: ${err instanceof Error ? err.stack : String(err)}`);
+  }
+  console.log(`test:e2e: ${name} done in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+}
+
+let exitCode = 0;
+try {
+  // The corpus page runs on its own (no keyboard, no focus) beside the keyboard-driven sections.
+  await Promise.all([
+    section('xss', xss),
+    (async () => {
+      await section('journey', journey);
+      await section('hostile', hostile);
+      await section('a11y', a11y);
+    })(),
+  ]);
+} finally {
+  await browser.close();
+  server.close();
+}
+totals.failures = problems.length;
+totals.seconds = Math.round((Date.now() - started) / 100) / 10;
+console.log(
+  `test:e2e: totals: ${totals.pages} pages, ${totals.cases} checks, ${totals.keyPresses} key presses, ${totals.payloads} payloads × ${totals.payloadFields} fields ` +
+    `(${totals.payloadCases} element states), ${totals.hostileSiblingProperties} host style properties compared, ${totals.axNodesChecked} AX nodes, ` +
+    `${totals.targetsChecked} targets; ${totals.cspViolations} CSP violations, ${totals.consoleErrors} console errors, ${totals.pageErrors} page errors, ` +
+    `${totals.failedRequests} failed requests, ${totals.failures} failures, ${totals.seconds} s`,
+);
+if (!only) {
+  // For the README: stable across runs (no timings), so the file only changes when the suite does.
+  const { seconds, ...stable } = totals;
+  void seconds;
+  writeFileSync(new URL('./totals.json', import.meta.url), `${JSON.stringify(stable, null, 2)}\n`);
+}
+if (problems.length) {
+  for (const p of problems) console.error(`test:e2e: FAIL: ${p}`);
+  exitCode = 1;
+} else {
+  console.log(`test:e2e: OK under "${E2E_CSP}"`);
+}
+process.exit(exitCode);
