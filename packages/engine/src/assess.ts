@@ -145,23 +145,25 @@ export function buildLevelFit(p: Prepared, outcomes: LevelOutcome[]): LevelFit {
   const { c, met } = p;
   const plans = c.levels;
   let best = -1;
-  outcomes.forEach((o, i) => {
-    if (o.attained) best = i;
-  });
+  for (let i = 0; i < outcomes.length; i++) if (outcomes[i]!.attained) best = i;
   const next = best + 1;
   const overlapTo = best >= 0 && next < plans.length && outcomes[next]!.overlap ? next : -1;
   const target = p.target ?? (next < plans.length ? next : -1);
-  const items = c.items;
-  const levels: LevelResult[] = plans.map((plan, li) => {
+  const ids = c.ids;
+  // Lists are allocated at their final length: the facts already counted what is met.
+  const levels: LevelResult[] = new Array(plans.length);
+  for (let li = 0; li < plans.length; li++) {
+    const plan = plans[li]!;
     const f = p.facts[li]!;
-    const metIds: string[] = [];
-    const missing: string[] = [];
     const required = plan.required;
-    for (let k = 0; k < required.length; k++) {
+    const metIds: string[] = new Array(f.competencesMet + f.indicatorsMet);
+    const missing: string[] = new Array(required.length - metIds.length);
+    for (let k = 0, m = 0, x = 0; k < required.length; k++) {
       const i = required[k]!;
-      (met[i] ? metIds : missing).push(items[i]!.id);
+      if (met[i]) metIds[m++] = ids[i]!;
+      else missing[x++] = ids[i]!;
     }
-    return {
+    levels[li] = {
       level: plan.id,
       attained: outcomes[li]!.attained,
       competenceCoverage: f.competenceCoverage,
@@ -172,14 +174,19 @@ export function buildLevelFit(p: Prepared, outcomes: LevelOutcome[]): LevelFit {
       met: metIds,
       missing,
     };
-  });
-  const gapItems: FitItem[] = [];
-  if (target >= 0) {
-    for (const i of plans[target]!.required) if (!met[i]) gapItems.push(fitItem(c, p, i));
   }
-  const overlapItems: FitItem[] = [];
+  let gapItems: FitItem[] = [];
+  if (target >= 0) {
+    const list = plans[target]!.required;
+    gapItems = new Array(levels[target]!.missing.length);
+    for (let k = 0, x = 0; k < list.length; k++) if (!met[list[k]!]) gapItems[x++] = fitItem(c, p, list[k]!);
+  }
+  let overlapItems: FitItem[] = [];
   if (overlapTo >= 0) {
-    for (const i of plans[overlapTo]!.overlapItems) if (met[i]) overlapItems.push(fitItem(c, p, i));
+    const list = plans[overlapTo]!.overlapItems;
+    const f = p.facts[overlapTo]!;
+    overlapItems = new Array(f.addedCompetencesMet + f.indicatorsMet);
+    for (let k = 0, x = 0; k < list.length; k++) if (met[list[k]!]) overlapItems[x++] = fitItem(c, p, list[k]!);
   }
   return {
     frameworkId: c.framework.id,
@@ -205,10 +212,22 @@ export function buildLevelFit(p: Prepared, outcomes: LevelOutcome[]): LevelFit {
 
 const isPromise = <T>(v: T | Promise<T>): v is Promise<T> => typeof (v as Promise<T>)?.then === 'function';
 
+/** Rule outcomes for every level: synchronous when all are cached, so a batch only awaits on a miss. */
+function evaluateAll(p: Prepared): LevelOutcome[] | Promise<LevelOutcome[]> {
+  const n = p.facts.length;
+  const pending: (LevelOutcome | Promise<LevelOutcome>)[] = new Array(n);
+  let waiting = false;
+  for (let l = 0; l < n; l++) {
+    const o = evaluateLevel(p.c, p.facts[l]!);
+    if (isPromise(o)) waiting = true;
+    pending[l] = o;
+  }
+  return waiting ? Promise.all(pending) : (pending as LevelOutcome[]);
+}
+
 async function run(p: Prepared): Promise<LevelFit> {
-  const pending = p.facts.map((f) => evaluateLevel(p.c, f));
-  const outcomes = pending.some(isPromise) ? await Promise.all(pending) : (pending as LevelOutcome[]);
-  return buildLevelFit(p, outcomes);
+  const outcomes = evaluateAll(p);
+  return buildLevelFit(p, isPromise(outcomes) ? await outcomes : outcomes);
 }
 
 /**
@@ -245,9 +264,8 @@ export async function assessMany(
       out[n] = p;
       continue;
     }
-    const pending = p.data.facts.map((f) => evaluateLevel(c, f));
-    const outcomes = pending.some(isPromise) ? await Promise.all(pending) : (pending as LevelOutcome[]);
-    out[n] = { success: true, data: buildLevelFit(p.data, outcomes) };
+    const outcomes = evaluateAll(p.data);
+    out[n] = { success: true, data: buildLevelFit(p.data, isPromise(outcomes) ? await outcomes : outcomes) };
   }
   return out;
 }

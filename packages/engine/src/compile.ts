@@ -76,6 +76,23 @@ export function nounFor(kinds: Iterable<ItemKind>): string {
   return 'requirements';
 }
 
+const isListLike = (v: unknown): v is string | unknown[] => Array.isArray(v) || typeof v === 'string';
+
+/**
+ * json-rules-engine's `in`/`notIn` call `value.indexOf`, and its `someValue`/`everyValue` decorators call
+ * `value.some`/`value.every`, without checking the value is a list: a rule that compares with a number (or
+ * with a fact reference that resolves to one, or `swap`s a number into that place) parses, then throws in the
+ * middle of an assessment. These versions are false on such a type mismatch, as the engine's own operators
+ * are when their fact-value check fails; with lists they behave exactly as before.
+ */
+function guardOperators(engine: Engine): void {
+  engine.addOperator('in', (a: unknown, b: unknown) => isListLike(b) && b.indexOf(a as string) > -1);
+  engine.addOperator('notIn', (a: unknown, b: unknown) => isListLike(b) && b.indexOf(a as string) === -1);
+  type Next = (a: unknown, b: unknown) => boolean;
+  engine.addOperatorDecorator('someValue', (f: unknown, v: unknown, next: Next) => Array.isArray(v) && v.some((x) => next(f, x)));
+  engine.addOperatorDecorator('everyValue', (f: unknown, v: unknown, next: Next) => Array.isArray(v) && v.every((x) => next(f, x)));
+}
+
 /** Builds (once per framework object) the index structures and the json-rules-engine `Engine`. */
 export function compile(framework: Framework): CompiledFramework {
   const hit = compiled.get(framework);
@@ -121,10 +138,13 @@ export function compile(framework: Framework): CompiledFramework {
   const refs: FactRef[] = [];
   framework.rules.forEach((rule) => collectRefs(rule.conditions, refs));
   const unique = [...new Map(refs.map((r) => [`${r.fact}\u0000${r.path ?? ''}`, r])).values()];
-  const engine = new Engine(framework.rules as unknown as RuleProperties[], {
+  // json-rules-engine writes into the condition objects it is given (`priority`): hand it a copy, since a
+  // parsed framework is deeply frozen
+  const engine = new Engine(structuredClone(framework.rules) as unknown as RuleProperties[], {
     allowUndefinedFacts: false,
     pathResolver: resolveDotPath,
   });
+  guardOperators(engine);
   const result: CompiledFramework = {
     framework,
     items,

@@ -126,6 +126,22 @@ function received(v: unknown): string {
 const quoteList = (xs: readonly unknown[]) => xs.map(String).join(', ');
 
 /**
+ * An untrusted value as a message quotes it: a string quoted and cut to 80 characters, a number or boolean as
+ * is, anything else by what it is. Never JSON.stringify an untrusted object (it throws on a BigInt, never ends
+ * on shared references) nor String() it (throws without a prototype).
+ */
+export function show(v: unknown): string {
+  if (typeof v === 'string') return v.length > 80 ? `${JSON.stringify(v.slice(0, 79)).slice(0, -1)}…"` : JSON.stringify(v);
+  if (typeof v === 'boolean') return String(v);
+  if (typeof v === 'bigint') return `${v}n`;
+  if (v === undefined) return 'undefined';
+  return received(v);
+}
+
+/** json-rules-engine nests one closure per operator decorator: a long chain overflows the stack when run. */
+const MAX_DECORATORS = 4;
+
+/**
  * English messages for zod's issue codes, so no zod locale is bundled. Schema and check messages written in
  * schema.ts (`must not be empty`, the id pattern) take precedence over these.
  */
@@ -192,7 +208,7 @@ function checkFactRef(fact: unknown, path: unknown, at: IssuePath, ctx: RuleCont
     ctx.issues.push({
       code: 'unknown_fact',
       path: [...at, 'fact'],
-      message: `unknown fact ${JSON.stringify(fact)}; the facts are: ${FACTS.join(', ')}`,
+      message: `unknown fact ${show(fact)}; the facts are: ${FACTS.join(', ')}`,
     });
     return;
   }
@@ -207,7 +223,7 @@ function checkFactRef(fact: unknown, path: unknown, at: IssuePath, ctx: RuleCont
     ctx.issues.push({
       code: 'invalid_path',
       path: [...at, 'path'],
-      message: `paths are plain dot paths such as "knowledge.coverage" (JSONPath is not supported): ${JSON.stringify(path).slice(0, 80)}`,
+      message: `paths are plain dot paths such as "knowledge.coverage" (JSONPath is not supported): ${show(path)}`,
     });
     return;
   }
@@ -285,7 +301,13 @@ function checkCondition(cond: unknown, at: IssuePath, depth: number, ctx: RuleCo
     ctx.issues.push({
       code: 'unknown_operator',
       path: [...at, 'operator'],
-      message: `unknown operator ${JSON.stringify(op)}; use one of ${OPERATORS.join(', ')} (optionally decorated, e.g. "not:equal")`,
+      message: `unknown operator ${show(op)}; use one of ${OPERATORS.join(', ')} (optionally decorated, e.g. "not:equal")`,
+    });
+  } else if (parts.length > MAX_DECORATORS) {
+    ctx.issues.push({
+      code: 'unknown_operator',
+      path: [...at, 'operator'],
+      message: `an operator takes at most ${MAX_DECORATORS} decorators (this one has ${parts.length})`,
     });
   }
   if (!('value' in cond)) {
@@ -316,7 +338,7 @@ function checkValue(value: unknown, fact: unknown, operator: string | undefined,
         ctx.issues.push({
           code: 'unknown_level',
           path: Array.isArray(value) ? [...at, i] : at,
-          message: `no level has the id ${JSON.stringify(v)}`,
+          message: `no level has the id ${show(v)}`,
         });
       }
     });
@@ -380,7 +402,16 @@ function checkReferences(fw: Omit<Framework, 'rules'> & { rules: { conditions: u
     });
   }
   const ctx: RuleContext = { levelIds, itemIds, issues };
-  fw.rules.forEach((rule, i) => checkCondition(rule.conditions, ['rules', i, 'conditions'], 0, ctx));
+  fw.rules.forEach((rule, i) => {
+    const at: IssuePath = ['rules', i, 'conditions'];
+    const root = rule.conditions;
+    // json-rules-engine builds a rule only from a group: a lone condition at the root fails in `new Engine`
+    if (isPlainObject(root) && !['all', 'any', 'not', 'condition'].some((k) => k in root)) {
+      issues.push({ code: 'invalid_rule', path: at, message: `a rule's conditions start with "all", "any" or "not" (wrap one condition in "all": [ … ])` });
+      return;
+    }
+    checkCondition(root, at, 0, ctx);
+  });
   if (!fw.rules.some((r) => r.event.type === 'attained')) {
     issues.push({ code: 'invalid_rule', path: ['rules'], message: 'at least one rule must fire the "attained" event' });
   }
