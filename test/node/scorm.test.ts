@@ -284,3 +284,73 @@ describe('createScormReporter against scorm-again', () => {
     assert.ok(out.issues.every((i) => i.code === 'scorm_error' && /threw: LMS went away/.test(i.message)));
   });
 });
+
+describe('identifiers and formats any bank can produce (a hand-built result, as an LMS vendor might store one)', () => {
+  // Hand-built on purpose: the structural input types accept data from outside levelfit's bank schema,
+  // whose ids could hold spaces, delimiters and non-ASCII characters.
+  const bank = {
+    id: 'vendor bank',
+    title: 'Vendor bank',
+    version: '7',
+    framework: 'fw',
+    passMark: 0.5,
+    questions: [
+      { id: 'Q 1 [,] é', type: 'multiple' as const, prompt: 'P'.repeat(300), options: [
+        { id: 'opt a', text: 'A', correct: true },
+        { id: 'opt~b', text: 'B', correct: true },
+        { id: '[,]', text: 'C', correct: false },
+      ], items: ['Ünit 1', 'x'.repeat(300)] },
+      { id: 'q2', type: 'true-false' as const, prompt: 'Is it?', options: [
+        { id: 'y', text: 'Yes', correct: false },
+        { id: 'n', text: 'No', correct: true },
+      ], items: ['Ünit 1'] },
+    ],
+  };
+  const result = {
+    bankId: bank.id, bankVersion: '7', frameworkId: 'fw', frameworkVersion: '1', passMark: 0.5,
+    score: { raw: 1.5, max: 2, scaled: 0.75 }, passed: true, completed: true,
+    questions: [
+      { id: 'Q 1 [,] é', type: 'multiple' as const, correct: false, selected: ['opt a', '[,]'], points: 0.5, maxPoints: 1, items: ['Ünit 1', 'x'.repeat(300)] },
+      { id: 'q2', type: 'true-false' as const, correct: true, selected: ['n'], points: 1, maxPoints: 1, items: ['Ünit 1'] },
+    ],
+    items: [
+      { id: 'Ünit 1', title: 'T'.repeat(400), kind: 'competence', mastery: 0.75, questions: 2, rating: 2 },
+      { id: 'x'.repeat(300), title: 'Long id', kind: 'skill', mastery: 0.5, questions: 1, rating: 1 },
+    ],
+  };
+
+  test('scorm-again accepts every identifier, response and description the reporter writes', () => {
+    const { api } = lms();
+    const r = createScormReporter(api, { now: () => T0 });
+    r.start();
+    assert.deepEqual(r.report(result, bank), { ok: true, issues: [] });
+    assert.equal(api.GetValue('cmi.interactions.0.id'), 'Q%201%20%5B%2C%5D%20%C3%A9');
+    assert.equal(api.GetValue('cmi.interactions.0.learner_response'), 'opt%20a[,]%5B%2C%5D');
+    assert.equal(api.GetValue('cmi.interactions.0.correct_responses.0.pattern'), 'opt%20a[,]opt%7Eb');
+    assert.equal(api.GetValue('cmi.interactions.0.description').length, 250);
+    assert.equal(api.GetValue('cmi.interactions.1.type'), 'true-false', 'Yes/No options are a true-false interaction');
+    assert.equal(api.GetValue('cmi.interactions.1.learner_response'), 'false');
+    assert.equal(api.GetValue('cmi.interactions.1.correct_responses.0.pattern'), 'false');
+    assert.equal(api.GetValue('cmi.objectives.0.id'), '%C3%9Cnit%201');
+    assert.equal(api.GetValue('cmi.objectives.1.id'), 'x'.repeat(300), 'a long identifier keeps up to 4000 characters');
+    assert.equal(api.GetValue('cmi.objectives.0.description').length, 250);
+    assert.equal(api.GetValue('cmi.objectives.1.success_status'), 'passed', 'mastery 0.5 ≥ pass mark 0.5');
+  });
+
+  test('the same result as xAPI statements follows the statement rules', async () => {
+    const { toXapiStatements, validateStatements, uuidV5 } = await import('../../packages/engine/src/lms/index.ts');
+    const out = toXapiStatements(result, bank, {
+      actor: { account: { homePage: 'https://lms.example.org', name: '7' } },
+      activityBase: 'https://lms.example.org/lf',
+      timestamp: new Date(T0),
+    });
+    assert.deepEqual(validateStatements(out), []);
+    assert.equal(out[0]!.object.id, 'https://lms.example.org/lf/banks/vendor%20bank/questions/Q%201%20%5B%2C%5D%20%C3%A9');
+    assert.equal(out[0]!.result!.response, 'opt%20a[,]%5B%2C%5D');
+    assert.equal(out[1]!.object.definition!.interactionType, 'true-false');
+    assert.equal(out[0]!.timestamp, '2026-11-23T10:00:00.000Z');
+    // RFC 4122 name-based UUIDs (the values Python's uuid.uuid5 gives).
+    assert.equal(uuidV5('python.org', '6ba7b810-9dad-11d1-80b4-00c04fd430c8'), '886313e1-3b8a-5372-9b90-0c9aee199e5d');
+    assert.equal(uuidV5('levelfit:é:answered/q1'), '1615cd62-b7f5-5cc6-ae75-8b0ccf58b41b');
+  });
+});
