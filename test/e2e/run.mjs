@@ -463,6 +463,12 @@ async function hostile() {
       for (const l of [...sr.querySelectorAll('legend')].slice(0, 3)) out.push(look(l, 'legend'));
       for (const l of [...sr.querySelectorAll('input[type=radio]')].slice(0, 8)) out.push(look(l, `radio ${l.id}`));
       for (const l of sr.querySelectorAll('button, select, h2')) out.push(look(l, l.localName));
+      const quiz = customElements.get('lf-quiz') && document.querySelector('lf-quiz').shadowRoot;
+      if (quiz) {
+        for (const l of [...quiz.querySelectorAll('label')].slice(0, 4)) out.push(look(l, `lf-quiz label "${l.textContent.trim().slice(0, 30)}"`));
+        for (const l of [...quiz.querySelectorAll('input[type=radio], input[type=checkbox]')].slice(0, 4)) out.push(look(l, `radio lf-quiz ${l.id}`));
+        for (const l of quiz.querySelectorAll('button, legend, h2')) out.push(look(l, `lf-quiz ${l.localName}`));
+      }
       for (const tag of ['lf-level-fit', 'lf-career-levels', 'lf-competence-matrix']) {
         const r = document.querySelector(tag).shadowRoot;
         for (const el of [...r.querySelectorAll('h2, h3, p, li, th, td')].slice(0, 6)) if (!el.closest('.lf-visually-hidden') && !el.classList.contains('lf-visually-hidden')) out.push(look(el, `${tag} ${el.localName}`));

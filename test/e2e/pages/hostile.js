@@ -41,6 +41,7 @@ async function main() {
   await import('/dist/levelfit.min.js');
   const tags = ['lf-self-assessment', 'lf-level-fit', 'lf-career-levels', 'lf-competence-matrix'];
   for (const t of tags) await customElements.whenDefined(t);
+  if (customElements.get('lf-quiz')) tags.push('lf-quiz'); // when the bundle has it
   for (const el of document.querySelectorAll(tags.join(','))) await el.updateComplete;
   await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
   const after = snapshot();
