@@ -1,7 +1,7 @@
 import { compile, type CompiledFramework } from './compile.js';
 import { AssessmentError, type Issue, type SafeResult } from './errors.js';
 import { explain } from './explain.js';
-import { checkStructure, isPlainObject, isParsedFramework, parseFramework } from './parse.js';
+import { checkStructure, isPlainObject, isParsedFramework, parseFramework, show } from './parse.js';
 import { evaluateLevel, itemFacts, levelFacts, type LevelFacts, type LevelOutcome } from './rules.js';
 import type { Framework } from './schema.js';
 import type { AssessOptions, FitItem, LevelFit, LevelResult } from './types.js';
@@ -72,6 +72,7 @@ const hasOwn = Object.prototype.hasOwnProperty;
 
 /** Validates responses and options against the framework; returns issues with paths rather than throwing. */
 export function prepare(c: CompiledFramework, responses: unknown, options: AssessOptions = {}): SafeResult<Prepared> {
+  options ??= {}; // JavaScript callers pass null for "no options"
   if (options.target === undefined && options.role === undefined) {
     const data = prepareWellFormed(c, responses);
     if (data) return { success: true, data };
@@ -103,7 +104,7 @@ export function prepare(c: CompiledFramework, responses: unknown, options: Asses
         issues.push({
           code: 'rating_off_scale',
           path: ['ratings', id],
-          message: `the rating for "${id}" is ${typeof value === 'number' ? `${value}${Number.isFinite(value) ? '' : ' (not a finite number)'}` : JSON.stringify(value)}; it must be one of ${allowed.join(', ')}`,
+          message: `the rating for "${id}" is ${typeof value === 'number' ? `${value}${Number.isFinite(value) ? '' : ' (not a finite number)'}` : show(value)}; it must be one of ${allowed.join(', ')}`,
         });
       } else {
         ratings[i] = value;
@@ -115,7 +116,7 @@ export function prepare(c: CompiledFramework, responses: unknown, options: Asses
   if (options.target !== undefined) {
     target = c.levelIndex.get(options.target);
     if (target === undefined) {
-      issues.push({ code: 'unknown_level', path: ['options', 'target'], message: `no level has the id "${String(options.target)}"` });
+      issues.push({ code: 'unknown_level', path: ['options', 'target'], message: `no level has the id ${show(options.target)}` });
     }
   }
   let role: Prepared['role'] = null;
@@ -125,7 +126,7 @@ export function prepare(c: CompiledFramework, responses: unknown, options: Asses
       issues.push({
         code: 'unknown_role',
         path: ['options', 'role'],
-        message: `"${String(options.role)}" is not an indicative role in ${c.framework.id}`,
+        message: `${show(options.role)} is not an indicative role in ${c.framework.id}`,
       });
     }
   }
