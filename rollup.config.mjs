@@ -1,5 +1,7 @@
-// Builds the one-file embed bundle `dist/levelfit.min.js` from tsc output (`packages/*/lib`; no TS plugin):
-// lit, the engine with its built-in frameworks, and every element registered, as one self-contained ES module.
+// Builds the one-file embed bundles from tsc output (`packages/*/lib`; no TS plugin): `dist/levelfit.min.js`
+// (lit, the level-fit engine, the default framework, the assessment elements registered) and
+// `dist/levelfit.all.min.js` (every element, every built-in framework and question bank), each one
+// self-contained ES module.
 // The npm packages themselves ship unbundled `lib/` (STYLE #12). See scripts/check-bundle.mjs for the budget.
 import { writeFileSync, mkdirSync, readFileSync, readdirSync, copyFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -9,12 +11,30 @@ import terser from '@rollup/plugin-terser';
 
 const lib = (pkg, file) => fileURLToPath(new URL(`./packages/${pkg}/lib/${file}`, import.meta.url));
 
-/** Virtual entry: register every element, and re-export the engine and the element classes. */
-const ENTRY = '\0levelfit-embed';
-const entrySource = [
+/**
+ * Virtual entries. `levelfit.all.min.js` registers every element and re-exports the whole engine and every
+ * element class. `levelfit.min.js`, the embed bundle for an intranet page, registers the self-assessment and
+ * its result views (<lf-self-assessment>, <lf-level-fit>, <lf-competence-matrix>, <lf-career-levels>) and
+ * re-exports the level-fit engine without question banks; <lf-quiz> and the banks are in the full bundle.
+ */
+const ENTRY_ALL = '\0levelfit-embed-all';
+const entryAllSource = [
   `import ${JSON.stringify(lib('elements', 'define.js'))};`,
   `export * from ${JSON.stringify(lib('engine', 'index.js'))};`,
   `export * from ${JSON.stringify(lib('elements', 'index.js'))};`,
+].join('\n');
+const ENTRY = '\0levelfit-embed';
+const EMBED_ELEMENTS = [
+  ['self-assessment', 'LfSelfAssessment'],
+  ['level-fit', 'LfLevelFit'],
+  ['competence-matrix', 'LfCompetenceMatrix'],
+  ['career-levels', 'LfCareerLevels'],
+];
+const entrySource = [
+  ...EMBED_ELEMENTS.map(([dir]) => `import ${JSON.stringify(lib('elements', `${dir}/define.js`))};`),
+  ...EMBED_ELEMENTS.map(([dir, cls]) => `export { ${cls} } from ${JSON.stringify(lib('elements', `${dir}/${dir}.js`))};`),
+  `export { defineElement } from ${JSON.stringify(lib('elements', 'shared/define.js'))};`,
+  `export * from ${JSON.stringify(lib('engine', 'core.js'))};`,
 ].join('\n');
 
 /**
@@ -102,6 +122,7 @@ export default function clone(value) {
 
 const shims = new Map([
   [ENTRY, entrySource],
+  [ENTRY_ALL, entryAllSource],
   [JSONPATH_STUB, jsonpathStub],
   [EMITTER_SHIM, emitterShim],
   [HASH_SHIM, hashShim],
@@ -151,6 +172,8 @@ const slimData = {
   name: 'levelfit-slim-data',
   resolveId(source, importer) {
     if (source === './builtin.generated.js' && importer && /[\\/]packages[\\/]engine[\\/]lib[\\/]/.test(importer)) return SLIM_DATA;
+    // The assessment elements use only the level-fit core, so the banks never enter this bundle.
+    if (source === '@levelfit/engine') return lib('engine', 'core.js');
     return null;
   },
   load(id) {
@@ -223,7 +246,7 @@ const onwarn = (warning, warn) => {
 };
 
 const bundle = ({ name, slim }) => ({
-  input: ENTRY,
+  input: slim ? ENTRY : ENTRY_ALL,
   onwarn,
   treeshake: { preset: 'recommended' },
   plugins: [

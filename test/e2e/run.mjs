@@ -30,7 +30,7 @@ const TIMEOUT = 30_000;
 const started = Date.now();
 const only = process.env.E2E_ONLY ? new Set(process.env.E2E_ONLY.split(',')) : null;
 
-for (const file of ['dist/levelfit.min.js', 'packages/engine/lib/index.js']) {
+for (const file of ['dist/levelfit.min.js', 'dist/levelfit.all.min.js', 'packages/engine/lib/index.js']) {
   if (!existsSync(root + file)) {
     console.error(`test:e2e: ${file} is missing; run \`npm run build\` first.`);
     process.exit(1);
@@ -661,7 +661,7 @@ async function a11y() {
   }
 
   // <lf-quiz>, when the bundle has it: question pages, feedback, check answers, results.
-  if (readFileSync(root + 'dist/levelfit.min.js', 'utf8').includes('"lf-quiz"')) {
+  if (readFileSync(root + 'dist/levelfit.all.min.js', 'utf8').includes('"lf-quiz"')) {
     for (const width of [1280, 320]) {
       const label = `a11y quiz @${width}px`;
       const { context, page } = await open(label, { viewport: { width, height: 800 } });

@@ -38,7 +38,7 @@ async function main() {
   const sheetsBefore = document.styleSheets.length;
   const adoptedBefore = document.adoptedStyleSheets.length;
   const before = snapshot();
-  await import('/dist/levelfit.min.js');
+  await import('/dist/levelfit.all.min.js');
   const tags = ['lf-self-assessment', 'lf-level-fit', 'lf-career-levels', 'lf-competence-matrix'];
   for (const t of tags) await customElements.whenDefined(t);
   if (customElements.get('lf-quiz')) tags.push('lf-quiz'); // when the bundle has it

@@ -3,7 +3,7 @@
 // and checks that the payload is shown as text, that the shadow DOM has exactly the shape it has for plain
 // text (no element or attribute came from the payload), and that the canary `window.__xss` is never set.
 // Reports through window.__lfE2E.
-import * as levelfit from '/dist/levelfit.min.js';
+import * as levelfit from '/dist/levelfit.all.min.js';
 import { PAYLOADS, CANARY } from '/test/e2e/pages/payloads.js';
 
 const report = { done: false, failures: [], payloads: 0, fieldsPerPayload: 0, cases: 0, rejected: [], quiz: false };
