@@ -226,10 +226,6 @@ function evaluateAll(p: Prepared): LevelOutcome[] | Promise<LevelOutcome[]> {
   return waiting ? Promise.all(pending) : (pending as LevelOutcome[]);
 }
 
-async function run(p: Prepared): Promise<LevelFit> {
-  const outcomes = evaluateAll(p);
-  return buildLevelFit(p, isPromise(outcomes) ? await outcomes : outcomes);
-}
 
 /**
  * Scores one person's responses against a framework. Rejects with an `AssessmentError` whose issues name
@@ -238,14 +234,17 @@ async function run(p: Prepared): Promise<LevelFit> {
 export async function assess(framework: Framework, responses: unknown, options?: AssessOptions): Promise<LevelFit> {
   const p = prepare(frameworkOf(framework), responses, options);
   if (!p.success) throw new AssessmentError(p.issues);
-  return run(p.data);
+  // no inner async call: a cached assessment settles with one promise
+  const outcomes = evaluateAll(p.data);
+  return buildLevelFit(p.data, isPromise(outcomes) ? await outcomes : outcomes);
 }
 
 /** `assess` without throwing for bad responses: `{ success, data | issues }`. */
 export async function safeAssess(framework: Framework, responses: unknown, options?: AssessOptions): Promise<SafeResult<LevelFit>> {
   const p = prepare(frameworkOf(framework), responses, options);
   if (!p.success) return p;
-  return { success: true, data: await run(p.data) };
+  const outcomes = evaluateAll(p.data);
+  return { success: true, data: buildLevelFit(p.data, isPromise(outcomes) ? await outcomes : outcomes) };
 }
 
 /**
