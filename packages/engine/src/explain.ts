@@ -32,12 +32,16 @@ function phrase(c: CompiledFramework, plan: LevelPlan, facts: LevelFacts, met: U
   switch (o.fact) {
     case 'competencesMissing':
     case 'competencesMet':
-    case 'competenceCoverage':
       if (missing.length === 0) return `all ${plan.core.length} ${noun} it requires are met`;
+      return `${missing.length} of its ${plan.core.length} ${noun} ${missing.length === 1 ? 'is' : 'are'} not yet met (${titles(c, missing)})`;
+    case 'competenceCoverage': {
+      // A share rule (say, "at least 25% met" for an overlap) reads best as what is met against the share asked for.
+      const metCount = plan.core.length - missing.length;
       return (
-        `${missing.length} of its ${plan.core.length} ${noun} ${missing.length === 1 ? 'is' : 'are'} not yet met (${titles(c, missing)})` +
-        (o.fact === 'competenceCoverage' ? `; the rule asks for ${wants(o, true)} met` : '')
+        `${metCount} of its ${plan.core.length} ${noun} ${metCount === 1 ? 'is' : 'are'} met ` +
+        `(${pct(facts.competenceCoverage)}; the rule asks for ${wants(o, true)})`
       );
+    }
     case 'indicatorCoverage':
     case 'indicatorsMet':
       return (
