@@ -166,6 +166,7 @@ describe('fuzz: assess and safeAssess', () => {
       arb,
       async ({ c, people }, count) => {
         const doc = applyMutations(baseJson(c.base), c.mutations);
+        count.payload();
         const parsed = count.time(() => safeParseFramework(doc));
         if (!parsed.success) return;
         const fw = parsed.data;
