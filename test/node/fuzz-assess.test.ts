@@ -81,6 +81,13 @@ async function checkAssess(fw: Framework, responses: unknown, options: unknown, 
   } catch (err) {
     thrown = err;
   }
+  let batch: Awaited<ReturnType<typeof assessMany>>;
+  try {
+    batch = await count.time(() => assessMany(fw, [responses], options as never));
+  } catch (err) {
+    assert.fail(`${what}: assessMany rejected with ${(err as Error)?.name}: ${(err as Error)?.message?.slice(0, 300)}`);
+  }
+  assert.deepEqual(batch, [safe], `${what}: assessMany gives what safeAssess gives`);
   const problem = responsesProblem(fw, responses, options);
   if (safe.success) {
     assert.equal(problem, null, `${what}: accepted responses the data contract rejects`);
