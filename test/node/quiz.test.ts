@@ -471,6 +471,12 @@ describe('bad answers and options', () => {
     if (!r.success) assert.deepEqual(r.issues.map((i) => [i.code, i.path]), [['unknown_item', ['questions', 0, 'items', 0]]]);
   });
 
+  test('null options mean no options (JavaScript callers)', async () => {
+    const s = await scoreQuiz(parseQuestionBank(makeBank({ framework: 'clinical-homecare', questions: [{ ...makeBank().questions[1]!, items: ['hand-hygiene'] }] })), {}, null as never);
+    assert.equal(s.frameworkId, 'clinical-homecare');
+    assert.equal(s.combine, 'quiz-only');
+  });
+
   test('safeScoreQuiz returns issues instead of throwing', async () => {
     const bad = await safeScoreQuiz(bank, { 'single-1': ['z'] }, { framework: tiny });
     assert.equal(bad.success, false);

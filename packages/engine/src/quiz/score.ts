@@ -146,7 +146,8 @@ function frameworkFor(bank: QuestionBank, given: Framework | undefined): Framewo
  * invalid bank or one that does not fit the framework, and an `AssessmentError` whose issues name each unknown
  * question or option id, bad self-rating or option (paths start `answers`, `responses` or `options`).
  */
-export async function scoreQuiz(bank: QuestionBank, answers: QuizAnswers, options: ScoreQuizOptions = {}): Promise<QuizScore> {
+export async function scoreQuiz(bank: QuestionBank, answers: QuizAnswers, options?: ScoreQuizOptions): Promise<QuizScore> {
+  options ??= {}; // JavaScript callers pass null for "no options"
   const b = isParsedQuestionBank(bank) ? bank : parseQuestionBank(bank);
   const fw = frameworkFor(b, options.framework);
   const fit = checkFit(b, fw);
