@@ -140,7 +140,7 @@ const timeout = (ms: number, what: string) =>
  * for async checks), prototypes checked afterwards.
  */
 async function guarded(name: string, index: number, s: PropertyStats, check: () => void | Promise<void>): Promise<void> {
-  enterCase(`${name} (seed ${s.seed}, case ${index})`);
+  enterCase(`${name} (seed 0x${s.seed.toString(16)}, case ${index}; rerun with LEVELFIT_FUZZ_ONLY=${name}#${index})`);
   s.caseMs = 0;
   try {
     const r = check();
@@ -223,7 +223,7 @@ export async function runProperty<T>(
   const cpu = process.cpuUsage(cpu0);
   if (details.failed) s.violations += 1;
   console.log(
-    `fuzz ${name}: seed ${options.seed}, ${s.cases} cases, ${s.payloads} payloads, ${s.violations} violations, ` +
+    `fuzz ${name}: seed 0x${options.seed.toString(16)}, ${s.cases} cases, ${s.payloads} payloads, ${s.violations} violations, ` +
       `${ms.toFixed(0)} ms wall, ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms CPU (slowest case in the code under test ${s.slowestCaseMs.toFixed(0)} ms)`,
   );
   writeTotals();
