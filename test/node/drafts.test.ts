@@ -174,14 +174,21 @@ describe('loadDraft outcomes', () => {
     'v2 without revision': raw({ ...v2(), revision: undefined }),
     'no responses': raw(v2({ responses: null })),
     'ratings an array': raw(v2({ responses: { ratings: [1, 2] } })),
-    'rating as text': raw(v2({ responses: { ratings: { a: 'two' } } })),
-    'rating null': raw(v2({ responses: { ratings: { a: null } } })),
     'negative step': raw(v2({ step: -1 })),
     'step as text': raw(v2({ step: '1' })),
     'role a number': raw(v2({ role: 5 })),
     'v1 with bad ratings': raw(v1({ responses: {} })),
     'a lone surrogate and NUL': '\uD800{"v":2}\u0000',
   };
+  // One answer that is not a number costs only that answer: the rest load, the bad one is listed as dropped.
+  for (const [name, bad] of Object.entries({ 'rating as text': 'two', 'rating null': null, 'rating an object': { v: 1 } })) {
+    test(`migrated: ${name} is dropped, the other answers kept`, () => {
+      const out = loadDraft(raw(v2({ responses: { ratings: { a: bad, b: 2 } } })), TARGET);
+      assert.ok(out.kind === 'migrated', `${name}: ${out.kind}`);
+      assert.deepEqual(out.dropped, ['a']);
+      assert.deepEqual({ ...out.draft.responses.ratings }, { b: 2 });
+    });
+  }
   for (const [name, input] of Object.entries(CORRUPT)) {
     test(`set-aside corrupt: ${name}, raw kept byte for byte`, () => {
       const out = loadDraft(input, TARGET);

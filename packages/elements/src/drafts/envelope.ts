@@ -217,13 +217,10 @@ export function migrateDraft(value: unknown): MigrateResult {
   if (role !== null && role !== undefined && typeof role !== 'string') {
     return { ok: false, reason: 'corrupt', detail: 'the draft role is not text' };
   }
+  // A rating that is not a number is kept here and dropped (and listed) by `classify`, like an off-scale one:
+  // one bad answer never costs the person every other answer.
   const entries: [string, number][] = [];
-  for (const [id, rating] of Object.entries(responses.ratings)) {
-    if (typeof rating !== 'number' || !Number.isFinite(rating)) {
-      return { ok: false, reason: 'corrupt', detail: `the rating for "${id}" is not a number` };
-    }
-    entries.push([id, rating]);
-  }
+  for (const [id, rating] of Object.entries(responses.ratings)) entries.push([id, rating as number]);
   return {
     ok: true,
     // Object.fromEntries defines own properties, so a saved "__proto__" key stays a plain key.
@@ -307,7 +304,7 @@ function classify(raw: string | null | undefined, target: DraftTarget): Classifi
   const kept: [string, number][] = [];
   const dropped: string[] = [];
   for (const [id, rating] of Object.entries(saved.responses.ratings)) {
-    if (items.has(id) && scale.has(rating)) kept.push([id, rating]);
+    if (items.has(id) && typeof rating === 'number' && scale.has(rating)) kept.push([id, rating]);
     else dropped.push(id);
   }
   let role = saved.role;
