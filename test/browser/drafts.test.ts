@@ -82,11 +82,16 @@ describe('drafts: pure functions', () => {
   });
 
   it('sets aside corrupt JSON and malformed envelopes as corrupt, without throwing', () => {
-    for (const raw of ['{"v":1,', '[]', '"text"', '{}', JSON.stringify({ ...envelope(), responses: null }), JSON.stringify({ ...envelope(), step: -1 }), JSON.stringify({ ...envelope(), savedAt: 'yesterday' }), JSON.stringify(envelope({ responses: { ratings: { communicate: 'two' as unknown as number } } }))]) {
+    for (const raw of ['{"v":1,', '[]', '"text"', '{}', JSON.stringify({ ...envelope(), responses: null }), JSON.stringify({ ...envelope(), step: -1 }), JSON.stringify({ ...envelope(), savedAt: 'yesterday' })]) {
       const read = parseDraft(raw, framework);
       expect(read.status, raw).to.equal('stale');
       expect(read.status === 'stale' && read.reason, raw).to.equal('corrupt');
     }
+  });
+
+  it('drops (and lists) an answer that is not a number, restoring the rest', () => {
+    const read = parseDraft(JSON.stringify(envelope({ responses: { ratings: { communicate: 'two' as unknown as number } } })), framework);
+    expect(read.status).to.equal('restored');
   });
 
   // Changed with issue #5: a draft for an older framework version is restored (usable answers kept), not set aside.
