@@ -404,3 +404,29 @@ describe('levelfit as a program', () => {
     assert.match(r.stderr, /unknown command "nope"/);
   });
 });
+
+describe('levelfit validate (question banks)', () => {
+  const bankText = readFileSync(`${ROOT}data/quizzes/clinical-homecare-core.json`, 'utf8');
+  test('the sample banks are valid, each checked against the built-in framework it names', async () => {
+    const r = await cli(['validate', 'data/quizzes/clinical-homecare-core.json', 'data/quizzes/lead-practitioner-ksb.json']);
+    assert.equal(r.code, 0, r.err.join('\n'));
+    assert.match(r.out[0]!, /clinical-homecare-core\.json: valid question bank \(clinical-homecare-core: 23 questions; checked against clinical-homecare\)/);
+    assert.match(r.out[1]!, /lead-practitioner-ksb\.json: valid question bank \(lead-practitioner-ksb: \d+ questions; checked against lead-practitioner-adult-care\)/);
+  });
+  test('a question evidencing an item the framework lacks: exit 1, the path names the question', async () => {
+    const bank = JSON.parse(bankText);
+    bank.questions[2].items = ['no-such-item'];
+    const r = await cli(['validate', 'bank.json'], { 'bank.json': json(bank) });
+    assert.equal(r.code, 1);
+    assert.match(r.err.join('\n'), /bank\.json.*questions\[2\]\.items\[0\]/s);
+    assert.match(r.err.join('\n'), /no-such-item/);
+  });
+  test('a bank for a framework that is not built in is checked against --framework', async () => {
+    const bank = { ...JSON.parse(bankText), framework: 'my-framework' };
+    const unchecked = await cli(['validate', 'bank.json'], { 'bank.json': json(bank) });
+    assert.equal(unchecked.code, 0);
+    assert.match(unchecked.out[0]!, /framework not checked: give --framework FILE/);
+    const checked = await cli(['validate', 'bank.json', '--framework', 'fw.json'], { 'bank.json': json(bank), 'fw.json': tinyJson() });
+    assert.equal(checked.code, 1, 'its items are not in the tiny framework');
+  });
+});

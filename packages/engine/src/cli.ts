@@ -12,10 +12,14 @@ import { formatPath, type Issue, type SafeResult } from './errors.js';
 import { BUILTIN_IDS, frameworks, isBuiltinFrameworkId } from './frameworks.js';
 import { parseJson, safeParseFramework } from './parse.js';
 import type { Framework } from './schema.js';
+import { safeParseQuestionBank } from './quiz/index.js';
+
+/** A JSON value that is a question bank rather than a framework (it has a `questions` list). */
+const isBank = (v: unknown): boolean => typeof v === 'object' && v !== null && !Array.isArray(v) && Array.isArray((v as { questions?: unknown }).questions);
 import type { AssessOptions, LevelFit } from './types.js';
 
 const USAGE = `Usage:
-  levelfit validate FILE...                       check framework JSON files against the data contract
+  levelfit validate FILE...                       check framework (or question bank) JSON files against the data contract
   levelfit assess RESPONSES.json [options]        one person's level fit ({"ratings": {"<item id>": 0-3}})
   levelfit batch STAFF.csv|STAFF.json [options]   one line per person, then a summary
   levelfit frameworks                             list the built-in frameworks
@@ -274,6 +278,26 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
         } catch (err) {
           unreadable++;
           io.err(`levelfit: ${(err as Error).message}`);
+          continue;
+        }
+        const json = parseJson(text);
+        if (json.success && isBank(json.data)) {
+          // A question bank: checked against --framework, or else the built-in framework it names.
+          const named = (json.data as { framework?: unknown }).framework;
+          const fw = values.framework ? loadFramework(io, values.framework) : isBuiltinFrameworkId(named) ? { success: true as const, data: frameworks[named] } : null;
+          if (fw && !fw.success) {
+            bad++;
+            printIssues(io, values.framework!, fw.issues);
+            continue;
+          }
+          const bank = safeParseQuestionBank(json.data, fw?.data);
+          if (bank.success) {
+            const against = fw ? `checked against ${fw.data.id}` : 'framework not checked: give --framework FILE';
+            io.out(`${f}: valid question bank (${bank.data.id}: ${plural(bank.data.questions.length, 'question')}; ${against})`);
+          } else {
+            bad++;
+            printIssues(io, f, bank.issues);
+          }
           continue;
         }
         const res = safeParseFramework(text);
