@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import commonjs from '@rollup/plugin-commonjs';
 import terser from '@rollup/plugin-terser';
+import MagicString from 'magic-string';
 
 const lib = (pkg, file) => fileURLToPath(new URL(`./packages/${pkg}/lib/${file}`, import.meta.url));
 
@@ -120,6 +121,62 @@ export default function clone(value) {
   return copy;
 }`;
 
+/**
+ * Compiler helpers, one copy each. tsc writes its `__decorate` helper into every element module with a
+ * decorator, and Babel wrote `_createClass`, `_classCallCheck`, `_inherits`, … into every json-rules-engine
+ * module; in a bundle those are identical copies (too far apart for gzip's 32 kB window to share). This
+ * plugin swaps each copy, only when it is exactly the known text, for a binding to one shared module with the
+ * same code. Nothing else changes, so behaviour is identical.
+ */
+const TS_HELPERS = '\0levelfit-ts-helpers';
+const TS_DECORATE = `var __decorate = (this && this.__decorate) || function (decorators, target, key, desc) {
+    var c = arguments.length, r = c < 3 ? target : desc === null ? desc = Object.getOwnPropertyDescriptor(target, key) : desc, d;
+    if (typeof Reflect === "object" && typeof Reflect.decorate === "function") r = Reflect.decorate(decorators, target, key, desc);
+    else for (var i = decorators.length - 1; i >= 0; i--) if (d = decorators[i]) r = (c < 3 ? d(r) : c > 3 ? d(target, key, r) : d(target, key)) || r;
+    return c > 3 && r && Object.defineProperty(target, key, r), r;
+};`;
+const tsHelpersSource = `export ${TS_DECORATE.replace('(this && this.__decorate) || ', '')}`;
+// Not a \0 id: @rollup/plugin-commonjs must see that it is an ES module, so a `require` of it binds names.
+const BABEL_HELPERS = fileURLToPath(new URL('./.levelfit-babel-helpers.js', import.meta.url));
+const BABEL_HELPER_LINES = {
+  _typeof: `var _typeof = typeof Symbol === "function" && typeof Symbol.iterator === "symbol" ? function (obj) { return typeof obj; } : function (obj) { return obj && typeof Symbol === "function" && obj.constructor === Symbol && obj !== Symbol.prototype ? "symbol" : typeof obj; };`,
+  _slicedToArray: `var _slicedToArray = function () { function sliceIterator(arr, i) { var _arr = []; var _n = true; var _d = false; var _e = undefined; try { for (var _i = arr[Symbol.iterator](), _s; !(_n = (_s = _i.next()).done); _n = true) { _arr.push(_s.value); if (i && _arr.length === i) break; } } catch (err) { _d = true; _e = err; } finally { try { if (!_n && _i["return"]) _i["return"](); } finally { if (_d) throw _e; } } return _arr; } return function (arr, i) { if (Array.isArray(arr)) { return arr; } else if (Symbol.iterator in Object(arr)) { return sliceIterator(arr, i); } else { throw new TypeError("Invalid attempt to destructure non-iterable instance"); } }; }();`,
+  _createClass: `var _createClass = function () { function defineProperties(target, props) { for (var i = 0; i < props.length; i++) { var descriptor = props[i]; descriptor.enumerable = descriptor.enumerable || false; descriptor.configurable = true; if ("value" in descriptor) descriptor.writable = true; Object.defineProperty(target, descriptor.key, descriptor); } } return function (Constructor, protoProps, staticProps) { if (protoProps) defineProperties(Constructor.prototype, protoProps); if (staticProps) defineProperties(Constructor, staticProps); return Constructor; }; }();`,
+  _interopRequireDefault: `function _interopRequireDefault(obj) { return obj && obj.__esModule ? obj : { default: obj }; }`,
+  _classCallCheck: `function _classCallCheck(instance, Constructor) { if (!(instance instanceof Constructor)) { throw new TypeError("Cannot call a class as a function"); } }`,
+  _possibleConstructorReturn: `function _possibleConstructorReturn(self, call) { if (!self) { throw new ReferenceError("this hasn't been initialised - super() hasn't been called"); } return call && (typeof call === "object" || typeof call === "function") ? call : self; }`,
+  _inherits: `function _inherits(subClass, superClass) { if (typeof superClass !== "function" && superClass !== null) { throw new TypeError("Super expression must either be null or a function, not " + typeof superClass); } subClass.prototype = Object.create(superClass && superClass.prototype, { constructor: { value: subClass, enumerable: false, writable: true, configurable: true } }); if (superClass) Object.setPrototypeOf ? Object.setPrototypeOf(subClass, superClass) : subClass.__proto__ = superClass; }`,
+};
+const babelHelpersSource = Object.values(BABEL_HELPER_LINES)
+  .map((line) => `export ${line}`)
+  .join('\n');
+const dedupeHelpers = {
+  name: 'dedupe-helpers',
+  transform(code, id) {
+    const s = new MagicString(code);
+    if (/[\\/]packages[\\/]elements[\\/]lib[\\/].*\.js$/.test(id)) {
+      const at = code.indexOf(TS_DECORATE);
+      if (at < 0) return null;
+      // Keep the line count, so the rest of the module keeps its lines.
+      s.overwrite(at, at + TS_DECORATE.length, `import { __decorate } from '${TS_HELPERS}';${'\n'.repeat(TS_DECORATE.split('\n').length - 1)}`);
+    } else if (/[\\/]node_modules[\\/]json-rules-engine[\\/]dist[\\/].*\.js$/.test(id)) {
+      const found = [];
+      for (const [name, line] of Object.entries(BABEL_HELPER_LINES)) {
+        const at = code.indexOf(`\n${line}\n`);
+        if (at < 0) continue;
+        s.remove(at + 1, at + 1 + line.length);
+        found.push(name);
+      }
+      if (!found.length) return null;
+      // Function declarations are hoisted (modules call _interopRequireDefault above its line): bind first.
+      const head = "'use strict';";
+      if (!code.startsWith(head)) return null;
+      s.appendLeft(head.length, found.map((n) => `var ${n} = require(${JSON.stringify(BABEL_HELPERS)}).${n};`).join(''));
+    } else return null;
+    return { code: s.toString(), map: s.generateMap({ hires: true, source: id }) };
+  },
+};
+
 const shims = new Map([
   [ENTRY, entrySource],
   [ENTRY_ALL, entryAllSource],
@@ -127,6 +184,8 @@ const shims = new Map([
   [EMITTER_SHIM, emitterShim],
   [HASH_SHIM, hashShim],
   [CLONE_SHIM, cloneShim],
+  [TS_HELPERS, tsHelpersSource],
+  [BABEL_HELPERS, babelHelpersSource],
 ]);
 const aliases = { 'jsonpath-plus': JSONPATH_STUB, eventemitter2: EMITTER_SHIM, 'hash-it': HASH_SHIM, clone: CLONE_SHIM };
 
@@ -253,8 +312,12 @@ const bundle = ({ name, slim }) => ({
     embed,
     ...(slim ? [slimData, copyFrameworks] : []),
     minifyTemplates,
+    dedupeHelpers,
     nodeResolve({ browser: true, exportConditions: ['production'] }), // lit's production build
-    commonjs(), // json-rules-engine, eventemitter2, hash-it, clone are CommonJS
+    // json-rules-engine, eventemitter2, hash-it, clone are CommonJS. Their modules have no require cycle and
+    // require only at the top, so 'auto' hoists them as plain module code instead of wrapping each in a
+    // lazy `requireX()` function (same order of execution, less code).
+    commonjs({ strictRequires: 'auto' }),
     moduleSizes(name),
   ],
   output: {

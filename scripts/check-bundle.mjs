@@ -51,6 +51,7 @@ function gzipSize(buf) {
 function groupOf(id) {
   if (id.includes('jsonpath-plus-stub')) return 'shims (jsonpath-plus, eventemitter2, hash-it, clone)';
   if (id.includes('eventemitter2-shim') || id.includes('hash-it-shim') || id.includes('clone-shim')) return 'shims (jsonpath-plus, eventemitter2, hash-it, clone)';
+  if (id.includes('levelfit-ts-helpers') || id.includes('levelfit-babel-helpers')) return 'compiler helpers (tsc __decorate, babel)';
   if (id.includes('commonjsHelpers') || id.includes('?commonjs')) return 'rollup commonjs helpers';
   if (id.startsWith('levelfit-embed')) return 'entry';
   const nm = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(id);
