@@ -167,17 +167,45 @@ const dedupeHelpers = {
         s.remove(at + 1, at + 1 + line.length);
         found.push(name);
       }
+      {
+        // json-rules-engine's opt-in debug log (`localStorage.debug = 'json-rules-engine'`): the calls become
+        // `void 0` (their arguments are plain property reads) and ./debug a no-op, as lit's production build
+        // drops its dev-mode logging.
+        const visit = (node) => {
+          if (!node || typeof node.type !== 'string') return;
+          if (node.type === 'CallExpression' && node.callee.type === 'SequenceExpression' && code.slice(node.callee.start, node.callee.end) === '0, _debug2.default') {
+            s.overwrite(node.start, node.end, 'void 0');
+            found.push('');
+            return;
+          }
+          for (const key of Object.keys(node)) {
+            const child = node[key];
+            if (Array.isArray(child)) child.forEach(visit);
+            else if (child && typeof child === 'object') visit(child);
+          }
+        };
+        visit(this.parse(code));
+      }
       if (!found.length) return null;
       // Function declarations are hoisted (modules call _interopRequireDefault above its line): bind first.
       const head = "'use strict';";
       if (!code.startsWith(head)) return null;
-      s.appendLeft(head.length, found.map((n) => `var ${n} = require(${JSON.stringify(BABEL_HELPERS)}).${n};`).join(''));
+      s.appendLeft(head.length, found.filter(Boolean).map((n) => `var ${n} = require(${JSON.stringify(BABEL_HELPERS)}).${n};`).join(''));
     } else return null;
     return { code: s.toString(), map: s.generateMap({ hires: true, source: id }) };
   },
 };
 
+/**
+ * json-rules-engine's `./debug` logs to the console only when a developer opts in with
+ * `localStorage.debug = 'json-rules-engine'` (or DEBUG in Node): dev-only, like lit's dev-mode warnings that
+ * its production build leaves out. The bundles leave it out too (the call sites go in `dedupeHelpers`).
+ */
+const DEBUG_SHIM = '\0json-rules-engine-debug-shim';
+const debugShim = `export const __esModule = true;
+export default function debug() {}`;
 const shims = new Map([
+  [DEBUG_SHIM, debugShim],
   [ENTRY, entrySource],
   [ENTRY_ALL, entryAllSource],
   [JSONPATH_STUB, jsonpathStub],
@@ -191,8 +219,9 @@ const aliases = { 'jsonpath-plus': JSONPATH_STUB, eventemitter2: EMITTER_SHIM, '
 
 const embed = {
   name: 'levelfit-embed',
-  resolveId(id) {
+  resolveId(id, importer) {
     if (shims.has(id)) return id;
+    if (id === './debug' && importer && /[\\/]json-rules-engine[\\/]dist[\\/]/.test(importer)) return DEBUG_SHIM;
     const bare = id.split('/')[0];
     return Object.hasOwn(aliases, bare) ? aliases[bare] : null;
   },

@@ -50,7 +50,7 @@ function gzipSize(buf) {
 /** Which part of levelfit (or which dependency) a module belongs to. */
 function groupOf(id) {
   if (id.includes('jsonpath-plus-stub')) return 'shims (jsonpath-plus, eventemitter2, hash-it, clone)';
-  if (id.includes('eventemitter2-shim') || id.includes('hash-it-shim') || id.includes('clone-shim')) return 'shims (jsonpath-plus, eventemitter2, hash-it, clone)';
+  if (id.includes('eventemitter2-shim') || id.includes('hash-it-shim') || id.includes('clone-shim') || id.includes('json-rules-engine-debug-shim')) return 'shims (jsonpath-plus, eventemitter2, hash-it, clone)';
   if (id.includes('levelfit-ts-helpers') || id.includes('levelfit-babel-helpers')) return 'compiler helpers (tsc __decorate, babel)';
   if (id.includes('commonjsHelpers') || id.includes('?commonjs')) return 'rollup commonjs helpers';
   if (id.startsWith('levelfit-embed')) return 'entry';
