@@ -307,7 +307,7 @@ const copyFrameworks = {
  * MagicString keeps the source map exact.
  */
 const TEMPLATE_TAGS = new Set(['html', 'css', 'svg']);
-export function minifyCss(raw) {
+function minifyCss(raw) {
   return raw
     .replace(/\/\*[\s\S]*?\*\//g, '')
     .replace(/\s+/g, ' ')
