@@ -1,0 +1,158 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { Issue, SafeResult } from '@levelfit/engine';
+
+/** The states every source controller moves through; `FrameworkState` and `BankState` name the ready value. */
+export type SourceStateLike =
+  | { status: 'loading'; url: string }
+  | { status: 'ready' }
+  | { status: 'error'; issues: Issue[]; source: string };
+
+/** What a `SourceController` resolves: its built-in ids, its parser and the words its messages use. */
+export interface SourceKind<T, S extends SourceStateLike> {
+  /** The attribute: the path of its issues and the `source` of an error that is not a failed fetch. */
+  readonly name: string;
+  /** How messages name it ("framework", "question bank"). */
+  readonly noun: string;
+  readonly ids: readonly string[];
+  isBuiltin(id: string): boolean;
+  /** The built-in value (it may throw: a built-in is parsed on first use). */
+  builtin(id: string): T;
+  /** The path of the issues of a built-in that fails to load. */
+  readonly builtinPath: Issue['path'];
+  isParsed(value: object): boolean;
+  parse(input: unknown): SafeResult<T>;
+  ready(value: T): S;
+  /** No source (null, undefined, blank): a built-in id to use instead, or the message of an `invalid_type` issue. */
+  readonly empty: { id: string } | { message: string };
+  /** The message of the `invalid_type` issue for a source that is neither text nor an object. */
+  readonly wrongType: string;
+}
+
+/** A source: a built-in id, a URL, or an object (nothing means the kind's `empty`). */
+export type SourceInput = string | object | null | undefined;
+
+const ID_LIKE = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
+
+/**
+ * Turns an attribute or property into a validated value. Built-in ids and objects resolve synchronously; a
+ * URL is fetched (only then, and only that URL), with the previous fetch aborted when the source changes or
+ * the host disconnects. Failures become issues with paths, never exceptions. `FrameworkController` and
+ * `BankController` are this with their kind.
+ */
+export class SourceController<T, S extends SourceStateLike> implements ReactiveController {
+  protected readonly host: ReactiveControllerHost;
+  private readonly getSource: () => SourceInput;
+  private readonly kind: SourceKind<T, S>;
+  private lastSource: SourceInput | symbol = Symbol('unset');
+  private abort: AbortController | undefined;
+  private pending: Promise<void> = Promise.resolve();
+
+  state: S = { status: 'loading', url: '' } as S;
+
+  constructor(host: ReactiveControllerHost, getSource: () => SourceInput, kind: SourceKind<T, S>) {
+    this.host = host;
+    this.getSource = getSource;
+    this.kind = kind;
+    host.addController(this);
+  }
+
+  /** Resolves when the current source has been resolved (after a fetch, if there is one). */
+  get settled(): Promise<void> {
+    return this.pending;
+  }
+
+  hostConnected(): void {
+    // A reconnected element whose fetch was aborted on disconnect fetches again.
+    if (this.state.status === 'loading' && !this.abort && typeof this.lastSource !== 'symbol') {
+      this.lastSource = Symbol('unset');
+      this.host.requestUpdate();
+    }
+  }
+
+  hostDisconnected(): void {
+    this.abort?.abort();
+    this.abort = undefined;
+  }
+
+  /** Resolves the source when it has changed; returns true when the state changed. */
+  sync(): boolean {
+    const source = this.getSource();
+    if (source === this.lastSource) return false;
+    this.lastSource = source;
+    this.abort?.abort();
+    this.abort = undefined;
+    this.state = this.resolve(source);
+    return true;
+  }
+
+  private error(issues: Issue[], source: string = this.kind.name): S {
+    return { status: 'error', source, issues } as S;
+  }
+
+  private fail(message: string, code: Issue['code'] = 'invalid_value'): S {
+    return this.error([{ code, path: [this.kind.name], message }]);
+  }
+
+  private parsed(input: unknown): S {
+    const parsed = this.kind.parse(input);
+    return parsed.success ? this.kind.ready(parsed.data) : this.error(parsed.issues);
+  }
+
+  private builtin(id: string): S {
+    try {
+      return this.kind.ready(this.kind.builtin(id));
+    } catch (err) {
+      const issues = (err as { issues?: unknown })?.issues;
+      if (Array.isArray(issues)) return this.error(issues as Issue[]);
+      return this.error([{ code: 'invalid_value', path: this.kind.builtinPath, message: err instanceof Error ? err.message : String(err) }]);
+    }
+  }
+
+  private resolve(source: SourceInput): S {
+    const { kind } = this;
+    if (source === null || source === undefined || (typeof source === 'string' && source.trim() === '')) {
+      return 'id' in kind.empty ? this.builtin(kind.empty.id) : this.fail(kind.empty.message, 'invalid_type');
+    }
+    if (typeof source === 'string') {
+      const value = source.trim();
+      if (kind.isBuiltin(value)) return this.builtin(value);
+      if (ID_LIKE.test(value)) {
+        return this.fail(`"${value}" is not a built-in ${kind.noun} (they are: ${kind.ids.join(', ')}); to load your own, give the URL of its JSON file`);
+      }
+      return this.fetch(value);
+    }
+    if (typeof source === 'object') return kind.isParsed(source) ? kind.ready(source as T) : this.parsed(source);
+    return this.fail(kind.wrongType, 'invalid_type');
+  }
+
+  private fetch(value: string): S {
+    let url: URL;
+    try {
+      url = new URL(value, document.baseURI);
+    } catch {
+      return this.fail(`"${value}" is not a built-in ${this.kind.noun} id or a valid URL`);
+    }
+    const abort = new AbortController();
+    this.abort = abort;
+    this.pending = this.load(url, abort.signal).then((state) => {
+      if (abort.signal.aborted) return;
+      this.abort = undefined;
+      this.state = state;
+      this.host.requestUpdate();
+    });
+    return { status: 'loading', url: url.href } as S;
+  }
+
+  private async load(url: URL, signal: AbortSignal): Promise<S> {
+    const fail = (message: string): S => this.error([{ code: 'invalid_value', path: [this.kind.name], message }], 'fetch');
+    let text: string;
+    try {
+      const response = await fetch(url, { signal, credentials: 'same-origin', headers: { Accept: 'application/json' } });
+      if (!response.ok) return fail(`could not load ${url.href}: HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`);
+      text = await response.text();
+    } catch (err) {
+      return fail(`could not load ${url.href}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    return this.parsed(text);
+  }
+}
