@@ -1,8 +1,8 @@
 import { compile, type CompiledFramework } from './compile.js';
 import { AssessmentError, type Issue, type SafeResult } from './errors.js';
-import { explain } from './explain.js';
+import { explainCached } from './explain.js';
 import { checkStructure, isPlainObject, isParsedFramework, parseFramework, show } from './parse.js';
-import { evaluateLevel, itemFacts, levelFacts, type LevelFacts, type LevelOutcome } from './rules.js';
+import { evaluateLevel, itemFacts, levelFacts, refillLevelFacts, type LevelFacts, type LevelOutcome } from './rules.js';
 import type { Framework } from './schema.js';
 import type { AssessOptions, FitItem, LevelFit, LevelResult } from './types.js';
 
@@ -27,7 +27,7 @@ const EMPTY: Record<string, unknown> = Object.freeze({});
  * can raise no issue (no nesting, no forbidden key, nothing unknown or off the scale), so the structural
  * walk is skipped. Returns undefined for anything else, and `prepare` then takes the checking path.
  */
-function prepareWellFormed(c: CompiledFramework, responses: unknown): Prepared | undefined {
+function prepareWellFormed(c: CompiledFramework, responses: unknown, scratch: Prepared | undefined): Prepared | undefined {
   if (!c.fastResponses || !isPlainObject(responses)) return undefined;
   let given: unknown = EMPTY;
   for (const key in responses) {
@@ -37,17 +37,24 @@ function prepareWellFormed(c: CompiledFramework, responses: unknown): Prepared |
   if (!isPlainObject(given)) return undefined;
   const ids = c.ids;
   const n = ids.length;
-  const ratings = new Uint8Array(n);
-  const met = new Uint8Array(n);
+  let ratings: Uint8Array;
+  let met: Uint8Array;
+  if (scratch === undefined) {
+    ratings = new Uint8Array(n);
+    met = new Uint8Array(n);
+  } else {
+    ratings = scratch.ratings.fill(0);
+    met = scratch.met.fill(0);
+  }
   const metAt = c.framework.scale.met;
   const scale = c.scaleValues;
-  // Own enumerable keys and their values, as the checking path reads them, without a keyed lookup per
-  // item: keys usually come in framework order, so most are matched by comparing with the next id.
-  const keys = Object.keys(given);
-  const values = Object.values(given);
+  // Own enumerable keys and their values, in the order the checking path (Object.keys) reads them, without
+  // a Map lookup per item: keys usually come in framework order, so most are matched by comparing with the
+  // next id. for-in walks V8's enum cache without building the key and value arrays; an inherited key
+  // (something enumerable on a prototype) sends the input to the checking path.
   let next = 0;
-  for (let k = 0; k < keys.length; k++) {
-    const id = keys[k]!;
+  for (const id in given) {
+    if (!hasOwn.call(given, id)) return undefined;
     let i: number | undefined;
     if (next < n && ids[next] === id) i = next++;
     else {
@@ -55,7 +62,7 @@ function prepareWellFormed(c: CompiledFramework, responses: unknown): Prepared |
       if (i === undefined) return undefined;
       next = i + 1;
     }
-    const value = values[k];
+    const value = given[id];
     if (value === undefined) continue;
     if (typeof value !== 'number' || !scale.has(value)) return undefined;
     ratings[i] = value;
@@ -63,18 +70,38 @@ function prepareWellFormed(c: CompiledFramework, responses: unknown): Prepared |
   }
   const shared = c.needsItemFacts ? itemFacts(c, ratings, met) : undefined;
   const levels = c.levels;
+  if (scratch !== undefined) {
+    const facts = scratch.facts;
+    for (let l = 0; l < levels.length; l++) refillLevelFacts(c, levels[l]!, met, shared, facts[l]!);
+    scratch.target = undefined;
+    scratch.role = null;
+    return scratch;
+  }
   const facts: LevelFacts[] = new Array(levels.length);
   for (let l = 0; l < levels.length; l++) facts[l] = levelFacts(c, levels[l]!, met, shared);
+  return { c, ratings, met, facts, target: undefined, role: null };
+}
+
+/**
+ * Per-person working memory a batch reuses (the typed arrays, the facts objects): the well-formed path writes
+ * into it instead of allocating. What `buildLevelFit` returns holds none of it, and a batch only moves to the
+ * next person once the rules for this one have settled.
+ */
+function scratchFor(c: CompiledFramework): Prepared {
+  const n = c.ids.length;
+  const ratings = new Uint8Array(n);
+  const met = new Uint8Array(n);
+  const facts = c.levels.map((plan) => levelFacts(c, plan, met, undefined));
   return { c, ratings, met, facts, target: undefined, role: null };
 }
 
 const hasOwn = Object.prototype.hasOwnProperty;
 
 /** Validates responses and options against the framework; returns issues with paths rather than throwing. */
-export function prepare(c: CompiledFramework, responses: unknown, options: AssessOptions = {}): SafeResult<Prepared> {
+export function prepare(c: CompiledFramework, responses: unknown, options: AssessOptions = {}, scratch?: Prepared): SafeResult<Prepared> {
   options ??= {}; // JavaScript callers pass null for "no options"
   if (options.target === undefined && options.role === undefined) {
-    const data = prepareWellFormed(c, responses);
+    const data = prepareWellFormed(c, responses, scratch);
     if (data) return { success: true, data };
   }
   const issues: Issue[] = checkStructure(responses);
@@ -196,18 +223,9 @@ export function buildLevelFit(p: Prepared, outcomes: LevelOutcome[]): LevelFit {
     overlap: overlapTo >= 0 ? { from: plans[best]!.id, to: plans[overlapTo]!.id, items: overlapItems } : null,
     levels,
     gaps: { target: target >= 0 ? plans[target]!.id : null, items: gapItems },
-    role: p.role,
-    explanation: explain({
-      c,
-      facts: p.facts,
-      outcomes,
-      met,
-      best,
-      overlapTo,
-      target,
-      targetChosen: p.target !== undefined,
-      role: p.role,
-    }),
+    // a copy: `p.role` is the compiled framework's own entry, and results are the caller's to change
+    role: p.role === null ? null : { title: p.role.title, level: p.role.level },
+    explanation: explainCached(c, p.facts, outcomes, met, best, overlapTo, target, p.target !== undefined, p.role),
   };
 }
 
@@ -258,8 +276,9 @@ export async function assessMany(
 ): Promise<SafeResult<LevelFit>[]> {
   const c = frameworkOf(framework);
   const out: SafeResult<LevelFit>[] = new Array(people.length);
+  const scratch = scratchFor(c);
   for (let n = 0; n < people.length; n++) {
-    const p = prepare(c, people[n], typeof options === 'function' ? options(n) : options);
+    const p = prepare(c, people[n], typeof options === 'function' ? options(n) : options, scratch);
     if (!p.success) {
       out[n] = p;
       continue;

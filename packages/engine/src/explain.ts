@@ -123,3 +123,212 @@ export function explain({ c, facts, outcomes, met, best, overlapTo, target, targ
   if (targetChosen && target >= 0) out.push(`Gaps are listed against ${plans[target]!.title}, the target you chose.`);
   return out;
 }
+
+/*
+ * Cached explanations. A sentence about a level's rule outcome is a pure function of the level, the rule
+ * outcome (the leaves in `reasons`: the rule-outcome cache hands out one object per level and set of rule fact
+ * values) and the few figures `phrase` reads from the facts and the met bitmap: the count and the first three
+ * of the missing core items, the count and the first three of the added core items met, the indicators met,
+ * and everything met. `reasonKey` writes exactly those figures, for the facts it knows, into a string; for
+ * any other fact that `phrase` reads (`kinds`, `met`, `ratings`) it gives up and the sentence is built as
+ * `explain` builds it. Equal key, equal sentence: the sentence is then one Map lookup, and results share the
+ * string instead of each holding its own copy. `explain` above stays the reference (test/node/assess-cache).
+ */
+
+/** Sentences by reasons list (so they go when the rule-outcome cache drops the outcome), then by key. */
+interface SentenceCache {
+  byReasons: WeakMap<ConditionOutcome[], Map<string, string>>;
+  size: number;
+  /** The top-level sentence, and "Gaps are listed against …", per level index. */
+  highest: (string | undefined)[];
+  targets: (string | undefined)[];
+  roles: Map<string, string>;
+}
+
+const SENTENCE_LIMIT = 50_000;
+const sentenceCaches = new WeakMap<CompiledFramework, SentenceCache>();
+
+function sentenceCache(c: CompiledFramework): SentenceCache {
+  let s = sentenceCaches.get(c);
+  if (s === undefined) {
+    s = { byReasons: new WeakMap(), size: 0, highest: [], targets: [], roles: new Map() };
+    sentenceCaches.set(c, s);
+  }
+  return s;
+}
+
+/** Forgets every cached sentence of `c` (tests compare with a cold cache). */
+export function clearSentenceCache(c: CompiledFramework): void {
+  sentenceCaches.delete(c);
+}
+
+/** Up to the first three indices in `list` whose met bit is `want`, as "i,j,k". */
+function firstThree(list: readonly number[], met: Uint8Array, want: number, count: number): string {
+  const n = count < 3 ? count : 3;
+  let s = '';
+  for (let k = 0, found = 0; found < n && k < list.length; k++) {
+    const i = list[k]!;
+    if (met[i] === want) {
+      s += found === 0 ? `${i}` : `,${i}`;
+      found++;
+    }
+  }
+  return s;
+}
+
+/**
+ * Everything besides the level and the reasons themselves that `phrase` reads for these reasons, or null when
+ * a reason reads something this key does not cover.
+ */
+function reasonKey(plan: LevelPlan, facts: LevelFacts, met: Uint8Array, reasons: ConditionOutcome[]): string | null {
+  let missing = false;
+  let missingCount = false;
+  let added = false;
+  let indicators = false;
+  let coverage = false;
+  for (let r = 0; r < reasons.length; r++) {
+    switch (reasons[r]!.fact) {
+      case 'competencesMissing':
+      case 'competencesMet':
+        missing = true;
+        break;
+      case 'competenceCoverage':
+        missingCount = true;
+        break;
+      case 'indicatorCoverage':
+      case 'indicatorsMet':
+        indicators = true;
+        break;
+      case 'addedCompetencesMet':
+      case 'addedCompetences':
+        added = true;
+        break;
+      case 'coverage':
+        coverage = true;
+        break;
+      case 'kinds':
+      case 'met':
+      case 'ratings':
+        return null;
+      default:
+        break; // `phrase` reads nothing for it
+    }
+  }
+  // the counts come from the met bitmap like the lists: levelFacts counted the same items
+  let key = '';
+  if (missing) {
+    const n = facts.competencesMissing;
+    key += `m${n}:${firstThree(plan.core, met, 0, n)}`;
+  } else if (missingCount) key += `n${facts.competencesMissing}`;
+  if (added) {
+    const n = facts.addedCompetencesMet;
+    key += `a${n}:${firstThree(plan.added, met, 1, n)}`;
+  }
+  if (indicators) key += `i${facts.indicatorsMet}`;
+  if (coverage) key += `c${facts.competencesMet + facts.indicatorsMet}`;
+  return key;
+}
+
+/** Which sentence: best fit, a level below it not attained, the next level not attained, the overlap. */
+type Sentence = 'B' | 'b' | 'N' | 'O';
+
+function sentence(kind: Sentence, title: string, why: string): string {
+  switch (kind) {
+    case 'B':
+      return `${title} is your best fit: ${why}.`;
+    case 'b':
+      return `${title}, below it, is not attained: ${why}.`;
+    case 'N':
+      return `${title} is not attained yet: ${why}.`;
+    case 'O':
+      return `Your practice overlaps into ${title}: ${why}.`;
+  }
+}
+
+function cachedSentence(
+  s: SentenceCache,
+  c: CompiledFramework,
+  kind: Sentence,
+  l: number,
+  facts: LevelFacts[],
+  outcomes: LevelOutcome[],
+  met: Uint8Array,
+): string {
+  const plan = c.levels[l]!;
+  const f = facts[l]!;
+  const reasons = outcomes[l]!.reasons[kind === 'O' ? 'overlap' : 'attained'];
+  const key = reasonKey(plan, f, met, reasons);
+  if (key === null) return sentence(kind, plan.title, reasonList(c, plan, f, met, reasons));
+  let byKey = s.byReasons.get(reasons);
+  if (byKey === undefined) {
+    byKey = new Map();
+    s.byReasons.set(reasons, byKey);
+  }
+  const full = `${kind}${plan.index}|${key}`;
+  let text = byKey.get(full);
+  if (text === undefined) {
+    if (s.size >= SENTENCE_LIMIT) {
+      s.byReasons = new WeakMap();
+      s.size = 0;
+      byKey = new Map();
+      s.byReasons.set(reasons, byKey);
+    }
+    text = sentence(kind, plan.title, reasonList(c, plan, f, met, reasons));
+    byKey.set(full, text);
+    s.size++;
+  }
+  return text;
+}
+
+/** `explain`, with each sentence looked up once it has been built (see above); the same sentences. */
+export function explainCached(
+  c: CompiledFramework,
+  facts: LevelFacts[],
+  outcomes: LevelOutcome[],
+  met: Uint8Array,
+  best: number,
+  overlapTo: number,
+  target: number,
+  targetChosen: boolean,
+  role: { title: string; level: string } | null,
+): string[] {
+  const s = sentenceCache(c);
+  const plans = c.levels;
+  const L = plans.length;
+  // the sentences are counted first, so the list is allocated at its final length
+  let below = 0;
+  for (let i = 0; i < best; i++) if (!outcomes[i]!.attained) below++;
+  const chosen = targetChosen && target >= 0;
+  const out: string[] = new Array((best >= 0 ? 1 + below : L !== 1 ? 1 : 0) + 1 + (overlapTo >= 0 ? 1 : 0) + (role ? 1 : 0) + (chosen ? 1 : 0));
+  let k = 0;
+  if (best >= 0) {
+    out[k++] = cachedSentence(s, c, 'B', best, facts, outcomes, met);
+    for (let i = 0; i < best; i++) {
+      if (!outcomes[i]!.attained) out[k++] = cachedSentence(s, c, 'b', i, facts, outcomes, met);
+    }
+  } else if (L !== 1) {
+    out[k++] = 'No level is attained yet.';
+  }
+  const next = best + 1;
+  if (next < L) {
+    // one level and none attained: `explain` replaces its first sentence with this one
+    out[k++] = cachedSentence(s, c, 'N', next, facts, outcomes, met);
+  } else {
+    out[k++] = s.highest[best] ??= `${plans[best]!.title} is the highest level in ${c.framework.title}.`;
+  }
+  if (overlapTo >= 0) out[k++] = cachedSentence(s, c, 'O', overlapTo, facts, outcomes, met);
+  if (role) {
+    const ri = c.levelIndex.get(role.level)!;
+    const where = best < 0 ? '' : ri === best ? ', the level of your best fit' : ri > best ? ', above your best fit' : ', below your best fit';
+    const key = `${ri}\u0000${where}\u0000${role.title}`;
+    let text = s.roles.get(key);
+    if (text === undefined) {
+      text = `Your role, ${role.title}, is an indicative role at ${plans[ri]!.title}${where}.`;
+      if (s.roles.size >= SENTENCE_LIMIT) s.roles.clear();
+      s.roles.set(key, text);
+    }
+    out[k++] = text;
+  }
+  if (chosen) out[k++] = s.targets[target] ??= `Gaps are listed against ${plans[target]!.title}, the target you chose.`;
+  return out;
+}

@@ -67,6 +67,36 @@ export function itemFacts(c: CompiledFramework, ratings: Uint8Array, met: Uint8A
   return { ratings: r, met: m };
 }
 
+/**
+ * `levelFacts` written into an object `levelFacts` made for the same level (a batch's scratch): the same
+ * properties in the same order, with fresh `kinds`. Only for facts no caller keeps once the level is scored.
+ */
+export function refillLevelFacts(c: CompiledFramework, plan: LevelPlan, met: Uint8Array, shared: ItemFacts | undefined, facts: LevelFacts): void {
+  const competencesMet = countMet(plan.core, met);
+  const indicatorsMet = countMet(plan.indicators, met);
+  const addedCompetencesMet = countMet(plan.added, met);
+  const required = plan.core.length + plan.indicators.length;
+  facts.coverage = ratio(competencesMet + indicatorsMet, required);
+  facts.competenceCoverage = ratio(competencesMet, plan.core.length);
+  facts.competencesMet = competencesMet;
+  facts.competencesMissing = plan.core.length - competencesMet;
+  facts.indicatorCoverage = ratio(indicatorsMet, plan.indicators.length);
+  facts.indicatorsMet = indicatorsMet;
+  facts.addedCompetencesMet = addedCompetencesMet;
+  if (c.needsKinds) {
+    const kinds: Partial<Record<ItemKind, KindFacts>> = {};
+    for (const [kind, list] of plan.byKind) {
+      const n = countMet(list, met);
+      kinds[kind] = { required: list.length, met: n, coverage: ratio(n, list.length) };
+    }
+    facts.kinds = kinds;
+  }
+  if (shared) {
+    facts.ratings = shared.ratings;
+    facts.met = shared.met;
+  }
+}
+
 export function levelFacts(c: CompiledFramework, plan: LevelPlan, met: Uint8Array, shared: ItemFacts | undefined): LevelFacts {
   const competencesMet = countMet(plan.core, met);
   const indicatorsMet = countMet(plan.indicators, met);
