@@ -1,50 +1,19 @@
 import { css } from 'lit';
 
 /**
- * `<lf-quiz>`: GOV.UK / NHS.UK question pages. Bold question headings inside the legend, grey hints, red
- * error messages with a thick left border, an error summary, a summary list for "Check your answers", and
- * feedback boxes whose first words say "Correct", "Partly correct" or "Incorrect" (colour is never the only
- * cue). Every colour comes from a `--lf-*` token (see ../shared/tokens.ts) through the variables below.
+ * `<lf-quiz>`: GOV.UK / NHS.UK question pages. The form patterns it shares with `<lf-self-assessment>` (bold
+ * question headings inside the legend, grey hints, red error messages with a thick left border, an error
+ * summary, a summary list for "Check your answers") are in ../shared/form.styles.ts; this sheet adds the
+ * quiz's own: scenarios, feedback boxes whose first words say "Correct", "Partly correct" or "Incorrect"
+ * (colour is never the only cue), results. Every colour comes from a `--lf-*` token (see ../shared/tokens.ts).
  */
 export const quizStyles = css`
   :host {
     --lf-quiz-max-width: var(--lf-form-max-width, 48rem);
-    --_radio-size: var(--lf-radio-size, 1.75rem);
-    --_button-bg: var(--lf-button-background, var(--_brand));
-    --_button-text: var(--lf-button-text, var(--_brand-text));
-    --_button-shadow: var(--lf-button-shadow, #0b0c0c);
-    --_secondary-bg: var(--lf-button-secondary-background, var(--_surface));
-    --_secondary-text: var(--lf-button-secondary-text, var(--_text));
   }
   .base {
     max-width: var(--lf-quiz-max-width);
     overflow-wrap: break-word;
-  }
-  h2,
-  h3 {
-    margin: 0 0 calc(var(--_space) * 1.25);
-    line-height: 1.25;
-  }
-  h2 {
-    font-size: 1.5rem;
-  }
-  h3 {
-    font-size: 1.1875rem;
-    margin-top: calc(var(--_space) * 2);
-  }
-  h2:focus,
-  .error-summary:focus {
-    outline: none;
-  }
-  /* Headings and the error summary take focus from script (page changes, a failed Continue): a plain ring. */
-  h2:focus-visible,
-  .error-summary:focus-visible {
-    outline: 3px solid var(--_focus);
-    outline-offset: 2px;
-    box-shadow: none;
-  }
-  p {
-    margin: 0 0 var(--_space);
   }
   .bank-title,
   .caption {
@@ -57,27 +26,10 @@ export const quizStyles = css`
   .bank-title {
     margin-bottom: var(--_space);
   }
-  form {
-    margin: 0;
-  }
 
   /* The question */
-  .question--error {
-    padding-left: calc(var(--_space) * 0.9);
-    border-left: 5px solid var(--_error);
-  }
-  fieldset {
-    margin: 0;
-    padding: 0;
-    border: 0;
-    min-width: 0;
-  }
   legend {
-    display: table;
-    max-width: 100%;
-    padding: 0;
     margin: 0 0 var(--_space);
-    white-space: normal;
   }
   .question-heading {
     margin: 0;
@@ -96,47 +48,8 @@ export const quizStyles = css`
     font-weight: 700;
     margin-bottom: 0.25rem;
   }
-  .hint {
-    color: var(--_muted);
-    margin: 0 0 0.75rem;
-  }
-  .error-message {
-    display: block;
-    color: var(--_error);
-    font-weight: 700;
-    margin: 0 0 0.75rem;
-  }
-  .options {
-    display: flex;
-    flex-direction: column;
-    gap: 0.25rem;
-  }
   .option {
-    display: grid;
     grid-template-columns: var(--_radio-size) minmax(0, 1fr);
-    column-gap: 0.5rem;
-    align-items: center;
-  }
-  .option input {
-    width: var(--_radio-size);
-    height: var(--_radio-size);
-    min-width: 24px;
-    min-height: 24px;
-    margin: 0;
-    accent-color: var(--_input-border);
-    cursor: pointer;
-  }
-  .option label {
-    padding: 0.4rem 0.25rem;
-    min-height: 44px;
-    display: flex;
-    align-items: center;
-    cursor: pointer;
-  }
-  .option input:focus-visible {
-    outline: 3px solid var(--_focus);
-    outline-offset: 1px;
-    box-shadow: 0 0 0 7px var(--_focus-text);
   }
   .options--radios input:focus-visible {
     border-radius: 50%;
@@ -172,144 +85,28 @@ export const quizStyles = css`
     color: var(--_muted);
   }
 
-  /* Buttons */
-  .buttons {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: var(--_space);
-    margin: calc(var(--_space) * 2) 0 var(--_space);
-  }
-  button {
-    font: inherit;
-    font-weight: 400;
-    line-height: 1.2;
-    min-height: 44px;
-    min-width: 44px;
-    padding: 0.5rem 1rem 0.4375rem;
-    border: 2px solid transparent;
-    border-radius: var(--_radius);
-    color: var(--_button-text);
-    background: var(--_button-bg);
-    box-shadow: 0 2px 0 var(--_button-shadow);
-    cursor: pointer;
-  }
-  button.secondary {
-    color: var(--_secondary-text);
-    background: var(--_secondary-bg);
-  }
-  button:hover {
-    filter: brightness(0.9);
-  }
-  button:focus-visible {
-    outline: 3px solid transparent;
-    color: var(--_focus-text);
-    background: var(--_focus);
-    border-color: var(--_focus);
-    box-shadow: 0 2px 0 var(--_focus-text);
-  }
-  button:active {
-    transform: translateY(2px);
-    box-shadow: none;
-  }
-
-  /* Links */
-  a {
-    color: var(--_link);
-    text-decoration: underline;
-    text-underline-offset: 0.1em;
-    cursor: pointer;
-  }
-  a:focus-visible {
-    outline: 3px solid transparent;
-    color: var(--_focus-text);
-    background: var(--_focus);
-    box-shadow:
-      0 -2px var(--_focus),
-      0 4px var(--_focus-text);
-    text-decoration: none;
-  }
-
-  /* Error summary and inline problems */
-  .error-summary,
+  /* Inline problems */
   .problem {
-    padding: calc(var(--_space) * 0.9);
     margin: 0 0 calc(var(--_space) * 2);
-    border: 5px solid var(--_error);
   }
-  .error-summary h2,
   .problem h2 {
     font-size: 1.3125rem;
     margin-bottom: var(--_space);
   }
-  .error-summary ul {
-    margin: 0;
-    padding: 0;
-    list-style: none;
-  }
-  .error-summary li + li {
-    margin-top: 0.5rem;
-  }
-  .error-summary a {
-    color: var(--_error);
-    font-weight: 700;
-  }
-  .error-summary a:focus-visible {
-    color: var(--_focus-text);
-  }
-  .problem ul {
-    margin: 0;
-    padding-left: 1.25rem;
-  }
-  .problem code {
-    font-family: ui-monospace, Consolas, monospace;
-    font-size: 0.9375em;
-    overflow-wrap: anywhere;
-  }
 
   /* Notices (drafts) */
-  .notices:empty {
-    display: none;
-  }
-  .notice {
-    margin: 0 0 var(--_space);
-    padding: 0.75rem var(--_space);
-    border-left: 5px solid var(--_brand);
-    background: var(--_surface);
-  }
   .notice button {
     margin-top: 0.25rem;
   }
-  .draft-status {
-    color: var(--_muted);
-    min-height: 1.4em;
-  }
 
   /* Check your answers */
-  .summary-list {
-    margin: 0 0 calc(var(--_space) * 1.5);
-    padding: 0;
-  }
   .summary-row {
-    display: grid;
     grid-template-columns: minmax(0, 3fr) minmax(0, 2fr) auto;
-    gap: 0.5rem var(--_space);
-    padding: 0.625rem 0;
-    border-bottom: 1px solid var(--_border);
-  }
-  .summary-row dt {
-    font-weight: 700;
   }
   .summary-row .number {
     display: block;
     font-weight: normal;
     color: var(--_muted);
-  }
-  .summary-row dd {
-    margin: 0;
-  }
-  .summary-row .actions {
-    text-align: right;
   }
   .answer-list {
     margin: 0;
@@ -319,16 +116,10 @@ export const quizStyles = css`
     .summary-row {
       grid-template-columns: minmax(0, 1fr);
     }
-    .summary-row .actions {
-      text-align: left;
-    }
   }
 
   /* Results */
   .panel {
-    padding: calc(var(--_space) * 1.5);
-    margin: 0 0 calc(var(--_space) * 1.5);
-    text-align: center;
     border: 5px solid transparent;
   }
   .panel--pass {
@@ -339,9 +130,6 @@ export const quizStyles = css`
     color: var(--_text);
     background: var(--_surface);
     border-color: var(--_text);
-  }
-  .panel h2 {
-    font-size: 2rem;
   }
   .panel .score {
     font-size: 1.5rem;

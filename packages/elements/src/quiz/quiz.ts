@@ -23,6 +23,7 @@ import { LfErrorEvent, type LfErrorSource } from '../events/lf-error.js';
 import { LfQuizChangeEvent } from '../events/lf-quiz-change.js';
 import { LfQuizSubmitEvent } from '../events/lf-quiz-submit.js';
 import { currentLocale } from '../localize/localize.js';
+import { formStyles } from '../shared/form.styles.js';
 import { tokens } from '../shared/tokens.js';
 import { BankController, type BankSource } from './bank-controller.js';
 import { QuizDraftController, type QuizDraftNotice } from './quiz-draft-controller.js';
@@ -122,7 +123,7 @@ function warnOnce(code: string, message: string): void {
  */
 @localized()
 export class LfQuiz extends LitElement {
-  static override styles = [tokens, quizStyles];
+  static override styles = [tokens, formStyles, quizStyles];
 
   /** A built-in question bank id, the URL of a bank JSON file, or (as a property) a question bank object. */
   @property({ attribute: 'bank' })

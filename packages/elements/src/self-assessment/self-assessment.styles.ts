@@ -1,49 +1,18 @@
 import { css } from 'lit';
 
 /**
- * GOV.UK / NHS.UK form patterns: bold legends, grey hints, red error messages with a thick left border,
- * an error summary, a summary list for "Check your answers". Every colour comes from a `--lf-*` token
- * (see ../shared/tokens.ts) through the component variables below, and no meaning is carried by colour
- * alone: errors say "Error:", the selected rating is the native radio's own mark.
+ * `<lf-self-assessment>`: GOV.UK / NHS.UK form patterns (bold legends, grey hints, red error messages with a
+ * thick left border, an error summary, a summary list for "Check your answers"), shared with `<lf-quiz>` in
+ * ../shared/form.styles.ts; this sheet adds the role picker and what differs. Every colour comes from a
+ * `--lf-*` token (see ../shared/tokens.ts), and no meaning is carried by colour alone: errors say "Error:",
+ * the selected rating is the native radio's own mark.
  */
 export const selfAssessmentStyles = css`
   :host {
     --lf-self-assessment-max-width: var(--lf-form-max-width, 48rem);
-    --_radio-size: var(--lf-radio-size, 1.75rem);
-    --_button-bg: var(--lf-button-background, var(--_brand));
-    --_button-text: var(--lf-button-text, var(--_brand-text));
-    --_button-shadow: var(--lf-button-shadow, #0b0c0c);
-    --_secondary-bg: var(--lf-button-secondary-background, var(--_surface));
-    --_secondary-text: var(--lf-button-secondary-text, var(--_text));
   }
   .base {
     max-width: var(--lf-self-assessment-max-width);
-  }
-  h2,
-  h3 {
-    margin: 0 0 calc(var(--_space) * 1.25);
-    line-height: 1.25;
-  }
-  h2 {
-    font-size: 1.5rem;
-  }
-  h3 {
-    font-size: 1.1875rem;
-    margin-top: calc(var(--_space) * 2);
-  }
-  h2:focus,
-  .error-summary:focus {
-    outline: none;
-  }
-  /* Headings and the error summary take focus from script (step changes, failed Continue): a plain ring. */
-  h2:focus-visible,
-  .error-summary:focus-visible {
-    outline: 3px solid var(--_focus);
-    outline-offset: 2px;
-    box-shadow: none;
-  }
-  p {
-    margin: 0 0 var(--_space);
   }
   .framework-title,
   .caption {
@@ -56,70 +25,19 @@ export const selfAssessmentStyles = css`
   .framework-title {
     margin-bottom: var(--_space);
   }
-  form {
-    margin: 0;
-  }
 
   /* Questions */
   .question {
     margin: 0 0 calc(var(--_space) * 1.75);
   }
-  .question--error {
-    padding-left: calc(var(--_space) * 0.9);
-    border-left: 5px solid var(--_error);
-  }
-  fieldset {
-    margin: 0;
-    padding: 0;
-    border: 0;
-    min-width: 0;
-  }
   legend {
-    display: table;
-    max-width: 100%;
-    padding: 0;
     margin: 0 0 0.5rem;
     font-weight: 700;
     font-size: 1.1875rem;
     line-height: 1.3;
-    white-space: normal;
-  }
-  .hint {
-    color: var(--_muted);
-    margin: 0 0 0.75rem;
-  }
-  .error-message {
-    display: block;
-    color: var(--_error);
-    font-weight: 700;
-    margin: 0 0 0.75rem;
-  }
-  .radios {
-    display: flex;
-    flex-direction: column;
-    gap: 0.25rem;
   }
   .radio {
-    display: grid;
     grid-template-columns: var(--_radio-size) 1fr;
-    column-gap: 0.5rem;
-    align-items: center;
-  }
-  .radio input {
-    width: var(--_radio-size);
-    height: var(--_radio-size);
-    min-width: 24px;
-    min-height: 24px;
-    margin: 0;
-    accent-color: var(--_input-border);
-    cursor: pointer;
-  }
-  .radio label {
-    padding: 0.4rem 0.25rem;
-    min-height: 44px;
-    display: flex;
-    align-items: center;
-    cursor: pointer;
   }
   .radio .radio-hint {
     grid-column: 2;
@@ -127,9 +45,6 @@ export const selfAssessmentStyles = css`
     margin: -0.25rem 0 0.25rem 0.25rem;
   }
   .radio input:focus-visible {
-    outline: 3px solid var(--_focus);
-    outline-offset: 1px;
-    box-shadow: 0 0 0 7px var(--_focus-text);
     border-radius: 50%;
   }
 
@@ -157,86 +72,6 @@ export const selfAssessmentStyles = css`
     color: var(--_text);
   }
 
-  /* Buttons */
-  .buttons {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: var(--_space);
-    margin: calc(var(--_space) * 2) 0 var(--_space);
-  }
-  button {
-    font: inherit;
-    font-weight: 400;
-    line-height: 1.2;
-    min-height: 44px;
-    min-width: 44px;
-    padding: 0.5rem 1rem 0.4375rem;
-    border: 2px solid transparent;
-    border-radius: var(--_radius);
-    color: var(--_button-text);
-    background: var(--_button-bg);
-    box-shadow: 0 2px 0 var(--_button-shadow);
-    cursor: pointer;
-  }
-  button.secondary {
-    color: var(--_secondary-text);
-    background: var(--_secondary-bg);
-  }
-  button:hover {
-    filter: brightness(0.9);
-  }
-  button:focus-visible {
-    outline: 3px solid transparent;
-    color: var(--_focus-text);
-    background: var(--_focus);
-    border-color: var(--_focus);
-    box-shadow: 0 2px 0 var(--_focus-text);
-  }
-  button:active {
-    transform: translateY(2px);
-    box-shadow: none;
-  }
-
-  /* Links */
-  a {
-    color: var(--_link);
-    text-decoration: underline;
-    text-underline-offset: 0.1em;
-    cursor: pointer;
-  }
-  a:focus-visible {
-    outline: 3px solid transparent;
-    color: var(--_focus-text);
-    background: var(--_focus);
-    box-shadow:
-      0 -2px var(--_focus),
-      0 4px var(--_focus-text);
-    text-decoration: none;
-  }
-
-  /* Error summary */
-  .error-summary {
-    padding: calc(var(--_space) * 0.9);
-    margin: 0 0 calc(var(--_space) * 2);
-    border: 5px solid var(--_error);
-  }
-  .error-summary h2 {
-    font-size: 1.3125rem;
-    margin-bottom: var(--_space);
-  }
-  .error-summary ul {
-    margin: 0;
-    padding: 0;
-    list-style: none;
-  }
-  .error-summary li + li {
-    margin-top: 0.5rem;
-  }
-  .error-summary a {
-    color: var(--_error);
-    font-weight: 700;
-  }
   /* Standalone links (error summary, Change) are targets of at least 24 × 24 CSS px (WCAG 2.5.8). */
   .error-summary a,
   .summary-row .actions a {
@@ -244,86 +79,29 @@ export const selfAssessmentStyles = css`
     min-height: 24px;
     min-width: 24px;
   }
-  .error-summary a:focus-visible {
-    color: var(--_focus-text);
-  }
-
-  /* Inline problems with the input (bad framework, failed fetch) */
-  .problem {
-    padding: calc(var(--_space) * 0.9);
-    border: 5px solid var(--_error);
-  }
-  .problem ul {
-    margin: 0;
-    padding-left: 1.25rem;
-  }
-  .problem code {
-    font-family: ui-monospace, Consolas, monospace;
-    font-size: 0.9375em;
-    overflow-wrap: anywhere;
-  }
 
   /* Notices (drafts) */
-  .notices:empty {
-    display: none;
-  }
-  .notice {
-    margin: 0 0 var(--_space);
-    padding: 0.75rem var(--_space);
-    border-left: 5px solid var(--_brand);
-    background: var(--_surface);
-  }
   .notice p:last-child {
     margin-bottom: 0;
   }
   .notice-title {
     font-weight: 700;
   }
-  .draft-status {
-    color: var(--_muted);
-    min-height: 1.4em;
-  }
 
   /* Check your answers */
-  .summary-list {
-    margin: 0 0 calc(var(--_space) * 1.5);
-    padding: 0;
-  }
   .summary-row {
-    display: grid;
     grid-template-columns: minmax(0, 3fr) minmax(0, 1.5fr) auto;
-    gap: 0.5rem var(--_space);
-    padding: 0.625rem 0;
-    border-bottom: 1px solid var(--_border);
-  }
-  .summary-row dt {
-    font-weight: 700;
-  }
-  .summary-row dd {
-    margin: 0;
-  }
-  .summary-row .actions {
-    text-align: right;
   }
   @media (max-width: 40rem) {
     .summary-row {
       grid-template-columns: 1fr;
     }
-    .summary-row .actions {
-      text-align: left;
-    }
   }
 
   /* Confirmation */
   .panel {
-    padding: calc(var(--_space) * 1.5);
-    margin: 0 0 calc(var(--_space) * 1.5);
     color: var(--lf-panel-text, #ffffff);
     background: var(--lf-panel-background, var(--_success));
-    text-align: center;
-  }
-  .panel h2 {
-    font-size: 2rem;
   }
   .panel p {
     font-size: 1.5rem;

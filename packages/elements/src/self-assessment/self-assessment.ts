@@ -13,6 +13,7 @@ import { LfChangeEvent } from '../events/lf-change.js';
 import { LfErrorEvent, type LfErrorSource } from '../events/lf-error.js';
 import { LfSubmitEvent } from '../events/lf-submit.js';
 import { currentLocale } from '../localize/localize.js';
+import { formStyles } from '../shared/form.styles.js';
 import { tokens } from '../shared/tokens.js';
 import { selfAssessmentStyles } from './self-assessment.styles.js';
 
@@ -102,7 +103,7 @@ function warnOnce(code: string, message: string): void {
  */
 @localized()
 export class LfSelfAssessment extends LitElement {
-  static override styles = [tokens, selfAssessmentStyles];
+  static override styles = [tokens, formStyles, selfAssessmentStyles];
 
   /**
    * A built-in framework id, the URL of a framework JSON file, or (as a property) a framework object,
