@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 import type { Framework } from '@levelfit/engine';
 import {
   createDraft,
@@ -13,10 +13,11 @@ import {
   type DraftState,
   type SetAsideReason,
 } from '../drafts/envelope.js';
-import { openDraftStorage, type DraftStorage, type StorageKind } from '../drafts/storage.js';
+import { AutosaveController, randomWriterId } from '../drafts/autosave.js';
+import { openDraftStorage, type StorageKind } from '../drafts/storage.js';
 
 /** Autosave waits this long after the last change. */
-export const DRAFT_DEBOUNCE_MS = 300;
+export { DRAFT_DEBOUNCE_MS } from '../drafts/autosave.js';
 /** The "Draft saved at …" status changes (and so is announced) at most this often. */
 export const SAVED_STATUS_THROTTLE_MS = 15_000;
 
@@ -101,12 +102,6 @@ interface Conflict {
 
 const EMPTY_BASE: Base = { raw: null, revision: 0, answers: null };
 
-function randomId(): string {
-  const c = globalThis.crypto;
-  if (c && typeof c.randomUUID === 'function') return c.randomUUID();
-  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
-}
-
 function sameAnswers(a: DraftAnswers, b: DraftAnswers): boolean {
   if (a.role !== b.role) return false;
   const ka = Object.keys(a.ratings);
@@ -129,43 +124,26 @@ const answersOf = (d: Pick<DraftEnvelope, 'responses' | 'role'>): DraftAnswers =
  *   change from elsewhere (`storage` event, or found just before a write) is merged; answers changed on
  *   both sides are put to the person (`resolveConflict`) and nothing is written meanwhile.
  */
-export class DraftController implements ReactiveController {
-  private readonly host: ReactiveControllerHost;
-  private readonly options: DraftControllerOptions;
-  private storage: DraftStorage = openDraftStorage('none');
-  private key: string | null = null;
+export class DraftController extends AutosaveController<DraftNotice, DraftControllerOptions> {
   private framework: Framework | null = null;
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private pendingSave = false;
-  private warnedUnavailable = false;
   private base: Base = EMPTY_BASE;
   private conflict: Conflict | null = null;
   private statusChangedAt = -Infinity;
 
   /** This writer's id, stored in every envelope it writes. */
   readonly writerId: string;
-  /** Notices to show (restored, set aside, storage unavailable, another tab). */
-  notices: DraftNotice[] = [];
   /** True while the last save succeeded (the "Draft saved" status shows). */
   saved = false;
-  /** Last successful save. */
-  savedAt: Date | null = null;
   /** The save time the status shows; changes at most once per `statusThrottleMs`. */
   statusAt: Date | null = null;
 
   constructor(host: ReactiveControllerHost, options: DraftControllerOptions) {
-    this.host = host;
-    this.options = options;
-    this.writerId = options.writerId ?? randomId();
-    host.addController(this);
+    super(host, options);
+    this.writerId = options.writerId ?? randomWriterId();
   }
 
   get storageKind(): StorageKind {
     return this.storage.kind;
-  }
-
-  get storageKey(): string | null {
-    return this.key;
   }
 
   /** True while another tab's answers conflict with these and the person has not chosen. */
@@ -178,23 +156,15 @@ export class DraftController implements ReactiveController {
     return this.base.revision;
   }
 
-  hostConnected(): void {
-    window.addEventListener('pagehide', this.onPageHide);
+  override hostConnected(): void {
+    super.hostConnected();
     window.addEventListener('storage', this.onStorage);
-    document.addEventListener('visibilitychange', this.onVisibility);
   }
 
-  hostDisconnected(): void {
-    this.flush();
-    window.removeEventListener('pagehide', this.onPageHide);
+  override hostDisconnected(): void {
+    super.hostDisconnected();
     window.removeEventListener('storage', this.onStorage);
-    document.removeEventListener('visibilitychange', this.onVisibility);
   }
-
-  private readonly onPageHide = (): void => this.flush();
-  private readonly onVisibility = (): void => {
-    if (document.visibilityState === 'hidden') this.flush();
-  };
 
   /** Another tab wrote to storage. Re-read the key rather than trusting the event's values (they can be stale). */
   private readonly onStorage = (e: StorageEvent): void => {
@@ -298,15 +268,12 @@ export class DraftController implements ReactiveController {
   /** Schedules a save (debounced). */
   schedule(): void {
     if (this.storage.kind === 'none') return;
-    this.pendingSave = true;
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.flush(), this.options.debounceMs ?? DRAFT_DEBOUNCE_MS);
+    this.scheduleSave();
   }
 
   /** Saves now if a save is pending. */
   flush(): void {
-    clearTimeout(this.timer);
-    this.timer = undefined;
+    this.stopTimer();
     if (!this.pendingSave || !this.key) return;
     if (this.conflict) {
       // Nothing goes to the shared key until the person chooses; keep this tab's answers aside meanwhile.
@@ -387,16 +354,6 @@ export class DraftController implements ReactiveController {
     if (next.length === this.notices.length) return;
     this.notices = next;
     this.host.requestUpdate();
-  }
-
-  private cancel(): void {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    this.pendingSave = false;
-  }
-
-  private now(): Date {
-    return this.options.now?.() ?? new Date();
   }
 
   /** Copies a raw draft to a fresh set-aside key (never over a different copy). */
@@ -529,12 +486,5 @@ export class DraftController implements ReactiveController {
     if (taken) this.notices = [...this.notices, { code: 'merged', items: result.fromTheirs.items, role: result.fromTheirs.role }];
     this.base = { raw: theirsRaw, revision: theirs.revision, answers: answersOf(theirs) };
     this.pendingSave = !sameAnswers(result.merged, answersOf(theirs));
-  }
-
-  private unavailable(): void {
-    if (this.warnedUnavailable) return;
-    this.warnedUnavailable = true;
-    this.notices = [...this.notices, { code: 'storage-unavailable' }];
-    this.host.requestUpdate();
   }
 }

@@ -1,4 +1,5 @@
 import type { Framework } from '@levelfit/engine';
+import { compareVersionRuns, isPlainObject, storageKeyUnder } from './shared.js';
 
 /**
  * Drafts are plain data: these functions parse, migrate, merge and serialise the saved envelope and never
@@ -105,9 +106,6 @@ export type DraftReadResult =
     }
   | { status: 'stale'; reason: StaleReason; detail: string };
 
-const isPlainObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-
 const own = (o: object, key: string): boolean => Object.prototype.hasOwnProperty.call(o, key);
 
 /**
@@ -115,8 +113,7 @@ const own = (o: object, key: string): boolean => Object.prototype.hasOwnProperty
  * independent assessments of the same framework (say, one per appraisal).
  */
 export function draftKey(frameworkId: string, assessmentKey?: string | null): string {
-  const key = assessmentKey?.trim();
-  return key ? `${DRAFT_PREFIX}:${frameworkId}:${key}` : `${DRAFT_PREFIX}:${frameworkId}`;
+  return storageKeyUnder(DRAFT_PREFIX, frameworkId, assessmentKey);
 }
 
 /** The key a draft is set aside under: `<key>:set-aside:<epoch ms>`. */
@@ -234,16 +231,7 @@ export function migrateDraft(value: unknown): MigrateResult {
  * ("unstated", "Approved for delivery").
  */
 export function compareFrameworkVersions(a: string, b: string): -1 | 0 | 1 {
-  const nums = (s: string): number[] => (s.match(/\d+/g) ?? []).map(Number);
-  const x = nums(a);
-  const y = nums(b);
-  if (!x.length || !y.length) return 0;
-  for (let i = 0; i < Math.max(x.length, y.length); i++) {
-    const p = x[i] ?? 0;
-    const q = y[i] ?? 0;
-    if (p !== q) return p > q ? 1 : -1;
-  }
-  return 0;
+  return compareVersionRuns(a, b);
 }
 
 function scaleValues(scale: DraftTarget['scale']): Set<number> {

@@ -1,7 +1,6 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { QuestionBank } from '@levelfit/engine';
-import { DRAFT_DEBOUNCE_MS } from '../controllers/draft-controller.js';
-import { openDraftStorage, type DraftStorage, type StorageKind } from '../drafts/storage.js';
+import { AutosaveController, randomWriterId } from '../drafts/autosave.js';
+import { openDraftStorage, type StorageKind } from '../drafts/storage.js';
 import {
   createQuizDraft,
   loadQuizDraft,
@@ -27,12 +26,6 @@ export interface QuizDraftControllerOptions {
   now?: () => Date;
 }
 
-function randomId(): string {
-  const c = globalThis.crypto;
-  if (c && typeof c.randomUUID === 'function') return c.randomUUID();
-  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
-}
-
 /**
  * Autosaves a quiz to Web Storage through the shared storage adapter (`../drafts/storage.ts`): debounced
  * after each change, flushed at once on `pagehide`, on `visibilitychange` to hidden and when the element is
@@ -40,45 +33,8 @@ function randomId(): string {
  * answers stay in memory and one notice says so. A draft it cannot use is copied to a set-aside key and
  * reported, never thrown away silently.
  */
-export class QuizDraftController implements ReactiveController {
-  private readonly host: ReactiveControllerHost;
-  private readonly options: QuizDraftControllerOptions;
-  private storage: DraftStorage = openDraftStorage('none');
-  private key: string | null = null;
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private pendingSave = false;
-  private warnedUnavailable = false;
-
-  readonly writerId = randomId();
-  notices: QuizDraftNotice[] = [];
-  /** Last successful save. */
-  savedAt: Date | null = null;
-
-  constructor(host: ReactiveControllerHost, options: QuizDraftControllerOptions) {
-    this.host = host;
-    this.options = options;
-    host.addController(this);
-  }
-
-  get storageKey(): string | null {
-    return this.key;
-  }
-
-  hostConnected(): void {
-    window.addEventListener('pagehide', this.onPageHide);
-    document.addEventListener('visibilitychange', this.onVisibility);
-  }
-
-  hostDisconnected(): void {
-    this.flush();
-    window.removeEventListener('pagehide', this.onPageHide);
-    document.removeEventListener('visibilitychange', this.onVisibility);
-  }
-
-  private readonly onPageHide = (): void => this.flush();
-  private readonly onVisibility = (): void => {
-    if (document.visibilityState === 'hidden') this.flush();
-  };
+export class QuizDraftController extends AutosaveController<QuizDraftNotice, QuizDraftControllerOptions> {
+  readonly writerId = randomWriterId();
 
   /** Points the controller at a bank's draft and reads it. Returns the draft to restore, or null. */
   open(bank: QuestionBank, kind: StorageKind, assessmentKey: string | null): QuizDraftEnvelope | null {
@@ -119,15 +75,12 @@ export class QuizDraftController implements ReactiveController {
   /** Schedules a save (debounced). */
   schedule(): void {
     if (this.storage.kind === 'none' || !this.key) return;
-    this.pendingSave = true;
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.flush(), this.options.debounceMs ?? DRAFT_DEBOUNCE_MS);
+    this.scheduleSave();
   }
 
   /** Saves now if a save is pending. */
   flush(): void {
-    clearTimeout(this.timer);
-    this.timer = undefined;
+    this.stopTimer();
     if (!this.pendingSave || !this.key) return;
     this.pendingSave = false;
     const snapshot = this.options.snapshot();
@@ -158,23 +111,6 @@ export class QuizDraftController implements ReactiveController {
   clearNotices(): void {
     if (!this.notices.length) return;
     this.notices = this.notices.filter((n) => n.code === 'storage-unavailable');
-    this.host.requestUpdate();
-  }
-
-  private cancel(): void {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    this.pendingSave = false;
-  }
-
-  private now(): Date {
-    return this.options.now?.() ?? new Date();
-  }
-
-  private unavailable(): void {
-    if (this.warnedUnavailable) return;
-    this.warnedUnavailable = true;
-    this.notices = [...this.notices, { code: 'storage-unavailable' }];
     this.host.requestUpdate();
   }
 }

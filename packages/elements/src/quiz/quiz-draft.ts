@@ -1,5 +1,6 @@
 import type { QuestionBank } from '@levelfit/engine';
-import { DRAFT_PREFIX } from '../drafts/envelope.js';
+import { compareVersionRuns, isPlainObject, storageKeyUnder } from '../drafts/shared.js';
+import { DRAFT_PREFIX, SET_ASIDE_INFIX, setAsideKeyFor } from '../drafts/envelope.js';
 
 /**
  * Quiz drafts are plain data, like the self-assessment's (`../drafts/envelope.ts`): these functions build,
@@ -15,7 +16,7 @@ export const QUIZ_DRAFT_VERSION = 1 as const satisfies QuizDraftVersion;
 /** Where quiz drafts live: `levelfit:draft:quiz:<bank id>[:<assessment key>]`. */
 export const QUIZ_DRAFT_PREFIX = `${DRAFT_PREFIX}:quiz`;
 /** Drafts that cannot be used are copied to `<key>:set-aside:<epoch ms>`, byte for byte, so nothing is lost. */
-export const QUIZ_SET_ASIDE_INFIX = ':set-aside:';
+export const QUIZ_SET_ASIDE_INFIX = SET_ASIDE_INFIX;
 
 export interface QuizDraftEnvelope {
   v: typeof QUIZ_DRAFT_VERSION;
@@ -54,17 +55,14 @@ export type QuizDraftOutcome =
     }
   | { kind: 'set-aside'; reason: QuizSetAsideReason; raw: string; detail: string };
 
-const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
 /** The storage key for a bank's draft; the assessment key separates several attempts on one site. */
 export function quizDraftKey(bankId: string, assessmentKey?: string | null): string {
-  const key = assessmentKey?.trim();
-  return key ? `${QUIZ_DRAFT_PREFIX}:${bankId}:${key}` : `${QUIZ_DRAFT_PREFIX}:${bankId}`;
+  return storageKeyUnder(QUIZ_DRAFT_PREFIX, bankId, assessmentKey);
 }
 
 /** The key a quiz draft is set aside under: `<key>:set-aside:<epoch ms>`. */
 export function quizSetAsideKey(key: string, now: Date | number): string {
-  return `${key}${QUIZ_SET_ASIDE_INFIX}${typeof now === 'number' ? now : now.getTime()}`;
+  return setAsideKeyFor(key, now);
 }
 
 export function createQuizDraft(
@@ -97,16 +95,7 @@ export function serializeQuizDraft(draft: QuizDraftEnvelope): string {
  * when older, 0 when equal or not comparable.
  */
 export function compareBankVersions(a: string, b: string): -1 | 0 | 1 {
-  const nums = (s: string): number[] => (s.match(/\d+/g) ?? []).map(Number);
-  const x = nums(a);
-  const y = nums(b);
-  if (!x.length || !y.length) return 0;
-  for (let i = 0; i < Math.max(x.length, y.length); i++) {
-    const p = x[i] ?? 0;
-    const q = y[i] ?? 0;
-    if (p !== q) return p > q ? 1 : -1;
-  }
-  return 0;
+  return compareVersionRuns(a, b);
 }
 
 const SINGLE = new Set(['single', 'true-false', 'scenario']);
