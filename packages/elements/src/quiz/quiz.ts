@@ -4,7 +4,6 @@ import { live } from 'lit/directives/live.js';
 import { localized, msg, str } from '@lit/localize';
 import {
   credit,
-  formatPath,
   safeParseQuestionBank,
   scoreQuiz,
   type Framework,
@@ -18,28 +17,19 @@ import {
 } from '@levelfit/engine';
 import { FrameworkController, type FrameworkSource } from '../controllers/framework-controller.js';
 import { QUIZ_FEEDBACK_MODES, QuizController, type QuizFeedbackMode } from '../controllers/quiz-controller.js';
-import { isStorageKind, type StorageKind } from '../drafts/storage.js';
-import { LfErrorEvent, type LfErrorSource } from '../events/lf-error.js';
+import type { StorageKind } from '../drafts/storage.js';
+import { LfErrorEvent } from '../events/lf-error.js';
 import { LfQuizChangeEvent } from '../events/lf-quiz-change.js';
 import { LfQuizSubmitEvent } from '../events/lf-quiz-submit.js';
 import { currentLocale } from '../localize/localize.js';
+import { createWarnOnce, draftSavedText, renderProblem, storageKindOf, targetProblem, type Problem } from '../shared/form-parts.js';
 import { formStyles } from '../shared/form.styles.js';
 import { tokens } from '../shared/tokens.js';
 import { BankController, type BankSource } from './bank-controller.js';
 import { QuizDraftController, type QuizDraftNotice } from './quiz-draft-controller.js';
 import { quizStyles } from './quiz.styles.js';
 
-interface Problem {
-  issues: Issue[];
-  source: LfErrorSource;
-}
-
-const warned = new Set<string>();
-function warnOnce(code: string, message: string): void {
-  if (warned.has(code)) return;
-  warned.add(code);
-  console.warn(`[levelfit] ${message} (${code})`);
-}
+const warnOnce = createWarnOnce();
 
 /**
  * A knowledge quiz from a question bank, one question per page (GOV.UK "question pages"): each question is a
@@ -290,20 +280,7 @@ export class LfQuiz extends LitElement {
       const draft = this.drafts.open(bank, storage, key);
       if (draft) this.quiz.restore(draft);
     }
-    const target = this.target?.trim();
-    if (target && !framework.levels.some((l) => l.id === target)) {
-      return {
-        source: 'options',
-        issues: [
-          {
-            code: 'unknown_level',
-            path: ['target'],
-            message: `no level has the id "${target}"; the levels are: ${framework.levels.map((l) => l.id).join(', ')}`,
-          },
-        ],
-      };
-    }
-    return null;
+    return targetProblem(framework, this.target);
   }
 
   protected override updated(): void {
@@ -332,9 +309,7 @@ export class LfQuiz extends LitElement {
   }
 
   private storageKind(): StorageKind {
-    if (isStorageKind(this.storage)) return this.storage;
-    warnOnce('lf-storage-kind', `storage="${String(this.storage)}" is not one of local, session, none; using local.`);
-    return 'local';
+    return storageKindOf(this.storage, warnOnce);
   }
 
   private feedbackMode(): QuizFeedbackMode {
@@ -438,22 +413,13 @@ export class LfQuiz extends LitElement {
         : problem.source === 'fetch'
           ? msg('The questions could not be loaded')
           : msg('This quiz cannot be shown');
-    return html`
-      <div class="problem" part="error" role="alert">
-        <h2>${title}</h2>
-        <p>${msg('Give this message to the person who looks after this page:')}</p>
-        <ul>
-          ${problem.issues.map((i) => html`<li><code>${formatPath(i.path)}</code>: ${i.message}</li>`)}
-        </ul>
-      </div>
-    `;
+    return renderProblem(problem, title);
   }
 
   private savedStatus(): string {
     const at = this.drafts.savedAt;
     if (!at || this.quiz.phase !== 'answering') return '';
-    const time = new Intl.DateTimeFormat(currentLocale(), { timeStyle: 'short' }).format(at);
-    return msg(str`Draft saved at ${time}`);
+    return draftSavedText(at);
   }
 
   private renderNotice(notice: QuizDraftNotice): TemplateResult {
