@@ -162,6 +162,24 @@ for (const id of ['clinical-homecare', 'adult-care-pathway'] as const) {
         if (c.success) assert.deepStrictEqual(await assess(fw, responses, options), c.data, `assess, person ${i}`);
       }
 
+      // a call made while another is reading its responses (a getter that assesses someone else) gets its own
+      // scratch: both results are still the cold ones
+      const [a, b] = [cases.findIndex((x, i) => cold[i]!.success && x.options === undefined), cases.findIndex((x, i) => i > 5 && cold[i]!.success && x.options === undefined)];
+      const ratingsA = (cases[a]!.responses as { ratings: Record<string, number> }).ratings;
+      const firstId = Object.keys(ratingsA)[0]!;
+      let nested: Promise<LevelFit> | undefined;
+      const tricky = { ratings: { ...ratingsA } };
+      Object.defineProperty(tricky.ratings, firstId, {
+        enumerable: true,
+        get() {
+          nested ??= assess(fw, cases[b]!.responses);
+          return ratingsA[firstId];
+        },
+      });
+      const outer = await assess(fw, tricky);
+      assert.deepStrictEqual(outer, (cold[a] as { data: LevelFit }).data, 'outer call with a re-entrant getter');
+      assert.deepStrictEqual(await nested, (cold[b] as { data: LevelFit }).data, 'the call made from the getter');
+
       // plain data: nothing shared between the results of one batch, nor with another batch's
       const all = new Set<object>();
       const owner = new Map<object, number>();

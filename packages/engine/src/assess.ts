@@ -2,7 +2,7 @@ import { compile, type CompiledFramework } from './compile.js';
 import { AssessmentError, type Issue, type SafeResult } from './errors.js';
 import { explainCached } from './explain.js';
 import { checkStructure, isPlainObject, isParsedFramework, parseFramework, show } from './parse.js';
-import { evaluateLevel, itemFacts, levelFacts, refillLevelFacts, type LevelFacts, type LevelOutcome } from './rules.js';
+import { cached, evaluateLevel, itemFacts, levelFacts, refillLevelFacts, type LevelFacts, type LevelOutcome } from './rules.js';
 import type { Framework } from './schema.js';
 import type { AssessOptions, FitItem, LevelFit, LevelResult } from './types.js';
 
@@ -28,7 +28,8 @@ const EMPTY: Record<string, unknown> = Object.freeze({});
  * walk is skipped. Returns undefined for anything else, and `prepare` then takes the checking path.
  */
 function prepareWellFormed(c: CompiledFramework, responses: unknown, scratch: Prepared | undefined): Prepared | undefined {
-  if (!c.fastResponses || !isPlainObject(responses)) return undefined;
+  const table = c.scaleTable;
+  if (!c.fastResponses || table === undefined || !isPlainObject(responses)) return undefined;
   let given: unknown = EMPTY;
   for (const key in responses) {
     if (key !== 'ratings' || !hasOwn.call(responses, key)) return undefined;
@@ -47,7 +48,6 @@ function prepareWellFormed(c: CompiledFramework, responses: unknown, scratch: Pr
     met = scratch.met.fill(0);
   }
   const metAt = c.framework.scale.met;
-  const scale = c.scaleValues;
   // Own enumerable keys and their values, in the order the checking path (Object.keys) reads them, without
   // a Map lookup per item: keys usually come in framework order, so most are matched by comparing with the
   // next id. for-in walks V8's enum cache without building the key and value arrays; an inherited key
@@ -64,7 +64,8 @@ function prepareWellFormed(c: CompiledFramework, responses: unknown, scratch: Pr
     }
     const value = given[id];
     if (value === undefined) continue;
-    if (typeof value !== 'number' || !scale.has(value)) return undefined;
+    // on the scale: an integer (so not NaN; -0 reads as 0, as Set.has sees it) whose table entry is 1
+    if (typeof value !== 'number' || (value >>> 0) !== value || value >= table.length || table[value] !== 1) return undefined;
     ratings[i] = value;
     met[i] = value >= metAt ? 1 : 0;
   }
@@ -246,23 +247,76 @@ function evaluateAll(p: Prepared): LevelOutcome[] | Promise<LevelOutcome[]> {
 
 
 /**
+ * Scratch for `assess`/`safeAssess`, one per framework, lent to one call at a time (a call made while it is
+ * lent, say from a getter on the responses, gets none and allocates). It is only used while the call runs
+ * synchronously: when a rule outcome is not cached the engine reads the facts after the call has returned,
+ * so the prepared data is first copied out of the scratch.
+ */
+const singleScratch = new WeakMap<CompiledFramework, { scratch: Prepared; busy: boolean }>();
+
+function detach(p: Prepared): Prepared {
+  return {
+    c: p.c,
+    ratings: p.ratings.slice(),
+    met: p.met.slice(),
+    facts: p.facts.map((f) => ({ ...f })),
+    target: p.target,
+    role: p.role,
+  };
+}
+
+/** One person: synchronous when every rule outcome is cached (the usual case once a framework is warm). */
+function assessOne(framework: Framework, responses: unknown, options: AssessOptions | undefined): SafeResult<LevelFit> | Promise<SafeResult<LevelFit>> {
+  const c = frameworkOf(framework);
+  let lent = singleScratch.get(c);
+  if (lent === undefined) {
+    lent = { scratch: scratchFor(c), busy: false };
+    singleScratch.set(c, lent);
+  }
+  const own = !lent.busy;
+  if (own) lent.busy = true;
+  try {
+    const p = prepare(c, responses, options, own ? lent.scratch : undefined);
+    if (!p.success) return p;
+    let data = p.data;
+    const n = data.facts.length;
+    const outcomes: LevelOutcome[] = new Array(n);
+    let l = 0;
+    for (; l < n; l++) {
+      const o = cached(c, data.facts[l]!);
+      if (o === undefined) break;
+      outcomes[l] = o;
+    }
+    if (l === n) return { success: true, data: buildLevelFit(data, outcomes) };
+    if (own && data === lent.scratch) data = detach(data);
+    const prepared = data;
+    return evaluateAllAsync(prepared).then((o) => ({ success: true, data: buildLevelFit(prepared, o) }));
+  } finally {
+    if (own) lent.busy = false;
+  }
+}
+
+async function evaluateAllAsync(p: Prepared): Promise<LevelOutcome[]> {
+  const o = evaluateAll(p);
+  return isPromise(o) ? await o : o;
+}
+
+/**
  * Scores one person's responses against a framework. Rejects with an `AssessmentError` whose issues name
  * each unknown item id or off-scale rating; a missing rating counts as the lowest point of the scale.
  */
 export async function assess(framework: Framework, responses: unknown, options?: AssessOptions): Promise<LevelFit> {
-  const p = prepare(frameworkOf(framework), responses, options);
-  if (!p.success) throw new AssessmentError(p.issues);
   // no inner async call: a cached assessment settles with one promise
-  const outcomes = evaluateAll(p.data);
-  return buildLevelFit(p.data, isPromise(outcomes) ? await outcomes : outcomes);
+  const r = assessOne(framework, responses, options);
+  const done = isPromise(r) ? await r : r;
+  if (!done.success) throw new AssessmentError(done.issues);
+  return done.data;
 }
 
 /** `assess` without throwing for bad responses: `{ success, data | issues }`. */
 export async function safeAssess(framework: Framework, responses: unknown, options?: AssessOptions): Promise<SafeResult<LevelFit>> {
-  const p = prepare(frameworkOf(framework), responses, options);
-  if (!p.success) return p;
-  const outcomes = evaluateAll(p.data);
-  return { success: true, data: buildLevelFit(p.data, isPromise(outcomes) ? await outcomes : outcomes) };
+  const r = assessOne(framework, responses, options);
+  return isPromise(r) ? await r : r;
 }
 
 /**

@@ -37,6 +37,8 @@ export interface CompiledFramework {
   ids: readonly string[];
   itemIndex: ReadonlyMap<string, number>;
   scaleValues: ReadonlySet<number>;
+  /** `scaleValues` as a table, 1 at each value, when every value is an integer in 0..255 (the schema's 0..100). */
+  scaleTable: Uint8Array | undefined;
   levels: LevelPlan[];
   levelIndex: ReadonlyMap<string, number>;
   roleLevels: ReadonlyMap<string, { title: string; level: string }>;
@@ -91,6 +93,13 @@ function guardOperators(engine: Engine): void {
   type Next = (a: unknown, b: unknown) => boolean;
   engine.addOperatorDecorator('someValue', (f: unknown, v: unknown, next: Next) => Array.isArray(v) && v.some((x) => next(f, x)));
   engine.addOperatorDecorator('everyValue', (f: unknown, v: unknown, next: Next) => Array.isArray(v) && v.every((x) => next(f, x)));
+}
+
+function scaleTable(values: number[]): Uint8Array | undefined {
+  if (!values.every((v) => Number.isInteger(v) && v >= 0 && v <= 255)) return undefined;
+  const table = new Uint8Array(Math.max(...values) + 1);
+  for (const v of values) table[v] = 1;
+  return table;
 }
 
 /** Builds (once per framework object) the index structures and the json-rules-engine `Engine`. */
@@ -151,6 +160,7 @@ export function compile(framework: Framework): CompiledFramework {
     ids: items.map((item) => Object.keys({ [item.id]: 0 })[0]!),
     itemIndex,
     scaleValues: new Set(framework.scale.values.map((v) => v.value)),
+    scaleTable: scaleTable(framework.scale.values.map((v) => v.value)),
     levels,
     levelIndex,
     roleLevels,

@@ -129,15 +129,30 @@ export function explain({ c, facts, outcomes, met, best, overlapTo, target, targ
  * outcome (the leaves in `reasons`: the rule-outcome cache hands out one object per level and set of rule fact
  * values) and the few figures `phrase` reads from the facts and the met bitmap: the count and the first three
  * of the missing core items, the count and the first three of the added core items met, the indicators met,
- * and everything met. `reasonKey` writes exactly those figures, for the facts it knows, into a string; for
- * any other fact that `phrase` reads (`kinds`, `met`, `ratings`) it gives up and the sentence is built as
- * `explain` builds it. Equal key, equal sentence: the sentence is then one Map lookup, and results share the
- * string instead of each holding its own copy. `explain` above stays the reference (test/node/assess-cache).
+ * and everything met. The key holds exactly those figures, for the facts it knows; for any other fact that
+ * `phrase` reads (`kinds`, `met`, `ratings`) there is no key and the sentence is built as `explain` builds it.
+ * Equal key, equal sentence: the sentence is then one Map lookup, and results share the string instead of
+ * each holding its own copy. `explain` above stays the reference (test/node/assess-cache.test.ts).
  */
+
+/** What `phrase` reads for one reasons list (bit flags), found once per list. */
+const MISSING = 1; // the missing core items: count and the first three
+const MISSING_COUNT = 2; // only their count
+const ADDED = 4; // the added core items met: count and the first three
+const INDICATORS = 8; // the indicators met
+const COVERAGE = 16; // everything met
+
+interface ReasonSpec {
+  /** MISSING | … ; -1 when a reason reads something no key covers. */
+  flags: number;
+  /** Whether the figures fit one exact integer (below 2^53); else the key is a string. */
+  numeric: boolean;
+  sentences: Map<number | string, string>;
+}
 
 /** Sentences by reasons list (so they go when the rule-outcome cache drops the outcome), then by key. */
 interface SentenceCache {
-  byReasons: WeakMap<ConditionOutcome[], Map<string, string>>;
+  byReasons: WeakMap<ConditionOutcome[], ReasonSpec>;
   size: number;
   /** The top-level sentence, and "Gaps are listed against …", per level index. */
   highest: (string | undefined)[];
@@ -162,93 +177,101 @@ export function clearSentenceCache(c: CompiledFramework): void {
   sentenceCaches.delete(c);
 }
 
-/** Up to the first three indices in `list` whose met bit is `want`, as "i,j,k". */
-function firstThree(list: readonly number[], met: Uint8Array, want: number, count: number): string {
-  const n = count < 3 ? count : 3;
-  let s = '';
-  for (let k = 0, found = 0; found < n && k < list.length; k++) {
-    const i = list[k]!;
-    if (met[i] === want) {
-      s += found === 0 ? `${i}` : `,${i}`;
-      found++;
-    }
-  }
-  return s;
-}
-
-/**
- * Everything besides the level and the reasons themselves that `phrase` reads for these reasons, or null when
- * a reason reads something this key does not cover.
- */
-function reasonKey(plan: LevelPlan, facts: LevelFacts, met: Uint8Array, reasons: ConditionOutcome[]): string | null {
-  let missing = false;
-  let missingCount = false;
-  let added = false;
-  let indicators = false;
-  let coverage = false;
-  for (let r = 0; r < reasons.length; r++) {
+function specFor(plan: LevelPlan, reasons: ConditionOutcome[]): ReasonSpec {
+  let flags = 0;
+  for (let r = 0; r < reasons.length && flags !== -1; r++) {
     switch (reasons[r]!.fact) {
       case 'competencesMissing':
       case 'competencesMet':
-        missing = true;
+        flags |= MISSING;
         break;
       case 'competenceCoverage':
-        missingCount = true;
+        flags |= MISSING_COUNT;
         break;
       case 'indicatorCoverage':
       case 'indicatorsMet':
-        indicators = true;
+        flags |= INDICATORS;
         break;
       case 'addedCompetencesMet':
       case 'addedCompetences':
-        added = true;
+        flags |= ADDED;
         break;
       case 'coverage':
-        coverage = true;
+        flags |= COVERAGE;
         break;
       case 'kinds':
       case 'met':
       case 'ratings':
-        return null;
+        flags = -1;
+        break;
       default:
         break; // `phrase` reads nothing for it
     }
   }
-  // the counts come from the met bitmap like the lists: levelFacts counted the same items
-  let key = '';
-  if (missing) {
-    const n = facts.competencesMissing;
-    key += `m${n}:${firstThree(plan.core, met, 0, n)}`;
-  } else if (missingCount) key += `n${facts.competencesMissing}`;
-  if (added) {
-    const n = facts.addedCompetencesMet;
-    key += `a${n}:${firstThree(plan.added, met, 1, n)}`;
+  // the largest key: 4 sentence kinds, then each figure below its radix
+  const nc = plan.core.length + 1;
+  const na = plan.added.length + 1;
+  let bound = 4;
+  if (flags & MISSING) bound *= nc ** 4;
+  else if (flags & MISSING_COUNT) bound *= nc;
+  if (flags & ADDED) bound *= na ** 4;
+  if (flags & INDICATORS) bound *= plan.indicators.length + 1;
+  if (flags & COVERAGE) bound *= plan.core.length + plan.indicators.length + 1;
+  return { flags, numeric: bound <= Number.MAX_SAFE_INTEGER, sentences: new Map() };
+}
+
+/** Count (from the facts: levelFacts counted the same bitmap) and the first three positions, as digits. */
+function countAndFirstThree(key: number, list: readonly number[], met: Uint8Array, want: number, count: number): number {
+  const radix = list.length + 1;
+  key = key * radix + count;
+  let found = 0;
+  for (let k = 0; found < 3 && found < count && k < list.length; k++) {
+    if (met[list[k]!] === want) {
+      key = key * radix + k + 1;
+      found++;
+    }
   }
-  if (indicators) key += `i${facts.indicatorsMet}`;
-  if (coverage) key += `c${facts.competencesMet + facts.indicatorsMet}`;
+  for (; found < 3; found++) key *= radix;
+  return key;
+}
+
+/** The same figures as text, for a level too large for one number. */
+function textKey(kind: number, spec: ReasonSpec, plan: LevelPlan, facts: LevelFacts, met: Uint8Array): string {
+  let key = `${kind}`;
+  const part = (list: readonly number[], want: number, count: number) => {
+    key += `|${count}:`;
+    for (let k = 0, found = 0; found < 3 && found < count && k < list.length; k++) {
+      if (met[list[k]!] === want) {
+        key += `${k},`;
+        found++;
+      }
+    }
+  };
+  if (spec.flags & MISSING) part(plan.core, 0, facts.competencesMissing);
+  else if (spec.flags & MISSING_COUNT) key += `|${facts.competencesMissing}`;
+  if (spec.flags & ADDED) part(plan.added, 1, facts.addedCompetencesMet);
+  if (spec.flags & INDICATORS) key += `|${facts.indicatorsMet}`;
+  if (spec.flags & COVERAGE) key += `|${facts.competencesMet + facts.indicatorsMet}`;
   return key;
 }
 
 /** Which sentence: best fit, a level below it not attained, the next level not attained, the overlap. */
-type Sentence = 'B' | 'b' | 'N' | 'O';
+const BEST = 0;
+const BELOW = 1;
+const NEXT = 2;
+const OVERLAP = 3;
 
-function sentence(kind: Sentence, title: string, why: string): string {
-  switch (kind) {
-    case 'B':
-      return `${title} is your best fit: ${why}.`;
-    case 'b':
-      return `${title}, below it, is not attained: ${why}.`;
-    case 'N':
-      return `${title} is not attained yet: ${why}.`;
-    case 'O':
-      return `Your practice overlaps into ${title}: ${why}.`;
-  }
+function sentence(kind: number, title: string, why: string): string {
+  if (kind === BEST) return `${title} is your best fit: ${why}.`;
+  if (kind === BELOW) return `${title}, below it, is not attained: ${why}.`;
+  if (kind === NEXT) return `${title} is not attained yet: ${why}.`;
+  return `Your practice overlaps into ${title}: ${why}.`;
 }
 
 function cachedSentence(
   s: SentenceCache,
   c: CompiledFramework,
-  kind: Sentence,
+  kind: number,
   l: number,
   facts: LevelFacts[],
   outcomes: LevelOutcome[],
@@ -256,25 +279,37 @@ function cachedSentence(
 ): string {
   const plan = c.levels[l]!;
   const f = facts[l]!;
-  const reasons = outcomes[l]!.reasons[kind === 'O' ? 'overlap' : 'attained'];
-  const key = reasonKey(plan, f, met, reasons);
-  if (key === null) return sentence(kind, plan.title, reasonList(c, plan, f, met, reasons));
-  let byKey = s.byReasons.get(reasons);
-  if (byKey === undefined) {
-    byKey = new Map();
-    s.byReasons.set(reasons, byKey);
+  const reasons = outcomes[l]!.reasons[kind === OVERLAP ? 'overlap' : 'attained'];
+  let spec = s.byReasons.get(reasons);
+  if (spec === undefined) {
+    spec = specFor(plan, reasons);
+    s.byReasons.set(reasons, spec);
   }
-  const full = `${kind}${plan.index}|${key}`;
-  let text = byKey.get(full);
+  const flags = spec.flags;
+  if (flags === -1) return sentence(kind, plan.title, reasonList(c, plan, f, met, reasons));
+  let key: number | string;
+  if (spec.numeric) {
+    let k = kind;
+    if (flags & MISSING) k = countAndFirstThree(k, plan.core, met, 0, f.competencesMissing);
+    else if (flags & MISSING_COUNT) k = k * (plan.core.length + 1) + f.competencesMissing;
+    if (flags & ADDED) k = countAndFirstThree(k, plan.added, met, 1, f.addedCompetencesMet);
+    if (flags & INDICATORS) k = k * (plan.indicators.length + 1) + f.indicatorsMet;
+    if (flags & COVERAGE) k = k * (plan.core.length + plan.indicators.length + 1) + f.competencesMet + f.indicatorsMet;
+    key = k;
+  } else {
+    key = textKey(kind, spec, plan, f, met);
+  }
+  let text = spec.sentences.get(key);
   if (text === undefined) {
+    text = sentence(kind, plan.title, reasonList(c, plan, f, met, reasons));
     if (s.size >= SENTENCE_LIMIT) {
+      // full: start again (what is still in use is soon cached again)
       s.byReasons = new WeakMap();
       s.size = 0;
-      byKey = new Map();
-      s.byReasons.set(reasons, byKey);
+      spec = { flags, numeric: spec.numeric, sentences: new Map() };
+      s.byReasons.set(reasons, spec);
     }
-    text = sentence(kind, plan.title, reasonList(c, plan, f, met, reasons));
-    byKey.set(full, text);
+    spec.sentences.set(key, text);
     s.size++;
   }
   return text;
@@ -302,9 +337,9 @@ export function explainCached(
   const out: string[] = new Array((best >= 0 ? 1 + below : L !== 1 ? 1 : 0) + 1 + (overlapTo >= 0 ? 1 : 0) + (role ? 1 : 0) + (chosen ? 1 : 0));
   let k = 0;
   if (best >= 0) {
-    out[k++] = cachedSentence(s, c, 'B', best, facts, outcomes, met);
+    out[k++] = cachedSentence(s, c, BEST, best, facts, outcomes, met);
     for (let i = 0; i < best; i++) {
-      if (!outcomes[i]!.attained) out[k++] = cachedSentence(s, c, 'b', i, facts, outcomes, met);
+      if (!outcomes[i]!.attained) out[k++] = cachedSentence(s, c, BELOW, i, facts, outcomes, met);
     }
   } else if (L !== 1) {
     out[k++] = 'No level is attained yet.';
@@ -312,11 +347,11 @@ export function explainCached(
   const next = best + 1;
   if (next < L) {
     // one level and none attained: `explain` replaces its first sentence with this one
-    out[k++] = cachedSentence(s, c, 'N', next, facts, outcomes, met);
+    out[k++] = cachedSentence(s, c, NEXT, next, facts, outcomes, met);
   } else {
     out[k++] = s.highest[best] ??= `${plans[best]!.title} is the highest level in ${c.framework.title}.`;
   }
-  if (overlapTo >= 0) out[k++] = cachedSentence(s, c, 'O', overlapTo, facts, outcomes, met);
+  if (overlapTo >= 0) out[k++] = cachedSentence(s, c, OVERLAP, overlapTo, facts, outcomes, met);
   if (role) {
     const ri = c.levelIndex.get(role.level)!;
     const where = best < 0 ? '' : ri === best ? ', the level of your best fit' : ri > best ? ', above your best fit' : ', below your best fit';

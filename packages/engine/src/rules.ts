@@ -154,7 +154,8 @@ function refValue(facts: LevelFacts, fact: string, keys: string[] | undefined): 
   return current;
 }
 
-function cached(c: CompiledFramework, facts: LevelFacts): LevelOutcome | undefined {
+/** The cached rule outcome for these facts, if any (no rule runs). */
+export function cached(c: CompiledFramework, facts: LevelFacts): LevelOutcome | undefined {
   const refs = c.refs;
   let node = c.cache.root.get(facts.levelIndex) as Map<unknown, unknown> | LevelOutcome | undefined;
   for (let k = 0; k < refs.length && node !== undefined; k++) {
