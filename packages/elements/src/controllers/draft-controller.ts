@@ -140,6 +140,7 @@ export class DraftController extends AutosaveController<DraftNotice, DraftContro
   constructor(host: ReactiveControllerHost, options: DraftControllerOptions) {
     super(host, options);
     this.writerId = options.writerId ?? randomWriterId();
+    host.addController(this);
   }
 
   get storageKind(): StorageKind {

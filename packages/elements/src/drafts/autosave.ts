@@ -26,7 +26,8 @@ export interface AutosaveOptions {
 
 /**
  * The autosave lifecycle both draft controllers build on. Subclasses decide what `flush` writes and when
- * `schedule` may call `scheduleSave`.
+ * `schedule` may call `scheduleSave`, and add themselves to the host (`host.addController(this)`) at the end
+ * of their constructor, once their own fields are set (a connected host calls `hostConnected` at once).
  */
 export abstract class AutosaveController<N extends { code: string }, O extends AutosaveOptions> implements ReactiveController {
   protected readonly host: ReactiveControllerHost;
@@ -45,7 +46,6 @@ export abstract class AutosaveController<N extends { code: string }, O extends A
   constructor(host: ReactiveControllerHost, options: O) {
     this.host = host;
     this.options = options;
-    host.addController(this);
   }
 
   get storageKey(): string | null {

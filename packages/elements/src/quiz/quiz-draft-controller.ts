@@ -1,3 +1,4 @@
+import type { ReactiveControllerHost } from 'lit';
 import type { QuestionBank } from '@levelfit/engine';
 import { AutosaveController, randomWriterId } from '../drafts/autosave.js';
 import { openDraftStorage, type StorageKind } from '../drafts/storage.js';
@@ -35,6 +36,11 @@ export interface QuizDraftControllerOptions {
  */
 export class QuizDraftController extends AutosaveController<QuizDraftNotice, QuizDraftControllerOptions> {
   readonly writerId = randomWriterId();
+
+  constructor(host: ReactiveControllerHost, options: QuizDraftControllerOptions) {
+    super(host, options);
+    host.addController(this);
+  }
 
   /** Points the controller at a bank's draft and reads it. Returns the draft to restore, or null. */
   open(bank: QuestionBank, kind: StorageKind, assessmentKey: string | null): QuizDraftEnvelope | null {
