@@ -1,5 +1,5 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Framework, Item, Responses } from '@levelfit/engine';
+import { PageFlowController } from './page-flow.js';
 import { buildSteps, DEFAULT_STEP_SIZE, type Step } from './steps.js';
 
 /** Validation codes (as data: the view turns them into words). */
@@ -31,36 +31,17 @@ export interface RestoreInput {
  * the phase. It knows nothing about the DOM; the element renders it and calls its methods. Every change
  * requests a host update.
  */
-export class AssessmentController implements ReactiveController {
-  private readonly host: ReactiveControllerHost;
-
+export class AssessmentController extends PageFlowController<FieldError, FocusRequest, Phase> {
   framework: Framework | null = null;
   steps: Step[] = [];
-  /** 0-based step index; `steps.length` means "Check your answers". */
-  step = 0;
-  phase: Phase = 'answering';
   role: string | null = null;
   /** Items the person has answered or left (blurred) at least once. */
   readonly touched = new Set<string>();
-  /** True once anything has changed since the framework was set or a draft restored. */
-  dirty = false;
-  /** Errors currently shown: set by a failed `next()`/`checkAll()`, pruned as questions are answered. */
-  errors: FieldError[] = [];
-  /** Came to a step through a "Change" link: Continue returns to "Check your answers". */
-  returning = false;
-  focus: FocusRequest = null;
 
   private ratingsMap = new Map<string, number>();
   private items = new Map<string, Item>();
   private stepOfItem = new Map<string, number>();
   private stepSize = DEFAULT_STEP_SIZE;
-
-  constructor(host: ReactiveControllerHost) {
-    this.host = host;
-    host.addController(this);
-  }
-
-  hostConnected(): void {}
 
   /** Starts over with a framework: no answers, first step. */
   setFramework(framework: Framework, stepSize: number = this.stepSize): void {
@@ -96,6 +77,11 @@ export class AssessmentController implements ReactiveController {
 
   get onCheckPage(): boolean {
     return this.phase !== 'submitted' && this.step >= this.steps.length;
+  }
+
+  /** One page a step; `steps.length` means "Check your answers". */
+  protected get pageCount(): number {
+    return this.steps.length;
   }
 
   get currentStep(): Step | undefined {
@@ -183,15 +169,6 @@ export class AssessmentController implements ReactiveController {
     return { ok: true };
   }
 
-  back(): void {
-    if (this.phase !== 'answering' || this.step === 0) return;
-    this.step = Math.min(this.step, this.steps.length) - 1;
-    this.errors = [];
-    this.returning = false;
-    this.focus = { to: 'heading' };
-    this.host.requestUpdate();
-  }
-
   /** A "Change" link or an error-summary link on the check page: go to the item's step and focus it. */
   change(itemId: string): void {
     const step = this.stepOfItem.get(itemId);
@@ -219,21 +196,6 @@ export class AssessmentController implements ReactiveController {
       return { ok: false, errors };
     }
     return { ok: true };
-  }
-
-  /** Marks the assessment as being scored. Returns false when it already is (a double click). */
-  beginSubmit(): boolean {
-    if (this.phase !== 'answering' || !this.onCheckPage) return false;
-    this.phase = 'submitting';
-    this.host.requestUpdate();
-    return true;
-  }
-
-  endSubmit(ok: boolean): void {
-    this.phase = ok ? 'submitted' : 'answering';
-    if (ok) this.dirty = false;
-    this.focus = { to: 'heading' };
-    this.host.requestUpdate();
   }
 
   /** Clears every answer and returns to the first step. */
@@ -277,12 +239,6 @@ export class AssessmentController implements ReactiveController {
     this.role = answers.role !== null && roles.has(answers.role) ? answers.role : null;
     this.errors = this.errors.filter((e) => !this.ratingsMap.has(e.itemId));
     this.host.requestUpdate();
-  }
-
-  takeFocusRequest(): FocusRequest {
-    const f = this.focus;
-    this.focus = null;
-    return f;
   }
 
   private firstIncompleteStep(): number | undefined {

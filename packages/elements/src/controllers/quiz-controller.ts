@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { PageFlowController } from './page-flow.js';
 import { credit, type Question, type QuestionBank, type QuizAnswers } from '@levelfit/engine';
 
 /** Validation codes for a quiz question (as data: the view words them). */
@@ -43,32 +43,13 @@ export interface QuizRestoreInput {
  * element calls the engine's `scoreQuiz` on `answers`; whether one answer earns full credit (for the
  * feedback) is the engine's `credit`. Every change requests a host update.
  */
-export class QuizController implements ReactiveController {
-  private readonly host: ReactiveControllerHost;
-
+export class QuizController extends PageFlowController<QuizError, QuizFocusRequest, QuizPhase> {
   bank: QuestionBank | null = null;
-  /** 0-based question index; `questions.length` means "Check your answers". */
-  step = 0;
-  phase: QuizPhase = 'answering';
   feedback: QuizFeedbackMode = 'immediate';
-  /** Errors shown: set by a failed `next()` or `checkAll()`, pruned as questions are answered. */
-  errors: QuizError[] = [];
-  /** Came to a question through a "Change" link: Continue returns to "Check your answers". */
-  returning = false;
-  /** True once anything has changed since the bank was set or a draft restored. */
-  dirty = false;
-  focus: QuizFocusRequest = null;
 
   private selections = new Map<string, string[]>();
   private shown = new Set<string>();
   private byId = new Map<string, Question>();
-
-  constructor(host: ReactiveControllerHost) {
-    this.host = host;
-    host.addController(this);
-  }
-
-  hostConnected(): void {}
 
   /** Starts over with a bank: no answers, first question. */
   setBank(bank: QuestionBank): void {
@@ -87,6 +68,11 @@ export class QuizController implements ReactiveController {
 
   get questions(): readonly Question[] {
     return this.bank?.questions ?? [];
+  }
+
+  /** One page a question; `questions.length` means "Check your answers". */
+  protected get pageCount(): number {
+    return this.questions.length;
   }
 
   get onCheckPage(): boolean {
@@ -201,15 +187,6 @@ export class QuizController implements ReactiveController {
     return { ok: true, revealed: false };
   }
 
-  back(): void {
-    if (this.phase !== 'answering' || this.step === 0) return;
-    this.step = Math.min(this.step, this.questions.length) - 1;
-    this.errors = [];
-    this.returning = false;
-    this.focus = { to: 'heading' };
-    this.host.requestUpdate();
-  }
-
   /** A "Change" link or an error-summary link on the check page: go to the question and focus it. */
   change(questionId: string): void {
     const i = this.questions.findIndex((q) => q.id === questionId);
@@ -236,21 +213,6 @@ export class QuizController implements ReactiveController {
       return false;
     }
     return true;
-  }
-
-  /** Marks the quiz as being scored. Returns false when it already is (a double click) or is not on the check page. */
-  beginSubmit(): boolean {
-    if (!this.onCheckPage) return false;
-    this.phase = 'submitting';
-    this.host.requestUpdate();
-    return true;
-  }
-
-  endSubmit(ok: boolean): void {
-    this.phase = ok ? 'submitted' : 'answering';
-    if (ok) this.dirty = false;
-    this.focus = { to: 'heading' };
-    this.host.requestUpdate();
   }
 
   /** Clears every answer and returns to the first question. */
@@ -280,12 +242,6 @@ export class QuizController implements ReactiveController {
     this.errors = [];
     this.dirty = false;
     this.host.requestUpdate();
-  }
-
-  takeFocusRequest(): QuizFocusRequest {
-    const f = this.focus;
-    this.focus = null;
-    return f;
   }
 
   private firstUnanswered(): number | undefined {
