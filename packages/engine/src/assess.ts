@@ -105,6 +105,11 @@ export function prepare(c: CompiledFramework, responses: unknown, options: Asses
     const data = prepareWellFormed(c, responses, scratch);
     if (data) return { success: true, data };
   }
+  return prepareChecked(c, responses, options);
+}
+
+/** `prepare` by the checking path: the structural walk, then each key and value with an issue for each fault. */
+function prepareChecked(c: CompiledFramework, responses: unknown, options: AssessOptions): SafeResult<Prepared> {
   const issues: Issue[] = checkStructure(responses);
   if (issues.length) return { success: false, issues };
   const ratings = new Uint8Array(c.items.length);
@@ -165,8 +170,7 @@ export function prepare(c: CompiledFramework, responses: unknown, options: Asses
 }
 
 function fitItem(c: CompiledFramework, p: Prepared, i: number): FitItem {
-  const item = c.items[i]!;
-  return { id: item.id, title: item.title, kind: item.kind, rating: p.ratings[i]! };
+  return { id: c.ids[i]!, title: c.titles[i]!, kind: c.kinds[i]!, rating: p.ratings[i]! };
 }
 
 /** Turns the rule outcomes for each level into a LevelFit. Pure: same inputs, same result. */
@@ -331,14 +335,29 @@ export async function assessMany(
   const c = frameworkOf(framework);
   const out: SafeResult<LevelFit>[] = new Array(people.length);
   const scratch = scratchFor(c);
+  const L = c.levels.length;
+  const hits: LevelOutcome[] = new Array(L);
   for (let n = 0; n < people.length; n++) {
-    const p = prepare(c, people[n], typeof options === 'function' ? options(n) : options, scratch);
-    if (!p.success) {
-      out[n] = p;
-      continue;
+    const o = typeof options === 'function' ? options(n) : options;
+    // the common row (no options, well-formed) straight into the scratch; anything else through `prepare`
+    let data = o == null ? prepareWellFormed(c, people[n], scratch) : undefined;
+    if (data === undefined) {
+      const p = o == null ? prepareChecked(c, people[n], {}) : prepare(c, people[n], o, scratch);
+      if (!p.success) {
+        out[n] = p;
+        continue;
+      }
+      data = p.data;
     }
-    const outcomes = evaluateAll(p.data);
-    out[n] = { success: true, data: buildLevelFit(p.data, isPromise(outcomes) ? await outcomes : outcomes) };
+    let l = 0;
+    for (; l < L; l++) {
+      const hit = cached(c, data.facts[l]!);
+      if (hit === undefined) break;
+      hits[l] = hit;
+    }
+    // buildLevelFit keeps no reference to the outcome list, so the batch reuses one
+    const outcomes = l === L ? hits : await evaluateAllAsync(data);
+    out[n] = { success: true, data: buildLevelFit(data, outcomes) };
   }
   return out;
 }

@@ -35,6 +35,9 @@ export interface CompiledFramework {
   items: readonly Item[];
   /** Item ids as property-key strings (internalized), for reading responses. */
   ids: readonly string[];
+  /** Item titles and kinds by index: one shape to read them from, whichever optional fields an item has. */
+  titles: readonly string[];
+  kinds: readonly ItemKind[];
   itemIndex: ReadonlyMap<string, number>;
   scaleValues: ReadonlySet<number>;
   /** `scaleValues` as a table, 1 at each value, when every value is an integer in 0..255 (the schema's 0..100). */
@@ -158,6 +161,8 @@ export function compile(framework: Framework): CompiledFramework {
     framework,
     items,
     ids: items.map((item) => Object.keys({ [item.id]: 0 })[0]!),
+    titles: items.map((item) => item.title),
+    kinds: items.map((item) => item.kind),
     itemIndex,
     scaleValues: new Set(framework.scale.values.map((v) => v.value)),
     scaleTable: scaleTable(framework.scale.values.map((v) => v.value)),
