@@ -4,6 +4,7 @@ import { live } from 'lit/directives/live.js';
 import { localized, msg, str } from '@lit/localize';
 import {
   credit,
+  formatPath,
   safeParseQuestionBank,
   scoreQuiz,
   type Framework,
@@ -17,19 +18,28 @@ import {
 } from '@levelfit/engine';
 import { FrameworkController, type FrameworkSource } from '../controllers/framework-controller.js';
 import { QUIZ_FEEDBACK_MODES, QuizController, type QuizFeedbackMode } from '../controllers/quiz-controller.js';
-import type { StorageKind } from '../drafts/storage.js';
-import { LfErrorEvent } from '../events/lf-error.js';
+import { isStorageKind, type StorageKind } from '../drafts/storage.js';
+import { LfErrorEvent, type LfErrorSource } from '../events/lf-error.js';
 import { LfQuizChangeEvent } from '../events/lf-quiz-change.js';
 import { LfQuizSubmitEvent } from '../events/lf-quiz-submit.js';
 import { currentLocale } from '../localize/localize.js';
-import { createWarnOnce, draftSavedText, renderProblem, storageKindOf, targetProblem, type Problem } from '../shared/form-parts.js';
 import { formStyles } from '../shared/form.styles.js';
 import { tokens } from '../shared/tokens.js';
 import { BankController, type BankSource } from './bank-controller.js';
 import { QuizDraftController, type QuizDraftNotice } from './quiz-draft-controller.js';
 import { quizStyles } from './quiz.styles.js';
 
-const warnOnce = createWarnOnce();
+interface Problem {
+  issues: Issue[];
+  source: LfErrorSource;
+}
+
+const warned = new Set<string>();
+function warnOnce(code: string, message: string): void {
+  if (warned.has(code)) return;
+  warned.add(code);
+  console.warn(`[levelfit] ${message} (${code})`);
+}
 
 /**
  * A knowledge quiz from a question bank, one question per page (GOV.UK "question pages"): each question is a
@@ -280,7 +290,20 @@ export class LfQuiz extends LitElement {
       const draft = this.drafts.open(bank, storage, key);
       if (draft) this.quiz.restore(draft);
     }
-    return targetProblem(framework, this.target);
+    const target = this.target?.trim();
+    if (target && !framework.levels.some((l) => l.id === target)) {
+      return {
+        source: 'options',
+        issues: [
+          {
+            code: 'unknown_level',
+            path: ['target'],
+            message: `no level has the id "${target}"; the levels are: ${framework.levels.map((l) => l.id).join(', ')}`,
+          },
+        ],
+      };
+    }
+    return null;
   }
 
   protected override updated(): void {
@@ -309,7 +332,9 @@ export class LfQuiz extends LitElement {
   }
 
   private storageKind(): StorageKind {
-    return storageKindOf(this.storage, warnOnce);
+    if (isStorageKind(this.storage)) return this.storage;
+    warnOnce('lf-storage-kind', `storage="${String(this.storage)}" is not one of local, session, none; using local.`);
+    return 'local';
   }
 
   private feedbackMode(): QuizFeedbackMode {
@@ -413,13 +438,22 @@ export class LfQuiz extends LitElement {
         : problem.source === 'fetch'
           ? msg('The questions could not be loaded')
           : msg('This quiz cannot be shown');
-    return renderProblem(problem, title);
+    return html`
+      <div class="problem" part="error" role="alert">
+        <h2>${title}</h2>
+        <p>${msg('Give this message to the person who looks after this page:')}</p>
+        <ul>
+          ${problem.issues.map((i) => html`<li><code>${formatPath(i.path)}</code>: ${i.message}</li>`)}
+        </ul>
+      </div>
+    `;
   }
 
   private savedStatus(): string {
     const at = this.drafts.savedAt;
     if (!at || this.quiz.phase !== 'answering') return '';
-    return draftSavedText(at);
+    const time = new Intl.DateTimeFormat(currentLocale(), { timeStyle: 'short' }).format(at);
+    return msg(str`Draft saved at ${time}`);
   }
 
   private renderNotice(notice: QuizDraftNotice): TemplateResult {

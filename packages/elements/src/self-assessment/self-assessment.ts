@@ -2,23 +2,32 @@ import { html, LitElement, nothing, type PropertyValues, type TemplateResult } f
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { localized, msg, str } from '@lit/localize';
-import type { AssessOptions, Framework, Issue, Item, ItemKind, LevelFit } from '@levelfit/engine';
+import { formatPath, type AssessOptions, type Framework, type Issue, type Item, type ItemKind, type LevelFit } from '@levelfit/engine';
 import { AssessmentController } from '../controllers/assessment-controller.js';
 import { DraftController, type ConflictChoice, type DraftNotice } from '../controllers/draft-controller.js';
 import { FrameworkController, type FrameworkSource } from '../controllers/framework-controller.js';
 import { LevelFitController } from '../controllers/level-fit-controller.js';
 import { DEFAULT_STEP_SIZE, type Step } from '../controllers/steps.js';
-import type { StorageKind } from '../drafts/storage.js';
+import { isStorageKind, type StorageKind } from '../drafts/storage.js';
 import { LfChangeEvent } from '../events/lf-change.js';
-import { LfErrorEvent } from '../events/lf-error.js';
+import { LfErrorEvent, type LfErrorSource } from '../events/lf-error.js';
 import { LfSubmitEvent } from '../events/lf-submit.js';
 import { currentLocale } from '../localize/localize.js';
-import { createWarnOnce, draftSavedText, renderProblem, storageKindOf, targetProblem, type Problem } from '../shared/form-parts.js';
 import { formStyles } from '../shared/form.styles.js';
 import { tokens } from '../shared/tokens.js';
 import { selfAssessmentStyles } from './self-assessment.styles.js';
 
-const warnOnce = createWarnOnce();
+interface Problem {
+  issues: Issue[];
+  source: LfErrorSource;
+}
+
+const warned = new Set<string>();
+function warnOnce(code: string, message: string): void {
+  if (warned.has(code)) return;
+  warned.add(code);
+  console.warn(`[levelfit] ${message} (${code})`);
+}
 
 /**
  * A self-assessment form for a career and competence framework. Every competence and indicator is a
@@ -231,11 +240,26 @@ export class LfSelfAssessment extends LitElement {
   }
 
   private storageKind(): StorageKind {
-    return storageKindOf(this.storage, warnOnce);
+    if (isStorageKind(this.storage)) return this.storage;
+    warnOnce('lf-storage-kind', `storage="${String(this.storage)}" is not one of local, session, none; using local.`);
+    return 'local';
   }
 
   private optionProblem(framework: Framework): Problem | null {
-    return targetProblem(framework, this.target);
+    const target = this.target?.trim();
+    if (target && !framework.levels.some((l) => l.id === target)) {
+      return {
+        source: 'options',
+        issues: [
+          {
+            code: 'unknown_level',
+            path: ['target'],
+            message: `no level has the id "${target}"; the levels are: ${framework.levels.map((l) => l.id).join(', ')}`,
+          },
+        ],
+      };
+    }
+    return null;
   }
 
   // ---- events from the view ----
@@ -377,14 +401,23 @@ export class LfSelfAssessment extends LitElement {
         : problem.source === 'fetch'
           ? msg('The framework could not be loaded')
           : msg('This self-assessment cannot be shown');
-    return renderProblem(problem, title);
+    return html`
+      <div class="problem" part="error" role="alert">
+        <h2>${title}</h2>
+        <p>${msg('Give this message to the person who looks after this page:')}</p>
+        <ul>
+          ${problem.issues.map((i) => html`<li><code>${formatPath(i.path)}</code>: ${i.message}</li>`)}
+        </ul>
+      </div>
+    `;
   }
 
   /** "Draft saved at 10:42": the time is the controller's throttled `statusAt`, so the text (and the announcement) changes rarely. */
   private savedStatus(): string {
     const at = this.drafts.statusAt;
     if (!this.drafts.saved || !at || this.assessment.phase !== 'answering') return '';
-    return draftSavedText(at);
+    const time = new Intl.DateTimeFormat(currentLocale(), { timeStyle: 'short' }).format(at);
+    return msg(str`Draft saved at ${time}`);
   }
 
   private formatWhen(date: Date): string {
