@@ -36,9 +36,6 @@ export const selfAssessmentStyles = css`
     font-size: 1.1875rem;
     line-height: 1.3;
   }
-  .radio {
-    grid-template-columns: var(--_radio-size) 1fr;
-  }
   .radio .radio-hint {
     grid-column: 2;
     color: var(--_muted);
@@ -86,16 +83,6 @@ export const selfAssessmentStyles = css`
   }
   .notice-title {
     font-weight: 700;
-  }
-
-  /* Check your answers */
-  .summary-row {
-    grid-template-columns: minmax(0, 3fr) minmax(0, 1.5fr) auto;
-  }
-  @media (max-width: 40rem) {
-    .summary-row {
-      grid-template-columns: 1fr;
-    }
   }
 
   /* Confirmation */

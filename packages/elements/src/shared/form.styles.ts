@@ -5,8 +5,8 @@ import { css } from 'lit';
  * fieldsets, hints, error messages, radios (`.radios` / `.options`), buttons, links, the error summary,
  * inline problems, draft notices, the "Check your answers" summary list and the confirmation panel. Every
  * colour comes from a `--lf-*` token (see ./tokens.ts) through the component variables below. An element
- * lists it after `tokens` and before its own sheet, which adds what differs (widths, legends, grid columns)
- * and its `forced-colors` rules.
+ * lists it after `tokens` and before its own sheet, which adds what differs (widths, legends, the quiz's
+ * grid columns over the self-assessment's defaults here) and its `forced-colors` rules.
  */
 export const formStyles = css`
   :host {
@@ -83,6 +83,7 @@ export const formStyles = css`
   .radio,
   .option {
     display: grid;
+    grid-template-columns: var(--_radio-size) 1fr;
     column-gap: 0.5rem;
     align-items: center;
   }
@@ -232,6 +233,7 @@ export const formStyles = css`
   }
   .summary-row {
     display: grid;
+    grid-template-columns: minmax(0, 3fr) minmax(0, 1.5fr) auto;
     gap: 0.5rem var(--_space);
     padding: 0.625rem 0;
     border-bottom: 1px solid var(--_border);
@@ -246,6 +248,9 @@ export const formStyles = css`
     text-align: right;
   }
   @media (max-width: 40rem) {
+    .summary-row {
+      grid-template-columns: 1fr;
+    }
     .summary-row .actions {
       text-align: left;
     }
