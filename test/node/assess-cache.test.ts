@@ -10,6 +10,8 @@
  * Equal means `assert.deepStrictEqual` and the same JSON text. Results must also be plain data: no object
  * or array is shared between two results (a caller may change one result without touching another).
  */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { assess, assessMany, parseFramework, safeAssess, type AssessOptions, type LevelFit } from '../../packages/engine/src/index.ts';
@@ -99,6 +101,21 @@ function objectsOf(value: unknown, into: Set<object>, owner: Map<object, number>
   owner.set(value, index);
   for (const v of Object.values(value)) objectsOf(v, into, owner, index);
 }
+
+test("assessMany's copy of buildLevelFit is the same code as assess's (assess.ts says why there are two)", () => {
+  const source = readFileSync(fileURLToPath(new URL('../../packages/engine/src/assess.ts', import.meta.url)), 'utf8');
+  const [single, rest] = source.split('// ---- the batch\'s copy of the two functions above (keep identical but for the names) ----');
+  assert.ok(single !== undefined && rest !== undefined, 'the marker line is in assess.ts');
+  const text = (from: string, start: string) => {
+    const a = from.indexOf(start);
+    assert.ok(a >= 0, `${start} is in assess.ts`);
+    return from.slice(a, from.indexOf('\n}\n', a) + 3);
+  };
+  const first = text(single, 'function fitItem(') + text(single, 'export function buildLevelFit(');
+  const batch = text(rest, 'function fitItemForBatch(') + text(rest, 'function buildLevelFitForBatch(');
+  assert.equal(batch.replaceAll('ForBatch', ''), first.replace('export function', 'function'));
+  assert.ok(first.length > 1500, 'the whole functions are compared');
+});
 
 for (const id of ['clinical-homecare', 'adult-care-pathway'] as const) {
   describe(`${id}: cached results equal a cold engine's`, () => {
