@@ -67,6 +67,22 @@ export function itemFacts(c: CompiledFramework, ratings: Uint8Array, met: Uint8A
   return { ratings: r, met: m };
 }
 
+/** The facts only some rules read: per-kind counts (when a rule reads `kinds`) and the per-item `ratings`/`met`. */
+function addOptionalFacts(c: CompiledFramework, plan: LevelPlan, met: Uint8Array, shared: ItemFacts | undefined, facts: LevelFacts): void {
+  if (c.needsKinds) {
+    const kinds: Partial<Record<ItemKind, KindFacts>> = {};
+    for (const [kind, list] of plan.byKind) {
+      const n = countMet(list, met);
+      kinds[kind] = { required: list.length, met: n, coverage: ratio(n, list.length) };
+    }
+    facts.kinds = kinds;
+  }
+  if (shared) {
+    facts.ratings = shared.ratings;
+    facts.met = shared.met;
+  }
+}
+
 /**
  * `levelFacts` written into an object `levelFacts` made for the same level (a batch's scratch): the same
  * properties in the same order, with fresh `kinds`. Only for facts no caller keeps once the level is scored.
@@ -83,18 +99,7 @@ export function refillLevelFacts(c: CompiledFramework, plan: LevelPlan, met: Uin
   facts.indicatorCoverage = ratio(indicatorsMet, plan.indicators.length);
   facts.indicatorsMet = indicatorsMet;
   facts.addedCompetencesMet = addedCompetencesMet;
-  if (c.needsKinds) {
-    const kinds: Partial<Record<ItemKind, KindFacts>> = {};
-    for (const [kind, list] of plan.byKind) {
-      const n = countMet(list, met);
-      kinds[kind] = { required: list.length, met: n, coverage: ratio(n, list.length) };
-    }
-    facts.kinds = kinds;
-  }
-  if (shared) {
-    facts.ratings = shared.ratings;
-    facts.met = shared.met;
-  }
+  addOptionalFacts(c, plan, met, shared, facts);
 }
 
 export function levelFacts(c: CompiledFramework, plan: LevelPlan, met: Uint8Array, shared: ItemFacts | undefined): LevelFacts {
@@ -116,18 +121,7 @@ export function levelFacts(c: CompiledFramework, plan: LevelPlan, met: Uint8Arra
     addedCompetences: plan.added.length,
     addedCompetencesMet,
   };
-  if (c.needsKinds) {
-    const kinds: Partial<Record<ItemKind, KindFacts>> = {};
-    for (const [kind, list] of plan.byKind) {
-      const n = countMet(list, met);
-      kinds[kind] = { required: list.length, met: n, coverage: ratio(n, list.length) };
-    }
-    facts.kinds = kinds;
-  }
-  if (shared) {
-    facts.ratings = shared.ratings;
-    facts.met = shared.met;
-  }
+  addOptionalFacts(c, plan, met, shared, facts);
   return facts;
 }
 
