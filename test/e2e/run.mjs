@@ -10,6 +10,9 @@
 //   3. xss       – a corpus of payloads in every provider text field of a framework, every element and state.
 //   4. a11y      – accessible names (CDP Accessibility tree), target sizes (WCAG 2.5.8), no horizontal scroll at
 //                  320 px, visible focus under forced colours, a polite live region that says the draft is saved.
+//   5. tabs      – one draft in two real tabs (one browser context, real `storage` events): answers to different
+//                  questions merge; the same question answered differently asks the later saver and loses neither
+//                  answer ("Keep mine" saves it); submitting in one tab does not remove a draft the other wrote since.
 //
 // Every page fails on any securitypolicyviolation (recorded by an external listener script), console error,
 // uncaught error or failed request. Totals go to test/e2e/totals.json.  Run after `npm run build`:
@@ -20,6 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { DEMO_MOUNTS, createStaticServer } from '../../scripts/serve-demo.mjs';
 import { PAYLOADS } from './pages/payloads.js';
+import { DRAFT_DEBOUNCE_MS } from '../../packages/elements/lib/drafts/autosave.js';
 
 export const E2E_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; object-src 'none'; require-trusted-types-for 'script'; trusted-types lit-html";
@@ -97,6 +101,12 @@ const check = (ok, message) => {
 async function open(label, { viewport = { width: 1280, height: 900 }, storageState } = {}) {
   const context = await browser.newContext({ viewport, storageState });
   const page = await context.newPage();
+  watch(page, label);
+  return { context, page };
+}
+
+/** Records a page's console errors, page errors, failed requests and responses without the strict CSP. */
+function watch(page, label) {
   page.setDefaultTimeout(TIMEOUT);
   page.on('console', (msg) => {
     if (msg.type() === 'error' && page.lfExpectedError?.test(msg.text())) {
@@ -124,7 +134,6 @@ async function open(label, { viewport = { width: 1280, height: 900 }, storageSta
       problems.push(`${label}: ${res.url()} was served without the strict CSP header`);
     }
   });
-  return { context, page };
 }
 
 /** Reads (and clears) the violations the page's listener recorded; call before every navigation. */
@@ -758,6 +767,194 @@ async function a11y() {
   await context.close();
 }
 
+// ---- 5. one draft in two real tabs ----
+
+/**
+ * Two tabs (pages of one browser context: one localStorage, real `storage` events) on one page whose
+ * <lf-self-assessment> saves to local storage under one assessment key. test/browser/drafts-tabs.test.ts
+ * covers the same rules with two elements on one page and synthetic events; here the browser delivers them.
+ * A tab's save is made to land before the other tab's pending save by reloading it (pagehide flushes at once),
+ * so the order of the two writes does not depend on timer races.
+ */
+async function tabs() {
+  const label = 'tabs';
+  const PATH = '/test/e2e/pages/tabs.html';
+  const KEY = 'levelfit:draft:clinical-homecare:e2e-tabs';
+  const { context, page: a } = await open(`${label} A`);
+  const b = await context.newPage();
+  watch(b, `${label} B`);
+  const V = FW.scale.values.map((v) => v.value);
+  const title = (id) => FW.items.find((i) => i.id === id).title;
+
+  /** The shared draft and its set-aside copies, as this tab's localStorage has them. */
+  const stored = (page) =>
+    page.evaluate((key) => {
+      const raw = localStorage.getItem(key);
+      const asides = Object.keys(localStorage)
+        .filter((k) => k.startsWith(`${key}:set-aside:`))
+        .map((k) => ({ key: k, draft: JSON.parse(localStorage.getItem(k)) }));
+      return { raw, draft: raw === null ? null : JSON.parse(raw), asides };
+    }, KEY);
+  /** Polls this tab's view of storage until `pred(draft, asides)` holds; false (and a failed check) after 5 s. */
+  const waitStored = async (page, pred, what) => {
+    for (const until = Date.now() + 5000; Date.now() < until; await page.waitForTimeout(20)) {
+      const { draft, asides } = await stored(page);
+      if (pred(draft, asides.map((x) => x.draft))) return true;
+    }
+    return check(false, `${label}: timed out waiting for ${what}: ${(await stored(page)).raw}`);
+  };
+  /** Waits until this tab's radios show `want` ({ itemId: rating }); false (and a failed check) on timeout. */
+  const waitChecked = (page, want, what) =>
+    page
+      .waitForFunction(
+        ([tag, w]) => {
+          const sr = document.querySelector(tag).shadowRoot;
+          return Object.entries(w).every(([id, v]) => sr.querySelector(`input[name="${id}"]:checked`)?.value === String(v));
+        },
+        [SA, want],
+        { timeout: 5000 },
+      )
+      .then(
+        () => true,
+        async () => check(false, `${label}: ${what}: radios show ${JSON.stringify(await checkedValues(page))}, not ${JSON.stringify(want)}`),
+      );
+  const notice = (page, code) =>
+    page.evaluate(
+      ([tag, c]) => {
+        const n = document.querySelector(tag).shadowRoot.querySelector(`[part~="notices"] [data-notice="${c}"]`);
+        if (!n) return null;
+        return {
+          text: n.textContent.replace(/\s+/g, ' ').trim(),
+          buttons: [...n.querySelectorAll('button')].map((x) => ({ part: x.getAttribute('part'), text: x.textContent.replace(/\s+/g, ' ').trim() })),
+        };
+      },
+      [SA, code],
+    );
+  const responses = (page) => page.evaluate((tag) => document.querySelector(tag).responses.ratings, SA);
+  const pick = (page, id, value) => page.locator(`${SA} input[type="radio"][name="${id}"][value="${value}"]`).click();
+  const reload = async (page, tab) => {
+    await violations(page, `${label} ${tab} before reload`);
+    await page.reload({ waitUntil: 'load' });
+    totals.pages++;
+    await rendered(page, [SA]);
+  };
+
+  for (const page of [a, b]) {
+    await goto(page, PATH);
+    await rendered(page, [SA]);
+  }
+  check((await stored(a)).raw === null, `${label}: a fresh context already holds a draft`);
+  const [q1, q2, q3] = await stepItems(a);
+
+  // (1) Different questions: B answers q2 (its save waits for the debounce); A answers q1 and is reloaded, so
+  // A's save lands first. B takes q1 in from the storage event and keeps q2; both end with the union.
+  await pick(b, q2, V[1]);
+  await pick(a, q1, V[2]);
+  await reload(a, 'A');
+  const union = { [q1]: V[2], [q2]: V[1] };
+  await waitChecked(b, union, 'B after A saved q1');
+  const merged = await notice(b, 'merged');
+  check(merged?.text.includes('1 answer you gave in another tab or window has been added here.'), `${label}: B has no "added here" notice: ${JSON.stringify(merged)}`);
+  check((await notice(b, 'conflict')) === null, `${label}: different questions made a conflict in B`);
+  await waitStored(a, (d) => d && Object.keys(d.responses.ratings).length === 2, 'the union to be saved');
+  let s = await stored(a);
+  const isUnion = (r) => r && Object.keys(r).length === 2 && r[q1] === V[2] && r[q2] === V[1];
+  check(isUnion(s.draft?.responses.ratings), `${label}: stored draft is not the union: ${s.raw}`);
+  check(s.draft?.revision === 2 && s.asides.length === 0, `${label}: after two saves: revision ${s.draft?.revision}, ${s.asides.length} set-aside copies`);
+  await waitChecked(a, union, 'A (reloaded) after B saved the union');
+  check((await notice(a, 'conflict')) === null, `${label}: a conflict in A over different questions`);
+  for (const [page, tab] of [[b, 'B'], [a, 'A']]) {
+    await reload(page, tab);
+    const restored = await checkedValues(page);
+    check(isUnion(restored), `${label}: ${tab} reloaded shows ${JSON.stringify(restored)}, not the union`);
+    check((await notice(page, 'restored')) !== null, `${label}: ${tab} reloaded without the "restored" notice`);
+  }
+
+  // (2) The same question, differently: A's save lands first; B, the later saver, is asked and writes nothing
+  // to the shared key meanwhile, but keeps its answer in a set-aside copy. "Keep mine" then saves B's.
+  await pick(a, q3, V[3]);
+  await pick(b, q3, V[0]);
+  await reload(a, 'A');
+  await b.waitForFunction((tag) => document.querySelector(tag).shadowRoot.querySelector('[data-notice="conflict"]'), SA, { timeout: 5000 }).catch(() => null);
+  const conflict = await notice(b, 'conflict');
+  check(
+    conflict?.text.includes('Your answers were also changed in another tab or window') && conflict.text.includes(`1 answer is different there: “${title(q3)}”.`),
+    `${label}: B's conflict notice: ${JSON.stringify(conflict)}`,
+  );
+  const parts = Object.fromEntries((conflict?.buttons ?? []).map((x) => [x.part, x.text]));
+  check(
+    parts['button button-use-theirs'] === 'Use the other tab’s answers' && parts['button button-keep-mine'] === 'Keep mine' && conflict.buttons.length === 2,
+    `${label}: B's conflict choices: ${JSON.stringify(conflict?.buttons)}`,
+  );
+  check((await checkedValues(b))[q3] === V[0], `${label}: B lost its own answer to ${q3} in the conflict`);
+  check((await notice(a, 'conflict')) === null, `${label}: A, the first to save, also shows a conflict`);
+  await waitStored(b, (d, asides) => asides.length === 1, 'B to keep its answers aside');
+  s = await stored(b);
+  check(s.draft?.responses.ratings[q3] === V[3], `${label}: the shared draft does not hold A's ${q3}=${V[3]}: ${s.raw}`);
+  check(
+    s.asides.length === 1 && s.asides[0].draft.responses.ratings[q3] === V[0] && s.asides[0].draft.responses.ratings[q1] === V[2],
+    `${label}: B's answer ${q3}=${V[0]} is not in a set-aside copy: ${JSON.stringify(s.asides)}`,
+  );
+  const revisionBefore = s.draft?.revision;
+  await b.locator(`${SA} [part~="button-keep-mine"]`).click();
+  await waitStored(b, (d, asides) => d && asides.length === 0, 'the set-aside copy to go after "Keep mine"');
+  s = await stored(b);
+  check(
+    s.draft?.responses.ratings[q3] === V[0] && s.draft.revision === revisionBefore + 1 && s.draft.responses.ratings[q1] === V[2] && s.draft.responses.ratings[q2] === V[1],
+    `${label}: after "Keep mine" the draft is ${s.raw}`,
+  );
+  check((await notice(b, 'conflict')) === null, `${label}: the conflict notice stayed after "Keep mine"`);
+  await waitChecked(a, { [q1]: V[2], [q2]: V[1], [q3]: V[0] }, 'A after B kept its answer');
+
+  // (3) A answers the rest and submits: the draft goes. B keeps its answers, changes one and saves; A, on its
+  // confirmation page, then starts again, which must not remove the draft B wrote since.
+  await a.evaluate(async (tag) => {
+    const el = document.querySelector(tag);
+    const sr = el.shadowRoot;
+    const settle = async () => {
+      await el.updateComplete;
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    };
+    for (let i = 0; i < 20 && !sr.querySelector('[part~="button-submit"]'); i++) {
+      for (const f of sr.querySelectorAll('fieldset[data-item]')) if (!f.querySelector('input:checked')) f.querySelectorAll('input[type=radio]')[2].click();
+      await settle();
+      sr.querySelector('[part~="button-continue"]').click();
+      await settle();
+    }
+  }, SA);
+  const all = await responses(a);
+  check(Object.keys(all).length === FW.items.length && all[q3] === V[0], `${label}: A answered ${Object.keys(all).length} of ${FW.items.length}`);
+  const n = FW.items.length;
+  await waitStored(a, (d) => d && Object.keys(d.responses.ratings).length === n, 'A to save every answer');
+  await b.waitForFunction(([tag, k]) => Object.keys(document.querySelector(tag).responses.ratings).length === k, [SA, n], { timeout: 5000 }).catch(() => null);
+  check(JSON.stringify(await responses(b)) === JSON.stringify(await responses(a)), `${label}: B did not take in A's answers before A submitted`);
+  await a.locator(`${SA} [part~="button-submit"]`).click();
+  await a.waitForFunction((tag) => document.querySelector(tag).shadowRoot.querySelector('[part~="confirmation"]'), SA);
+  s = await stored(a);
+  check(s.raw === null && s.asides.length === 0, `${label}: the draft is still stored after A submitted: ${s.raw}`);
+  await waitStored(b, (d) => d === null, 'B to see the draft removed');
+  const bKept = await responses(b);
+  check(Object.keys(bKept).length === n, `${label}: A's submission wiped B's form (${Object.keys(bKept).length} answers left)`);
+  const changed = V.find((v) => v !== bKept[q2]);
+  await pick(b, q2, changed);
+  await waitStored(b, (d) => d && d.responses.ratings[q2] === changed, 'B to save after A submitted');
+  const bDraft = (await stored(b)).raw;
+  check(Object.keys(JSON.parse(bDraft).responses.ratings).length === n, `${label}: B's new draft does not hold all its answers`);
+  await a.locator(`${SA} [part~="button-restart"]`).click();
+  await a.waitForFunction((tag) => document.querySelector(tag).shadowRoot.querySelector('[part~="step"]'), SA);
+  check((await stored(a)).raw === bDraft, `${label}: A starting again removed or changed the draft B wrote after A submitted`);
+  await a.waitForTimeout(DRAFT_DEBOUNCE_MS + 200); // any save A had scheduled would have run by now
+  check((await stored(a)).raw === bDraft, `${label}: A wrote over B's draft after starting again`);
+  await reload(a, 'A');
+  const aRestored = await checkedValues(a);
+  check(aRestored[q2] === changed && (await notice(a, 'restored')) !== null, `${label}: reloaded A does not restore B's draft (${q2}: ${aRestored[q2]})`);
+
+  await violations(a, `${label} A end`);
+  await violations(b, `${label} B end`);
+  await context.close();
+  console.log(`test:e2e: tabs: merge (${q1}, ${q2}), conflict on ${q3} kept by B, submit in A kept B's later draft (${n} answers)`);
+}
+
 // ---- run ----
 
 async function section(name, fn) {
@@ -780,6 +977,7 @@ try {
       await section('journey', journey);
       await section('hostile', hostile);
       await section('a11y', a11y);
+      await section('tabs', tabs);
     })(),
   ]);
 } finally {
