@@ -1,12 +1,10 @@
-import { aTimeout, expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, fixtureCleanup, waitUntil } from '@open-wc/testing';
 import { parseFramework } from '@levelfit/engine';
 import '../../packages/elements/src/self-assessment/define.js';
-import type { LfSelfAssessment } from '../../packages/elements/src/self-assessment/self-assessment.js';
 import {
   createDraft,
   draftKey,
   DRAFT_VERSION,
-  isSetAsideKeyOf,
   migrateDraft,
   parseDraft,
   serializeDraft,
@@ -16,39 +14,10 @@ import {
 import { openDraftStorage } from '../../packages/elements/src/drafts/storage.js';
 import { makeFramework } from './helpers/framework-factory.js';
 import { breakStorage, clearLevelfitStorage } from './helpers/storage.js';
+import { KEY, envelope, mount, noticeText, setAsideKeys } from './helpers/drafts.js';
 import { $, $$, answerStep, clickButton, radio, stepIndicator } from './helpers/dom.js';
 
 const framework = parseFramework(makeFramework());
-const KEY = 'levelfit:draft:test-framework:appraisal-2025';
-
-function envelope(overrides: Partial<DraftEnvelope> = {}): DraftEnvelope {
-  return {
-    v: DRAFT_VERSION,
-    frameworkId: 'test-framework',
-    frameworkVersion: '1.0',
-    savedAt: '2025-03-04T10:15:00.000Z',
-    revision: 3,
-    writer: 'another-tab',
-    responses: { ratings: { communicate: 2, safeguard: 3 } },
-    step: 0,
-    role: null,
-    ...overrides,
-  };
-}
-
-async function mount(attrs: { key?: string; storage?: string; fw?: object } = {}): Promise<LfSelfAssessment> {
-  return fixture<LfSelfAssessment>(html`<lf-self-assessment
-    assessment-key=${attrs.key ?? 'appraisal-2025'}
-    storage=${attrs.storage ?? 'local'}
-    role-picker
-    .framework=${attrs.fw ?? makeFramework()}
-  ></lf-self-assessment>`);
-}
-
-/** Keys a draft was set aside under (`<key>:set-aside:<time>`). */
-const setAsideKeys = (area: Storage = localStorage): string[] => Object.keys(area).filter((k) => isSetAsideKeyOf(k, KEY));
-
-const noticeText = (el: Element): string => $$(el, '[part="notice"]').map((n) => n.textContent!.replace(/\s+/g, ' ').trim()).join(' | ');
 
 describe('drafts: pure functions', () => {
   it('namespaces keys by framework id and assessment key', () => {
