@@ -4,6 +4,7 @@ import '../packages/elements/src/quiz/define.js';
 import type { LfQuiz } from '../packages/elements/src/quiz/quiz.js';
 import { createQuizDraft, quizDraftKey, serializeQuizDraft } from '../packages/elements/src/quiz/quiz-draft.js';
 import { clinicalHomecareBank, correctAnswers, longTextBank, wrongAnswers } from './support/quiz-bank.js';
+import { trustTheme } from './support/theme.js';
 
 interface Args {
   bank: string;
@@ -131,17 +132,5 @@ export const LongText: Story = {
 
 /** Themed from the host page. */
 export const CustomTheme: Story = {
-  render: (args, context) => html`
-    <style>
-      .trust-theme lf-quiz {
-        --lf-font-family: Georgia, 'Times New Roman', serif;
-        --lf-color-brand: #330072;
-        --lf-color-link: #330072;
-        --lf-color-focus: #ffb81c;
-        --lf-radius: 6px;
-        --lf-button-shadow: #1d0041;
-      }
-    </style>
-    <div class="trust-theme">${meta.render!(args, context)}</div>
-  `,
+  render: (args, context) => trustTheme(meta.render!(args, context)),
 };

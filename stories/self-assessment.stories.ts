@@ -3,6 +3,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import '../packages/elements/src/self-assessment/define.js';
 import { createDraft, draftKey, serializeDraft } from '../packages/elements/src/drafts/envelope.js';
 import { clinicalHomecare, scenarioRatings } from './support/scenarios.js';
+import { trustTheme } from './support/theme.js';
 
 interface Args {
   framework: string;
@@ -69,17 +70,5 @@ export const FrameworkError: Story = { name: 'Error', args: { framework: 'no-suc
 
 /** Themed from the host page. */
 export const CustomTheme: Story = {
-  render: (args, context) => html`
-    <style>
-      .trust-theme lf-self-assessment {
-        --lf-font-family: Georgia, 'Times New Roman', serif;
-        --lf-color-brand: #330072;
-        --lf-color-link: #330072;
-        --lf-color-focus: #ffb81c;
-        --lf-radius: 6px;
-        --lf-button-shadow: #1d0041;
-      }
-    </style>
-    <div class="trust-theme">${meta.render!(args, context)}</div>
-  `,
+  render: (args, context) => trustTheme(meta.render!(args, context)),
 };

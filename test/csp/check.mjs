@@ -5,11 +5,10 @@
 // failed request.  Run after `npm run build`:  npm run test:csp
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../support/chromium.mjs';
 import { CSP, DEMO_MOUNTS, createStaticServer } from '../../scripts/serve-demo.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const TIMEOUT = 30_000;
 
 for (const file of ['dist/levelfit.min.js', 'packages/engine/lib/index.js']) {
@@ -68,11 +67,7 @@ const server = createStaticServer({
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const origin = `http://127.0.0.1:${server.address().port}`;
 
-const browser = await chromium.launch({
-  executablePath,
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-});
+const browser = await launchChromium();
 
 const problems = [];
 async function visit(path, { harness }) {

@@ -20,7 +20,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../support/chromium.mjs';
 import { DEMO_MOUNTS, createStaticServer } from '../../scripts/serve-demo.mjs';
 import { PAYLOADS } from './pages/payloads.js';
 import { DRAFT_DEBOUNCE_MS } from '../../packages/elements/lib/drafts/autosave.js';
@@ -29,7 +29,6 @@ export const E2E_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; object-src 'none'; require-trusted-types-for 'script'; trusted-types lit-html";
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const TIMEOUT = 30_000;
 const started = Date.now();
 const only = process.env.E2E_ONLY ? new Set(process.env.E2E_ONLY.split(',')) : null;
@@ -63,11 +62,7 @@ const server = createServer((req, res) => {
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const origin = `http://127.0.0.1:${server.address().port}`;
 
-const browser = await chromium.launch({
-  executablePath,
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-});
+const browser = await launchChromium();
 
 // ---- bookkeeping ----
 
