@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { launchChromium } from '../support/chromium.mjs';
+import { ratingsFor } from '../support/scenario-ratings.mjs';
 import { CSP, DEMO_MOUNTS, createStaticServer } from '../../scripts/serve-demo.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -20,26 +21,6 @@ for (const file of ['dist/levelfit.min.js', 'packages/engine/lib/index.js']) {
 
 const { assess, frameworks } = await import('../../packages/engine/lib/index.js');
 
-/** Ratings that put a person at a level of `fw` (optionally overlapping the next), as stories/support/scenarios.ts does. */
-function ratingsFor(fw, bestFit, overlap = false) {
-  const levels = fw.levels.map((l) => l.id);
-  const best = bestFit === null ? -1 : levels.indexOf(bestFit);
-  const metAt = fw.scale.met;
-  const values = fw.scale.values.map((v) => v.value);
-  const met = values.filter((v) => v >= metAt);
-  const unmet = values.filter((v) => v < metAt);
-  const ratings = {};
-  let indicators = 0;
-  let added = 0;
-  fw.items.forEach((item, i) => {
-    const lowest = Math.min(...item.levels.map((l) => levels.indexOf(l)));
-    let ok = lowest <= best;
-    if (!ok && overlap && lowest === best + 1) ok = item.kind === 'indicator' ? indicators++ % 3 === 0 : added++ === 0;
-    if (best < 0 && lowest === 0 && item.kind !== 'indicator') ok = i % 2 === 0;
-    ratings[item.id] = ok ? met[i % met.length] : unmet[i % unmet.length];
-  });
-  return ratings;
-}
 
 async function expectedScenarios() {
   const fw = frameworks['clinical-homecare'];

@@ -21,6 +21,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { launchChromium } from '../support/chromium.mjs';
+import { ratingsFor } from '../support/scenario-ratings.mjs';
 import { DEMO_MOUNTS, createStaticServer } from '../../scripts/serve-demo.mjs';
 import { PAYLOADS } from './pages/payloads.js';
 import { DRAFT_DEBOUNCE_MS } from '../../packages/elements/lib/drafts/autosave.js';
@@ -215,24 +216,6 @@ const checkedValues = (page) =>
     (tag) => Object.fromEntries([...document.querySelector(tag).shadowRoot.querySelectorAll('input[type=radio]:checked')].map((r) => [r.name, Number(r.value)])),
     SA,
   );
-
-/** Ratings that put a person at a level (optionally overlapping the next), as test/csp/check.mjs does. */
-function ratingsFor(fw, bestFit, overlap = false) {
-  const levels = fw.levels.map((l) => l.id);
-  const best = levels.indexOf(bestFit);
-  const met = fw.scale.values.map((v) => v.value).filter((v) => v >= fw.scale.met);
-  const unmet = fw.scale.values.map((v) => v.value).filter((v) => v < fw.scale.met);
-  const ratings = {};
-  let indicators = 0;
-  let added = 0;
-  fw.items.forEach((item, i) => {
-    const lowest = Math.min(...item.levels.map((l) => levels.indexOf(l)));
-    let ok = lowest <= best;
-    if (!ok && overlap && lowest === best + 1) ok = item.kind === 'indicator' ? indicators++ % 3 === 0 : added++ === 0;
-    ratings[item.id] = ok ? met[i % met.length] : unmet[i % unmet.length];
-  });
-  return ratings;
-}
 
 /** Index of a rating among the scale's radios (the radios are in scale order). */
 const radioIndex = (value) => FW.scale.values.findIndex((v) => v.value === value);
