@@ -61,7 +61,7 @@ function groupOf(id) {
     if (pkg.startsWith('@lit/')) return pkg;
     return pkg;
   }
-  if (id.includes('packages/engine/lib/builtin.generated') || id.includes('levelfit-builtin-slim')) return 'engine: built-in frameworks (data)';
+  if (id.includes('packages/engine/lib/framework/builtin.generated') || id.includes('levelfit-builtin-slim')) return 'engine: built-in frameworks (data)';
   if (id.includes('packages/engine/')) return 'engine: code';
   const el = /packages\/elements\/lib\/([^/]+)\//.exec(id);
   if (el) return `elements: ${el[1]}`;

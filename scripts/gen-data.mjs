@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Writes packages/engine/src/builtin.generated.ts from data/frameworks/*.json, so the engine (and the embed
+// Writes packages/engine/src/framework/builtin.generated.ts from data/frameworks/*.json, so the engine (and the embed
 // bundle) carries the built-in frameworks without a JSON loader. The JSON files stay the one source of truth.
 import { readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -22,7 +22,7 @@ export const builtinData: Record<BuiltinFrameworkId, unknown> = {
 ${data.map((d) => `  ${JSON.stringify(d.id)}: ${JSON.stringify(d)},`).join('\n')}
 };
 `;
-const target = `${root}packages/engine/src/builtin.generated.ts`;
+const target = `${root}packages/engine/src/framework/builtin.generated.ts`;
 if (!existsSync(target) || readFileSync(target, 'utf8') !== out) writeFileSync(target, out);
 
 // Question banks: data/quizzes/*.json → packages/engine/src/quiz/banks.generated.ts (its own module, so the

@@ -15,10 +15,10 @@ import { fileURLToPath } from 'node:url';
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { assess, assessMany, parseFramework, safeAssess, type AssessOptions, type LevelFit } from '../../packages/engine/src/index.ts';
-import { prepare } from '../../packages/engine/src/assess.ts';
-import { compile } from '../../packages/engine/src/compile.ts';
-import { clearSentenceCache, explain } from '../../packages/engine/src/explain.ts';
-import { evaluateLevel, type LevelOutcome } from '../../packages/engine/src/rules.ts';
+import { prepare } from '../../packages/engine/src/level-fit/assess.ts';
+import { compile } from '../../packages/engine/src/framework/compile.ts';
+import { clearSentenceCache, explain } from '../../packages/engine/src/level-fit/explain.ts';
+import { evaluateLevel, type LevelOutcome } from '../../packages/engine/src/level-fit/rules.ts';
 import type { SafeResult } from '../../packages/engine/src/errors.ts';
 import { readFrameworkJson, type FrameworkJson } from './factories.ts';
 
@@ -103,7 +103,7 @@ function objectsOf(value: unknown, into: Set<object>, owner: Map<object, number>
 }
 
 test("assessMany's copy of buildLevelFit is the same code as assess's (assess.ts says why there are two)", () => {
-  const source = readFileSync(fileURLToPath(new URL('../../packages/engine/src/assess.ts', import.meta.url)), 'utf8');
+  const source = readFileSync(fileURLToPath(new URL('../../packages/engine/src/level-fit/assess.ts', import.meta.url)), 'utf8');
   const [single, rest] = source.split('// ---- the batch\'s copy of the two functions above (keep identical but for the names) ----');
   assert.ok(single !== undefined && rest !== undefined, 'the marker line is in assess.ts');
   const text = (from: string, start: string) => {

@@ -1,5 +1,5 @@
 /**
- * The `levelfit` command line (packages/engine/src/cli.ts): `main(argv, io)` with an in-memory file system, so each
+ * The `levelfit` command line (packages/engine/src/cli/index.ts): `main(argv, io)` with an in-memory file system, so each
  * case states its files, its exit code and what it printed. Exit codes: 0 success, 1 invalid input, 2 usage error.
  * The last cases run the CLI as a program (through tsx), directly and through a `levelfit` symlink like npm's bin.
  */
@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main, type CliIo } from '../../packages/engine/src/cli.ts';
+import { main, type CliIo } from '../../packages/engine/src/cli/index.ts';
 import { assess, frameworks, parseFramework } from '../../packages/engine/src/index.ts';
 import { ROOT, frameworkFiles, makeFramework, ratingsFor, readFrameworkJson } from './factories.ts';
 
@@ -357,22 +357,22 @@ describe('levelfit batch', () => {
 });
 
 describe('levelfit as a program', () => {
-  const cliPath = `${ROOT}packages/engine/src/cli.ts`;
+  const cliPath = `${ROOT}packages/engine/src/cli/index.ts`;
   const run = (bin: string, args: string[]) =>
     spawnSync(process.execPath, ['--import', 'tsx', bin, ...args], { cwd: ROOT, encoding: 'utf8' });
   test('starts with a node shebang', () => {
     assert.match(readFileSync(cliPath, 'utf8'), /^#!\/usr\/bin\/env node\n/);
   });
-  test('package.json has the bin "levelfit" → bin/levelfit.js, an executable node script that runs lib/cli.js', () => {
+  test('package.json has the bin "levelfit" → bin/levelfit.js, an executable node script that runs lib/cli/index.js', () => {
     const pkg = JSON.parse(readFileSync(`${ROOT}packages/engine/package.json`, 'utf8')) as { bin: Record<string, string>; files: string[] };
     assert.deepEqual(pkg.bin, { levelfit: './bin/levelfit.js' });
     assert.ok(pkg.files.includes('bin'));
     const bin = `${ROOT}packages/engine/bin/levelfit.js`;
-    assert.match(readFileSync(bin, 'utf8'), /^#!\/usr\/bin\/env node\n[^]*import\('\.\.\/lib\/cli\.js'\)/);
+    assert.match(readFileSync(bin, 'utf8'), /^#!\/usr\/bin\/env node\n[^]*import\('\.\.\/lib\/cli\/index\.js'\)/);
     assert.ok(statSync(bin).mode & 0o111, 'bin/levelfit.js is executable');
   });
   test('the bin, through a symlink as npm links it, validates the data files (after npm run build:lib)', (t) => {
-    if (!existsSync(`${ROOT}packages/engine/lib/cli.js`)) return t.skip('packages/engine/lib is not built');
+    if (!existsSync(`${ROOT}packages/engine/lib/cli/index.js`)) return t.skip('packages/engine/lib is not built');
     const dir = mkdtempSync(join(tmpdir(), 'levelfit-bin-'));
     symlinkSync(`${ROOT}packages/engine/bin/levelfit.js`, join(dir, 'levelfit'));
     const r = spawnSync(join(dir, 'levelfit'), ['validate', ...frameworkFiles().map((f) => `data/frameworks/${f}`)], { cwd: ROOT, encoding: 'utf8' });

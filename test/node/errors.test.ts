@@ -19,7 +19,7 @@ import {
   type Condition,
   type Issue,
 } from '../../packages/engine/src/index.ts';
-import { zodMessage } from '../../packages/engine/src/parse.ts';
+import { zodMessage } from '../../packages/engine/src/framework/parse.ts';
 import { makeFramework, ratingsFor, type FrameworkJson } from './factories.ts';
 
 type Path = (string | number)[];

@@ -4,10 +4,10 @@
  */
 export * from './constants.js';
 export * from './errors.js';
-export type { Framework, Item, Level, Rule, Condition, Scale, ScaleValue, Source } from './schema.js';
-export { FrameworkSchema } from './schema.js';
-export { parseFramework, safeParseFramework, isParsedFramework, parseJson } from './parse.js';
-export { assess, safeAssess, assessMany } from './assess.js';
-export { frameworks, BUILTIN_IDS, isBuiltinFrameworkId, type BuiltinFrameworkId } from './frameworks.js';
-export type * from './types.js';
-export { resolveDotPath } from './dot-path.js';
+export type { Framework, Item, Level, Rule, Condition, Scale, ScaleValue, Source } from './framework/schema.js';
+export { FrameworkSchema } from './framework/schema.js';
+export { parseFramework, safeParseFramework, isParsedFramework, parseJson } from './framework/parse.js';
+export { assess, safeAssess, assessMany } from './level-fit/assess.js';
+export { frameworks, BUILTIN_IDS, isBuiltinFrameworkId, type BuiltinFrameworkId } from './framework/builtin.js';
+export type * from './level-fit/types.js';
+export { resolveDotPath } from './level-fit/dot-path.js';

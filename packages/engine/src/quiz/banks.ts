@@ -1,4 +1,4 @@
-import { frameworks, isBuiltinFrameworkId } from '../frameworks.js';
+import { frameworks, isBuiltinFrameworkId } from '../framework/builtin.js';
 import { QUIZ_IDS, quizData, type BuiltinQuizId } from './banks.generated.js';
 import { parseQuestionBank } from './parse.js';
 import type { QuestionBank } from './schema.js';

@@ -1,7 +1,7 @@
 import { FORBIDDEN_KEYS } from '../constants.js';
 import { formatPath, type Issue, type IssuePath, type SafeResult } from '../errors.js';
-import { checkStructure, fromZodIssues, parseJson, zodMessage } from '../parse.js';
-import type { Framework } from '../schema.js';
+import { checkStructure, fromZodIssues, parseJson, zodMessage } from '../framework/parse.js';
+import type { Framework } from '../framework/schema.js';
 import { QuestionBankSchema, type QuestionBank } from './schema.js';
 import { SINGLE_ANSWER_TYPES } from './types.js';
 

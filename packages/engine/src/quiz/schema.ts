@@ -1,6 +1,6 @@
 import { z } from '../zod.js';
 import { FRAMEWORK_ID_PATTERN, ID_PATTERN, LIMITS } from '../constants.js';
-import { SourceSchema } from '../schema.js';
+import { SourceSchema } from '../framework/schema.js';
 import { COMBINE_MODES, QUESTION_TYPES, QUIZ_LIMITS } from './types.js';
 
 const text = () => z.string().check(z.minLength(1, 'must not be empty'), z.maxLength(LIMITS.stringLength));

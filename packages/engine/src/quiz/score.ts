@@ -1,10 +1,10 @@
-import { assess, prepare } from '../assess.js';
-import { compile } from '../compile.js';
+import { assess, prepare } from '../level-fit/assess.js';
+import { compile } from '../framework/compile.js';
 import { LIMITS } from '../constants.js';
 import { AssessmentError, FrameworkError, type Issue, type SafeResult } from '../errors.js';
-import { frameworks, isBuiltinFrameworkId } from '../frameworks.js';
-import { checkStructure, isParsedFramework, isPlainObject, parseFramework } from '../parse.js';
-import type { Framework } from '../schema.js';
+import { frameworks, isBuiltinFrameworkId } from '../framework/builtin.js';
+import { checkStructure, isParsedFramework, isPlainObject, parseFramework } from '../framework/parse.js';
+import type { Framework } from '../framework/schema.js';
 import { checkFit, isParsedQuestionBank, parseQuestionBank, QuestionBankError } from './parse.js';
 import type { MasteryThreshold, Question, QuestionBank } from './schema.js';
 import {

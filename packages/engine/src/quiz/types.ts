@@ -3,8 +3,8 @@
  * shapes `scoreQuiz` returns. The bank's own shape is derived from the zod schema in `./schema.ts`.
  */
 import type { ItemKind } from '../constants.js';
-import type { LevelFit, Responses } from '../types.js';
-import type { Framework } from '../schema.js';
+import type { LevelFit, Responses } from '../level-fit/types.js';
+import type { Framework } from '../framework/schema.js';
 
 /** What a question asks for: one option, any number of options, true or false, or one option after a scenario. */
 export const QUESTION_TYPES = ['single', 'multiple', 'true-false', 'scenario'] as const;

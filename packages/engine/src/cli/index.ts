@@ -7,16 +7,16 @@ import { readFileSync, realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { assessMany, safeAssess } from './assess.js';
-import { formatPath, type Issue, type SafeResult } from './errors.js';
-import { BUILTIN_IDS, frameworks, isBuiltinFrameworkId } from './frameworks.js';
-import { parseJson, safeParseFramework } from './parse.js';
-import type { Framework } from './schema.js';
-import { safeParseQuestionBank } from './quiz/index.js';
+import { assessMany, safeAssess } from '../level-fit/assess.js';
+import { formatPath, type Issue, type SafeResult } from '../errors.js';
+import { BUILTIN_IDS, frameworks, isBuiltinFrameworkId } from '../framework/builtin.js';
+import { parseJson, safeParseFramework } from '../framework/parse.js';
+import type { Framework } from '../framework/schema.js';
+import { safeParseQuestionBank } from '../quiz/index.js';
 
 /** A JSON value that is a question bank rather than a framework (it has a `questions` list). */
 const isBank = (v: unknown): boolean => typeof v === 'object' && v !== null && !Array.isArray(v) && Array.isArray((v as { questions?: unknown }).questions);
-import type { AssessOptions, LevelFit } from './types.js';
+import type { AssessOptions, LevelFit } from '../level-fit/types.js';
 
 const USAGE = `Usage:
   levelfit validate FILE...                       check framework (or question bank) JSON files against the data contract

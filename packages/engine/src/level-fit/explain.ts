@@ -1,5 +1,5 @@
-import { KIND_NOUNS, type ItemKind } from './constants.js';
-import type { CompiledFramework, LevelPlan } from './compile.js';
+import { KIND_NOUNS, type ItemKind } from '../constants.js';
+import type { CompiledFramework, LevelPlan } from '../framework/compile.js';
 import type { ConditionOutcome, LevelFacts, LevelOutcome } from './rules.js';
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;

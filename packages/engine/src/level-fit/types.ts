@@ -1,4 +1,4 @@
-import type { ItemKind } from './constants.js';
+import type { ItemKind } from '../constants.js';
 
 /** What a person answered: a rating on the framework's scale per item id. A missing rating is "not yet". */
 export interface Responses {

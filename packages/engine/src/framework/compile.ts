@@ -1,6 +1,6 @@
 import { Engine, type RuleProperties } from 'json-rules-engine';
-import { FORBIDDEN_KEYS, ITEM_KINDS, KIND_NOUNS, type ItemKind } from './constants.js';
-import { resolveDotPath } from './dot-path.js';
+import { FORBIDDEN_KEYS, ITEM_KINDS, KIND_NOUNS, type ItemKind } from '../constants.js';
+import { resolveDotPath } from '../level-fit/dot-path.js';
 import type { Condition, Framework, Item } from './schema.js';
 
 /** What one level requires, as item indices into `framework.items`. */
@@ -51,7 +51,7 @@ export interface CompiledFramework {
   needsItemFacts: boolean;
   needsKinds: boolean;
   /** Rule outcomes by level and the values of `refs`: rules are pure, so an outcome is computed once. */
-  cache: import('./rules.js').OutcomeCache;
+  cache: import('../level-fit/rules.js').OutcomeCache;
   /** No item id is a key `checkStructure` rejects, so well-formed responses may skip that walk. */
   fastResponses: boolean;
 }

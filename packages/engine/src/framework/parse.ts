@@ -8,8 +8,8 @@ import {
   OPERATOR_DECORATORS,
   OPERATORS,
   type FactName,
-} from './constants.js';
-import { FrameworkError, ISSUE_CODES, type Issue, type IssueCode, type IssuePath, type SafeResult } from './errors.js';
+} from '../constants.js';
+import { FrameworkError, ISSUE_CODES, type Issue, type IssueCode, type IssuePath, type SafeResult } from '../errors.js';
 import { FrameworkSchema, type Framework } from './schema.js';
 
 const issueCodes: ReadonlySet<string> = new Set(ISSUE_CODES);

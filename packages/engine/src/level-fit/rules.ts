@@ -1,5 +1,5 @@
-import type { ItemKind, RuleEvent } from './constants.js';
-import type { CompiledFramework, LevelPlan } from './compile.js';
+import type { ItemKind, RuleEvent } from '../constants.js';
+import type { CompiledFramework, LevelPlan } from '../framework/compile.js';
 
 export interface KindFacts {
   required: number;

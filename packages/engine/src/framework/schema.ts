@@ -1,5 +1,5 @@
-import { z } from './zod.js';
-import { FRAMEWORK_ID_PATTERN, ID_PATTERN, ITEM_KINDS, LIMITS, RULE_EVENTS } from './constants.js';
+import { z } from '../zod.js';
+import { FRAMEWORK_ID_PATTERN, ID_PATTERN, ITEM_KINDS, LIMITS, RULE_EVENTS } from '../constants.js';
 
 const text = () => z.string().check(z.minLength(1, 'must not be empty'), z.maxLength(LIMITS.stringLength));
 const id = (pattern: RegExp, what: string) =>

@@ -1,9 +1,9 @@
-import { compile, type CompiledFramework } from './compile.js';
-import { AssessmentError, type Issue, type SafeResult } from './errors.js';
+import { compile, type CompiledFramework } from '../framework/compile.js';
+import { AssessmentError, type Issue, type SafeResult } from '../errors.js';
 import { explainCached } from './explain.js';
-import { checkStructure, isPlainObject, isParsedFramework, parseFramework, show } from './parse.js';
+import { checkStructure, isPlainObject, isParsedFramework, parseFramework, show } from '../framework/parse.js';
 import { cached, evaluateLevel, itemFacts, levelFacts, refillLevelFacts, type LevelFacts, type LevelOutcome } from './rules.js';
-import type { Framework } from './schema.js';
+import type { Framework } from '../framework/schema.js';
 import type { AssessOptions, FitItem, LevelFit, LevelResult } from './types.js';
 
 /** Everything about one assessment that does not need the rules. */
