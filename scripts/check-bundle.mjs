@@ -49,11 +49,9 @@ function gzipSize(buf) {
 
 /** Which part of levelfit (or which dependency) a module belongs to. */
 function groupOf(id) {
-  if (id.includes('jsonpath-plus-stub')) return 'shims (jsonpath-plus, eventemitter2, hash-it, clone)';
-  if (id.includes('eventemitter2-shim') || id.includes('hash-it-shim') || id.includes('clone-shim') || id.includes('json-rules-engine-debug-shim')) return 'shims (jsonpath-plus, eventemitter2, hash-it, clone)';
-  if (id.includes('levelfit-ts-helpers') || id.includes('levelfit-babel-helpers')) return 'compiler helpers (tsc __decorate, babel)';
+  if (id.startsWith('build/replacements/')) return 'replacements (eventemitter2, hash-it, clone, jsonpath-plus)';
+  if (id.startsWith('build/entries/')) return 'entry';
   if (id.includes('commonjsHelpers') || id.includes('?commonjs')) return 'rollup commonjs helpers';
-  if (id.startsWith('levelfit-embed')) return 'entry';
   const nm = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(id);
   if (nm) {
     const pkg = nm[1];
@@ -61,7 +59,7 @@ function groupOf(id) {
     if (pkg.startsWith('@lit/')) return pkg;
     return pkg;
   }
-  if (id.includes('packages/engine/lib/framework/builtin.generated') || id.includes('levelfit-builtin-slim')) return 'engine: built-in frameworks (data)';
+  if (/packages\/engine\/lib\/framework\/builtin(-default)?\.generated/.test(id)) return 'engine: built-in frameworks (data)';
   if (id.includes('packages/engine/')) return 'engine: code';
   const el = /packages\/elements\/lib\/([^/]+)\//.exec(id);
   if (el) return `elements: ${el[1]}`;
