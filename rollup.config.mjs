@@ -5,6 +5,10 @@
 //   dist/levelfit.min.js       the embed bundle: lit, the level-fit engine with the default framework, the
 //                              self-assessment and its result views registered (entry build/entries/levelfit.js)
 //   dist/levelfit.all.min.js   every element registered, every built-in framework and question bank
+//
+// `rollup -c --configPackages` (part of `npm run build:lib`) builds what the npm packages ship besides tsc output:
+//   packages/engine/dist/browser/   the engine's entries as ES modules a browser imports without a bundler
+//                              (its `browser` export condition), dependencies included: see build/browser-entries.mjs
 import { fileURLToPath } from 'node:url';
 import alias from '@rollup/plugin-alias';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
@@ -14,6 +18,7 @@ import { replacements, pureCalls } from './build/json-rules-engine.mjs';
 import minifyTemplates from './build/minify-templates.mjs';
 import moduleSizes from './build/module-sizes.mjs';
 import copyFrameworks from './build/copy-frameworks.mjs';
+import browserEntries from './build/browser-entries.mjs';
 
 const path = (p) => fileURLToPath(new URL(p, import.meta.url));
 const root = path('./');
@@ -44,7 +49,18 @@ const bundle = ({ input, file, aliases = [], plugins = [] }) => ({
   output: { file, format: 'es', sourcemap: true, plugins: [minified] },
 });
 
-export default [
+const packageBuilds = [
+  {
+    input: browserEntries(path('./packages/engine/')),
+    onwarn,
+    treeshake: { preset: 'recommended', propertyReadSideEffects: false, manualPureFunctions: pureCalls },
+    plugins: [alias({ entries: replacements }), nodeResolve({ browser: true }), commonjs({ strictRequires: 'auto' })],
+    // Readable code for the page's own build or devtools; the maps carry their sources.
+    output: { dir: 'packages/engine/dist/browser', format: 'es', sourcemap: true, chunkFileNames: 'chunks/[name]-[hash].js' },
+  },
+];
+
+const bundles = [
   bundle({
     input: path('./build/entries/levelfit.js'),
     file: 'dist/levelfit.min.js',
@@ -52,5 +68,12 @@ export default [
     aliases: [{ find: /^@levelfit\/engine$/, replacement: path('./packages/engine/lib/embed.js') }],
     plugins: [copyFrameworks({ from: path('./data/frameworks/'), to: path('./dist/frameworks/') })],
   }),
-  bundle({ input: path('./build/entries/levelfit.all.js'), file: 'dist/levelfit.all.min.js' }),
+  bundle({
+    input: path('./build/entries/levelfit.all.js'),
+    file: 'dist/levelfit.all.min.js',
+    // Built from tsc output like everything here, not from the engine's own browser build.
+    aliases: [{ find: /^@levelfit\/engine$/, replacement: path('./packages/engine/lib/index.js') }],
+  }),
 ];
+
+export default (args) => (args.configPackages ? packageBuilds : bundles);
