@@ -4,7 +4,7 @@
 // or third-party request shows up as a violation in the browser console.
 //
 //   npm start                 build, then serve on http://localhost:8000
-//   PORT=8080 node scripts/serve-demo.mjs
+//   PORT=8080 npm start       the same on another port (PORT=0: any free port)
 //
 // `createStaticServer` is reused by the CSP harness (test/csp/check.mjs).
 import { createServer } from 'node:http';
@@ -93,6 +93,10 @@ export function createStaticServer({ mounts = DEMO_MOUNTS, index = 'demo/index.h
 const isMain = process.argv[1] && fileURLToPath(import.meta.url) === normalize(process.argv[1]);
 if (isMain) {
   const port = Number(process.env.PORT ?? 8000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`serve-demo: PORT must be a port number (0-65535), not "${process.env.PORT}"`);
+    process.exit(1);
+  }
   const server = createStaticServer();
   server.on('error', (err) => {
     console.error(`serve-demo: ${err.message}`);
