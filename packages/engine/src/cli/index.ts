@@ -13,6 +13,7 @@ import { BUILTIN_IDS, frameworks, isBuiltinFrameworkId } from '../framework/buil
 import { parseJson, safeParseFramework } from '../framework/parse.js';
 import type { Framework } from '../framework/schema.js';
 import { safeParseQuestionBank } from '../quiz/index.js';
+import { caseCommand, CASE_USAGE } from './case.js';
 
 /** A JSON value that is a question bank rather than a framework (it has a `questions` list). */
 const isBank = (v: unknown): boolean => typeof v === 'object' && v !== null && !Array.isArray(v) && Array.isArray((v as { questions?: unknown }).questions);
@@ -23,6 +24,7 @@ const USAGE = `Usage:
   levelfit assess RESPONSES.json [options]        one person's level fit ({"ratings": {"<item id>": 0-3}})
   levelfit batch STAFF.csv|STAFF.json [options]   one line per person, then a summary
   levelfit frameworks                             list the built-in frameworks
+${CASE_USAGE}
 
 Options:
   --framework ID|FILE   built-in framework id or a framework JSON file (default: clinical-homecare)
@@ -246,6 +248,7 @@ async function batch(io: CliIo, fw: Framework, file: string, target: string | un
 
 /** Runs the CLI; returns the exit code (exported for tests). */
 export async function main(argv: string[], io: CliIo = defaultIo): Promise<number> {
+  if (argv[0] === 'export' || argv[0] === 'import') return caseCommand(argv, io);
   try {
     const { values, positionals } = parseArgs({
       args: argv,
