@@ -20,6 +20,8 @@ export const SourceSchema = z.strictObject({
   title: text(),
   /** null when the source does not name its publisher (say how you know in `note`). */
   publisher: z.nullable(text()),
+  /** The licence the source states for its text; null when it states none (unknown stays unknown, never guessed). */
+  licence: z.optional(z.nullable(text())),
   /** null when the source is undated. */
   date: z.nullable(z.string().check(z.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'date must be YYYY, YYYY-MM or YYYY-MM-DD'))),
   reference: z.optional(text()),
@@ -30,6 +32,8 @@ export const SourceSchema = z.strictObject({
 export const LevelSchema = z.strictObject({
   id: id(ID_PATTERN, 'a level id'),
   title: text(),
+  /** "levelfit" when the title is levelfit's wording, not the source's (absent: the source's own words). */
+  titleBy: z.optional(z.enum(['levelfit', 'source'])),
   descriptor: z.array(text()).check(z.maxLength(50)),
   roles: z.array(text()).check(z.maxLength(100)),
 });
