@@ -47,6 +47,8 @@ export const ItemSchema = z.strictObject({
   levels: z.array(id(ID_PATTERN, 'a level id')).check(z.minLength(1, 'an item must be required by at least one level')),
   source: z.optional(text()),
   description: z.optional(text()),
+  /** An indicator whose descriptor sentence says "may" (or "for example"): what some people at the level do. */
+  optional: z.optional(z.boolean()),
 });
 
 export const RuleSchema = z.strictObject({
