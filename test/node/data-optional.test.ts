@@ -46,5 +46,9 @@ describe('clinical-homecare: optional indicators', () => {
     assert.equal(fw.items.find((i) => i.id === 'enhanced-delegate')!.optional, true);
     raw.items.find((i: Item) => i.id === 'enhanced-delegate').optional = 'yes';
     assert.throws(() => parseFramework(raw), /optional/);
+    raw.items.find((i: Item) => i.id === 'enhanced-delegate').optional = true;
+    raw.items.find((i: Item) => i.kind === 'competence').optional = true;
+    assert.throws(() => parseFramework(raw), (e: { issues: { path: unknown[]; message: string }[] }) =>
+      e.issues.length === 1 && e.issues[0]!.path.join('.') === 'items.0.optional' && /only an indicator/.test(e.issues[0]!.message));
   });
 });
