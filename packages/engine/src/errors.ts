@@ -21,6 +21,7 @@ export const ISSUE_CODES = [
   'unknown_role',
   'rating_off_scale',
   'invalid_scale',
+  'version_mismatch',
 ] as const;
 export type IssueCode = (typeof ISSUE_CODES)[number];
 
