@@ -21,6 +21,7 @@ export const ISSUE_CODES = [
   'unknown_role',
   'rating_off_scale',
   'invalid_scale',
+  'version_mismatch',
   'unsafe_url',
   'hash_mismatch',
 ] as const;
