@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
+import { repeat } from 'lit/directives/repeat.js';
 import { localized, msg, str } from '@lit/localize';
 import type { AssessOptions, Framework, Issue, Item, ItemKind, LevelFit } from '@levelfit/engine';
 import { DraftStore, type ConflictChoice, type DraftNotice } from '../drafts/draft-store.js';
@@ -51,6 +52,7 @@ import { selfAssessmentStyles } from './self-assessment.styles.js';
  * @csspart question - One question's wrapper (also `question-error` when it has an error).
  * @csspart legend - The question's title.
  * @csspart hint - Hint text under a legend.
+ * @csspart shared-hint - In the hint of a statement the framework lists at several levels: asked once, counted at each.
  * @csspart error-message - The error message inside a question.
  * @csspart radios - The list of radios of one question.
  * @csspart option - One radio with its label.
@@ -510,7 +512,7 @@ export class LfSelfAssessment extends LfElement {
           ${this.stepTitle(step)}
         </h2>
         ${this.showRolePicker(framework) && step.index === 0 ? this.renderRolePicker(framework) : nothing}
-        ${step.itemIds.map((id) => this.renderQuestion(c.item(id)!, framework))}
+        ${repeat(step.itemIds, (id) => id, (id) => this.renderQuestion(c.item(id)!, framework))}
       </div>
       <div class="buttons">
         <button type="submit" part="button button-continue">${msg('Continue')}</button>
@@ -562,7 +564,8 @@ export class LfSelfAssessment extends LfElement {
     const rating = c.rating(item.id);
     const hintId = `q-${item.id}-hint`;
     const errorId = `q-${item.id}-error`;
-    const hasHint = item.description !== undefined || item.code !== undefined;
+    const shared = c.idsOf(item.id);
+    const hasHint = item.description !== undefined || item.code !== undefined || shared.length > 1;
     const describedBy = [hasHint ? hintId : '', error ? errorId : ''].filter(Boolean).join(' ');
     return html`
       <div class="question ${error ? 'question--error' : ''}" part=${error ? 'question question-error' : 'question'}>
@@ -573,6 +576,7 @@ export class LfSelfAssessment extends LfElement {
                 ${item.code !== undefined ? html`<span class="code">${msg(str`Reference ${item.code}`)}</span>` : nothing}
                 ${item.code !== undefined && item.description !== undefined ? html`<br />` : nothing}
                 ${item.description ?? nothing}
+                ${shared.length > 1 ? html`<span class="shared" part="shared-hint">${this.sharedHint(shared, framework)}</span>` : nothing}
               </div>`
             : nothing}
           ${error
@@ -605,6 +609,13 @@ export class LfSelfAssessment extends LfElement {
         </fieldset>
       </div>
     `;
+  }
+
+  /** Under a statement the framework lists at several levels: it is asked once and the answer counts at each. */
+  private sharedHint(ids: readonly string[], framework: Framework): string {
+    const levels = new Set(ids.flatMap((id) => this.assessment.item(id)?.levels ?? []));
+    const titles = framework.levels.filter((l) => levels.has(l.id)).map((l) => l.title).join('; ');
+    return msg(str`This is part of ${levels.size} levels (${titles}). You answer it once and your answer counts for each.`);
   }
 
   private renderCheckAnswers(): TemplateResult {
