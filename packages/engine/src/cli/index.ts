@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { assessCommand } from './assess.js';
 import { batchCommand } from './batch.js';
+import { exportCommand, importCommand } from './case.js';
 import { COMMON_OPTIONS, type Command, type OptionValues } from './command.js';
 import { frameworksCommand } from './frameworks.js';
 import { defaultIo, UsageError, warn, type CliIo } from './io.js';
@@ -22,6 +23,8 @@ const COMMANDS: Record<string, Command> = {
   assess: assessCommand,
   batch: batchCommand,
   frameworks: frameworksCommand,
+  export: exportCommand,
+  import: importCommand,
 };
 
 const COMMON_OPTION_HELP = [
