@@ -11,6 +11,8 @@ export { LfQuiz } from './quiz/quiz.js';
 export { LfChangeEvent, type LfChangeDetail } from './events/lf-change.js';
 export { LfErrorEvent, LF_ERROR_SOURCES, type LfErrorDetail, type LfErrorSource } from './events/lf-error.js';
 export { LfSubmitEvent, type LfSubmitDetail } from './events/lf-submit.js';
+export { LfRestoreEvent, type LfRestoreDetail } from './events/lf-restore.js';
+export type { Submission } from './self-assessment/submission.js';
 export { LfQuizChangeEvent, type LfQuizChangeDetail } from './events/lf-quiz-change.js';
 export { LfQuizSubmitEvent, type LfQuizSubmitDetail } from './events/lf-quiz-submit.js';
 export type { FrameworkSource } from './internal/framework-controller.js';
