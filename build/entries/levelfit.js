@@ -10,5 +10,5 @@ export { LfSelfAssessment } from '../../packages/elements/lib/self-assessment/se
 export { LfLevelFit } from '../../packages/elements/lib/level-fit/level-fit.js';
 export { LfCompetenceMatrix } from '../../packages/elements/lib/competence-matrix/competence-matrix.js';
 export { LfCareerLevels } from '../../packages/elements/lib/career-levels/career-levels.js';
-export { defineElement } from '../../packages/elements/lib/shared/define.js';
+export { defineElement } from '../../packages/elements/lib/define-element.js';
 export * from '../../packages/engine/lib/embed.js';

@@ -4,8 +4,8 @@ import '../../packages/elements/src/quiz/define.js';
 import type { LfQuiz } from '../../packages/elements/src/quiz/quiz.js';
 import type { LfQuizSubmitEvent } from '../../packages/elements/src/events/lf-quiz-submit.js';
 import { makeBank } from '../../stories/support/quiz-bank.js';
-import { clearLevelfitStorage } from './helpers/storage.js';
-import { $, deepActiveElement, press, tabUntil } from './helpers/dom.js';
+import { clearLevelfitStorage } from '../support/storage.js';
+import { $, deepActiveElement, press, tabUntil } from '../support/dom.js';
 
 const isInput = (type: string) => (a: Element | null) => a instanceof HTMLInputElement && a.type === type;
 const isButton = (part: string) => (a: Element | null) => a instanceof HTMLButtonElement && a.part.contains(part);
@@ -86,7 +86,7 @@ describe('<lf-quiz> keyboard-only', () => {
     // Check your answers: Tab through the change links to Submit; Enter submits once.
     expect($(el, '[part~="heading"]')!.textContent!.trim()).to.equal('Check your answers');
     await tabUntil(isButton('button-submit'), 10);
-    const submitted = oneEvent(el, 'lf-submit') as Promise<LfQuizSubmitEvent>;
+    const submitted = oneEvent(el, 'lf-quiz-submit') as Promise<LfQuizSubmitEvent>;
     await press('Enter');
     const ev = await submitted;
     await el.updateComplete;
