@@ -3,7 +3,8 @@ import { builtinSet } from './builtin-set.js';
 
 export { BUILTIN_IDS, type BuiltinFrameworkId };
 
-// Pure: a bundle that takes its frameworks from elsewhere (the embed bundle: ../embed.ts) drops this set and its data.
+// Pure as far as a bundle is concerned: one that takes its frameworks from another set (the embed bundle:
+// ../embed.ts) has no use for this one, so it drops the set and its data.
 const set = /* @__PURE__ */ builtinSet(BUILTIN_IDS, builtinData);
 
 /** The default built-in framework alone (Clinical Homecare), as the embed bundle carries it: see ../embed.ts. */

@@ -1,6 +1,21 @@
 import { parseFramework } from './parse.js';
 import type { Framework } from './schema.js';
 
+const sets: ((id: string) => Framework | undefined)[] = [];
+
+/**
+ * The built-in framework with this id, from whichever sets this build carries (what an extension's
+ * `extends.id` names when no base is passed): every framework in Node and the npm packages, the default one
+ * alone in the embed bundle.
+ */
+export function builtinFramework(id: string): Framework | undefined {
+  for (const find of sets) {
+    const fw = find(id);
+    if (fw) return fw;
+  }
+  return undefined;
+}
+
 /**
  * A set of built-in frameworks from generated data: each is validated on first use and kept. The engine has
  * two sets: every framework in data/frameworks (builtin.ts) and the default one alone (builtin-default.ts),
@@ -20,5 +35,6 @@ export function builtinSet<Id extends string>(ids: readonly Id[], data: Record<I
     Object.defineProperties({}, Object.fromEntries(ids.map((id) => [id, { enumerable: true, get: () => load(id) }]))) as Record<Id, Framework>,
   );
   const isBuiltinFrameworkId = (id: unknown): id is Id => typeof id === 'string' && (ids as readonly string[]).includes(id);
+  sets.push((id) => (isBuiltinFrameworkId(id) ? load(id) : undefined));
   return { frameworks, isBuiltinFrameworkId };
 }

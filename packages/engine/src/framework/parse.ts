@@ -11,7 +11,7 @@ import {
 } from '../constants.js';
 import { FrameworkError, ISSUE_CODES, type Issue, type IssueCode, type IssuePath, type SafeResult } from '../errors.js';
 import { FrameworkSchema, type Framework } from './schema.js';
-import { frameworks, isBuiltinFrameworkId } from './builtin.js';
+import { builtinFramework } from './builtin-set.js';
 import {
   FrameworkExtensionSchema,
   checkAgainstBase,
@@ -471,7 +471,7 @@ function parsePlain(value: unknown): SafeResult<Framework> {
 function findBase(id: string, base: ExtensionBase | undefined): Framework | undefined {
   if (typeof base === 'function') return base(id);
   if (base) return base;
-  return isBuiltinFrameworkId(id) ? frameworks[id] : undefined;
+  return builtinFramework(id);
 }
 
 /** Validates an extension (already walked and copied) against its base, and returns the extended framework. */
