@@ -159,3 +159,52 @@ describe('createScorm12Reporter against scorm-again', () => {
     assert.equal(scorm12Timespan(3_723_450), '0001:02:03.45');
   });
 });
+
+describe('per-question timings (SCORM 1.2, SCORM 2004 and xAPI)', () => {
+  test('each interaction has the time its question was answered and its latency; without timings, the report time', async () => {
+    const { Scorm2004API } = await import('scorm-again');
+    const { createScormReporter, toXapiStatements, validateStatements } = await import('../../packages/engine/src/lms/index.ts');
+    const answers = Object.fromEntries(BANK.questions.map((q) => [q.id, correctIds(BANK, q.id)]));
+    const score = await scoreQuiz(BANK, answers);
+    const [q0, q1] = BANK.questions;
+    const timings = { [q0!.id]: { at: T0 + 30_000, ms: 29_500 }, [q1!.id]: { at: new Date(T0 + 95_000).toISOString(), ms: 64_250 } };
+
+    const one = lms();
+    const r12 = createScorm12Reporter(one.api, { now: () => T0 + 600_000 });
+    r12.start();
+    assert.deepEqual(r12.report(score, BANK, { timings, terminate: true }), { ok: true, issues: [] });
+    const c12 = one.commits.at(-1)!;
+    assert.equal(c12['cmi.interactions.0.time'], '10:00:30');
+    assert.match(String(c12['cmi.interactions.0.latency']), /^(00)?00:00:29\.5$|^(00)?00:00:29\.50$/);
+    assert.equal(c12['cmi.interactions.1.time'], '10:01:35');
+    assert.equal(c12['cmi.interactions.2.time'], '10:10:00', 'no timing: the report time');
+    assert.equal(c12['cmi.interactions.2.latency'] ?? '', '');
+
+    const commits: Flat[] = [];
+    const api2004 = new Scorm2004API({
+      logLevel: 5,
+      lmsCommitUrl: 'https://lms.invalid/commit',
+      dataCommitFormat: 'flattened',
+      httpService: { processHttpRequest: (_u: string, p: unknown) => (commits.push(JSON.parse(JSON.stringify(p))), { result: true, errorCode: 0 }), updateSettings() {} } as never,
+    });
+    const r04 = createScormReporter(api2004, { now: () => T0 + 600_000 });
+    r04.start();
+    assert.deepEqual(r04.report(score, BANK, { timings }), { ok: true, issues: [] });
+    assert.equal(api2004.GetValue('cmi.interactions.0.timestamp'), '2026-11-23T10:00:30.00Z');
+    assert.equal(api2004.GetValue('cmi.interactions.0.latency'), 'PT29.5S');
+    assert.equal(api2004.GetValue('cmi.interactions.1.latency'), 'PT1M4.25S');
+    assert.equal(api2004.GetValue('cmi.interactions.2.timestamp'), '2026-11-23T10:10:00.00Z');
+
+    const statements = toXapiStatements(score, BANK, {
+      actor: { mbox: 'mailto:learner@example.org' },
+      activityBase: 'https://lms.example.org/levelfit',
+      timestamp: '2026-11-23T10:10:00.000Z',
+      timings,
+    });
+    assert.deepEqual(validateStatements(statements), []);
+    assert.equal(statements[0]!.timestamp, '2026-11-23T10:00:30.000Z');
+    assert.equal(statements[0]!.result!.duration, 'PT29.5S');
+    assert.equal(statements[2]!.timestamp, '2026-11-23T10:10:00.000Z');
+    assert.equal(statements[2]!.result!.duration, undefined);
+  });
+});

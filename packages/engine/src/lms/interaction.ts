@@ -3,7 +3,7 @@
  * 4th edition interaction model (RTE 4.2.9: `choice` responses are short identifiers delimited by `[,]`,
  * `true-false` responses are `true` or `false`; xAPI 1.0.3 Data 2.4.4.1 "Response Patterns" borrows them).
  */
-import type { InteractionModel, LmsQuestion, LmsQuestionResult } from './types.js';
+import type { InteractionModel, LmsQuestion, LmsQuestionResult, LmsTimings } from './types.js';
 
 /** Characters a SCORM short/long identifier may hold as they are (a subset of RFC 3986 URI characters). */
 const SAFE_CHAR = /^[A-Za-z0-9\-()+.:=@;$_!*'/#]$/;
@@ -119,4 +119,12 @@ export function describeQuestion(q: Pick<LmsQuestion, 'prompt' | 'scenario'>, ma
   const room = max - [...q.prompt].length - 1;
   if (room < 20) return truncate(q.prompt, max);
   return `${truncate(q.scenario, room)} ${q.prompt}`;
+}
+
+/** The time of a question's answer (or the fallback), in epoch ms; and its latency in ms when known and sane. */
+export function timingOf(timings: LmsTimings | undefined, questionId: string, fallback: number): { at: number; ms: number | undefined } {
+  const t = timings && Object.hasOwn(timings, questionId) ? timings[questionId] : undefined;
+  const at = t === undefined ? NaN : new Date(t.at).getTime();
+  const ms = t?.ms;
+  return { at: Number.isFinite(at) ? at : fallback, ms: typeof ms === 'number' && Number.isFinite(ms) && ms >= 0 ? ms : undefined };
 }

@@ -5,7 +5,7 @@
  * and ending the session. What differs (method and element names, limits, time formats, how a result is
  * written) is a `ScormProfile`: scorm.ts (2004) and scorm12.ts (1.2).
  */
-import type { LmsAnswers, LmsBank, LmsIssue, LmsQuizScore } from './types.js';
+import type { LmsAnswers, LmsBank, LmsIssue, LmsQuizScore, LmsTimings } from './types.js';
 import { decodeSuspendData, encodeSuspendData, type SuspendedDraft } from './suspend-data.js';
 
 /** Read a property of a window that may be cross-origin (reading throws there). */
@@ -85,7 +85,7 @@ export interface ScormProfile {
   /** The session time in this version's format. */
   duration(ms: number): string;
   /** Writes score, status, objectives and interactions. */
-  writeResult(w: ScormWriter, score: LmsQuizScore, bank: LmsBank, context: { threshold: number; now: number }): void;
+  writeResult(w: ScormWriter, score: LmsQuizScore, bank: LmsBank, context: { threshold: number; now: number; timings: LmsTimings | undefined }): void;
 }
 
 /** What `start()` found: where the learner left off. */
@@ -126,9 +126,10 @@ export interface ScormReporter {
   /**
    * Write the result: score, status, one objective per framework item, one interaction per question, exit
    * (normal when completed, suspend otherwise; a completed attempt's `cmi.suspend_data` is cleared), then
-   * Commit (and Terminate with `terminate: true`).
+   * Commit (and Terminate with `terminate: true`). With `timings`, each interaction gets the time its question
+   * was answered and its latency; without, the report's time.
    */
-  report(score: LmsQuizScore, bank: LmsBank, options?: { terminate?: boolean }): ScormOutcome;
+  report(score: LmsQuizScore, bank: LmsBank, options?: { terminate?: boolean; timings?: LmsTimings }): ScormOutcome;
   /** The session time, then Terminate. */
   terminate(): ScormOutcome;
   readonly state: 'new' | 'running' | 'terminated';
@@ -261,7 +262,7 @@ export function createReporter(api: ScormCalls, profile: ScormProfile, options: 
       if (state !== 'running') return notRunning('report');
       const issues: LmsIssue[] = [];
       const w = writer(issues);
-      profile.writeResult(w, score, bank, { threshold: options.masteryThreshold ?? score.passMark, now: now() });
+      profile.writeResult(w, score, bank, { threshold: options.masteryThreshold ?? score.passMark, now: now(), timings: reportOptions.timings });
       // A completed attempt has nothing to resume: its draft would only fill the LMS's suspend data.
       if (score.completed) w.set(el.suspendData, '');
       w.set(el.exit, score.completed ? profile.exitNormal : 'suspend');

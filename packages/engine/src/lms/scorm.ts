@@ -8,7 +8,7 @@
  * `{code: 'scorm_error', path: ['cmi.…'], message: 'SCORM error 407 (…): <GetDiagnostic>'}`. It never throws,
  * even when the API does (a broken LMS cannot break the quiz).
  */
-import { formatReal, interactionModel, interactionResult, describeQuestion, scormDuration, scormIdentifier, scormTime, truncate } from './interaction.js';
+import { formatReal, interactionModel, interactionResult, timingOf, describeQuestion, scormDuration, scormIdentifier, scormTime, truncate } from './interaction.js';
 import { createReporter, discoverApi, hasMethods, type ScormProfile, type ScormReporter, type ScormReporterOptions } from './scorm-runtime.js';
 
 export type { ScormDraft, ScormOutcome, ScormStart, ScormReporter, ScormReporterOptions } from './scorm-runtime.js';
@@ -55,8 +55,7 @@ const SCORM_2004: ScormProfile = {
   // 403: Data Model Element Value Not Initialized (nothing stored yet).
   notInitialized: ['403'],
   duration: scormDuration,
-  writeResult({ set, get, rows, issues }, score, bank, { threshold, now }) {
-    const stamp = scormTime(new Date(now));
+  writeResult({ set, get, rows, issues }, score, bank, { threshold, now, timings }) {
     set('cmi.score.scaled', formatReal(score.score.scaled));
     if (score.score.max > 0) {
       set('cmi.score.raw', formatReal(score.score.raw));
@@ -108,7 +107,9 @@ const SCORM_2004: ScormProfile = {
       set(`${el}.type`, model.interactionType);
       const objectivesCount = fresh ? 0 : Number.parseInt(get(`${el}.objectives._count`), 10) || 0;
       if (objectivesCount === 0) q.items.forEach((item, k) => set(`${el}.objectives.${k}.id`, scormIdentifier(item, 4000)));
-      set(`${el}.timestamp`, stamp);
+      const when = timingOf(timings, q.id, now);
+      set(`${el}.timestamp`, scormTime(new Date(when.at)));
+      if (when.ms !== undefined) set(`${el}.latency`, scormDuration(when.ms));
       set(`${el}.weighting`, formatReal(qr.maxPoints));
       if (model.response !== null) set(`${el}.learner_response`, model.response);
       if (model.correctPattern !== null) set(`${el}.correct_responses.0.pattern`, model.correctPattern);

@@ -16,7 +16,7 @@
  * - drafts in `cmi.suspend_data`, at most 4,096 characters: a longer draft is not written (the LMS keeps its
  *   previous data) and gives a `too_big` issue; `cmi.core.lesson_location` holds the position (255).
  */
-import { formatReal, interactionModel, interactionResult, scormIdentifier } from './interaction.js';
+import { formatReal, interactionModel, interactionResult, timingOf, scormIdentifier } from './interaction.js';
 import { createReporter, discoverApi, hasMethods, type ScormProfile, type ScormReporter, type ScormReporterOptions } from './scorm-runtime.js';
 import type { LmsQuestion } from './types.js';
 
@@ -81,7 +81,7 @@ const SCORM_12: ScormProfile = {
   exitNormal: '',
   notInitialized: [],
   duration: scorm12Timespan,
-  writeResult({ set, rows, issues }, score, bank, { threshold, now }) {
+  writeResult({ set, rows, issues }, score, bank, { threshold, now, timings }) {
     set('cmi.core.score.raw', percent(score.score.scaled));
     set('cmi.core.score.min', '0');
     set('cmi.core.score.max', '100');
@@ -106,7 +106,6 @@ const SCORM_12: ScormProfile = {
 
     const interactions = rows('cmi.interactions', false);
     const byId = new Map(bank.questions.map((q) => [q.id, q] as const));
-    const time = scorm12Time(new Date(now));
     for (const qr of score.questions) {
       const q = byId.get(qr.id);
       if (!q) {
@@ -118,7 +117,9 @@ const SCORM_12: ScormProfile = {
       const el = `cmi.interactions.${n}`;
       set(`${el}.id`, scormIdentifier(q.id, 250));
       q.items.forEach((item, k) => set(`${el}.objectives.${k}.id`, scormIdentifier(item, 250)));
-      set(`${el}.time`, time);
+      const when = timingOf(timings, q.id, now);
+      set(`${el}.time`, scorm12Time(new Date(when.at)));
+      if (when.ms !== undefined) set(`${el}.latency`, scorm12Timespan(when.ms));
       set(`${el}.type`, model.interactionType);
       set(`${el}.weighting`, formatReal(qr.maxPoints));
       const correct = q.options.filter((o) => o.correct).map((o) => o.id);
