@@ -450,6 +450,10 @@ describe('<lf-self-assessment>', () => {
       await waitUntil(() => el.result !== null, 'never scored');
       await el.updateComplete;
       await clickButton(el, 'button-restart');
+      // Asked first: nothing is cleared until the person says yes.
+      expect($(el, '[part="restart-check"] h2')!.textContent!.trim()).to.equal('Start again?');
+      expect(Object.keys(el.responses.ratings)).to.not.be.empty;
+      await clickButton(el, 'button-restart-confirm');
       expect(stepIndicator(el)).to.equal('Step 1 of 3');
       expect(el.responses).to.deep.equal({ ratings: {} });
     });
