@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { localized, msg, str } from '@lit/localize';
-import { levelName, type AssessOptions, type Framework, type Issue, type Item, type ItemKind, type LevelFit } from '@levelfit/engine';
+import { assess, levelName, type AssessOptions, type Framework, type Item, type ItemKind, type LevelFit } from '@levelfit/engine';
 import { DraftStore, type ConflictChoice, type DraftNotice } from '../drafts/draft-store.js';
 import { SELF_ASSESSMENT_DRAFTS } from '../drafts/envelope.js';
 import { isStorageKind, openDraftStorage, type StorageKind } from '../drafts/storage.js';
@@ -11,13 +11,12 @@ import { LfChangeEvent } from '../events/lf-change.js';
 import { LfRestoreEvent } from '../events/lf-restore.js';
 import { LfSubmitEvent } from '../events/lf-submit.js';
 import { formStyles } from '../internal/form.styles.js';
-import { LfElement, type Problem } from '../internal/lf-element.js';
+import { issuesOf, LfElement, type Problem } from '../internal/lf-element.js';
 import { ratingLabel } from '../internal/rating-label.js';
 import { warnOnce } from '../internal/warn-once.js';
 import { currentLocale } from '../localize/localize.js';
 import { tokens } from '../tokens.js';
 import { AssessmentController } from './assessment-controller.js';
-import { LevelFitController } from './level-fit-controller.js';
 import { DEFAULT_STEP_SIZE, type Step } from './steps.js';
 import { selfAssessmentStyles } from './self-assessment.styles.js';
 import { decodeSubmission, encodeSubmission, submissionKey, type Submission } from './submission.js';
@@ -159,7 +158,6 @@ export class LfSelfAssessment extends LfElement {
   private restoredToAnnounce: Submission | null = null;
 
   private readonly assessment = new AssessmentController(this);
-  private readonly levelFit = new LevelFitController(this);
   private readonly drafts = new DraftStore(this, SELF_ASSESSMENT_DRAFTS, {
     snapshot: () => {
       const c = this.assessment;
@@ -248,7 +246,7 @@ export class LfSelfAssessment extends LfElement {
       }
     }
     this.problem =
-      fw.status === 'error' ? { issues: fw.issues, source: fw.source } : fw.status === 'ready' ? this.optionProblem(fw.framework) : null;
+      fw.status === 'error' ? { issues: fw.issues, source: fw.source } : fw.status === 'ready' ? this.levelProblem(fw.framework, 'target', this.target) : null;
   }
 
   protected override currentProblem(): Problem | null {
@@ -292,22 +290,7 @@ export class LfSelfAssessment extends LfElement {
     return 'local';
   }
 
-  private optionProblem(framework: Framework): Problem | null {
-    const target = this.target?.trim();
-    if (target && !framework.levels.some((l) => l.id === target)) {
-      return {
-        source: 'options',
-        issues: [
-          {
-            code: 'unknown_level',
-            path: ['target'],
-            message: `no level has the id "${target}"; the levels are: ${framework.levels.map((l) => l.id).join(', ')}`,
-          },
-        ],
-      };
-    }
-    return null;
-  }
+
 
   // ---- events from the view ----
 
@@ -417,12 +400,9 @@ export class LfSelfAssessment extends LfElement {
     if (this.rolePicker && c.role) options.role = c.role;
     let result: LevelFit;
     try {
-      result = await this.levelFit.run(c.framework, responses, options);
+      result = await assess(c.framework, responses, options);
     } catch (err) {
-      const issues = (err as { issues?: Issue[] })?.issues ?? [
-        { code: 'invalid_value' as const, path: [], message: err instanceof Error ? err.message : String(err) },
-      ];
-      this.submitProblem = { issues, source: 'assess' };
+      this.submitProblem = { issues: issuesOf(err), source: 'assess' };
       c.endSubmit(false);
       return;
     }
