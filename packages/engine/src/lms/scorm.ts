@@ -268,6 +268,10 @@ export function createScormReporter(api: ScormApi, options: ScormReporterOptions
       if (state !== 'running') return notRunning('report');
       const issues: LmsIssue[] = [];
       const threshold = options.masteryThreshold ?? score.passMark;
+      if (options.masteryThreshold !== undefined && !(typeof threshold === 'number' && threshold >= 0 && threshold <= 1)) {
+        // NaN would fail every objective and -1 pass every one: report it and write nothing
+        return outcome([{ code: 'out_of_range', path: ['options', 'masteryThreshold'], message: `masteryThreshold must be a number from 0 to 1, not ${String(threshold)}` }]);
+      }
       const stamp = scormTime(new Date(now()));
 
       set(issues, 'cmi.score.scaled', formatReal(score.score.scaled));
