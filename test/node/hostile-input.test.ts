@@ -20,7 +20,7 @@ import {
 } from '../../packages/engine/src/index.ts';
 import { createScormReporter, safeToXapiStatements, toXapiStatements, type XapiOptions } from '../../packages/engine/src/lms/index.ts';
 import { main, type CliIo } from '../../packages/engine/src/cli/index.ts';
-import { makeFramework } from './factories.ts';
+import { makeFramework } from '../support/factories.ts';
 
 /** 10 MB of id groups that fail at the very end: V8's regex engine ran out of stack inside the id pattern. */
 const REGEX_BOMB = `${'a-'.repeat(5_000_000)}A`;
