@@ -4,12 +4,13 @@
  * temporary folder, then runs, each as its own process with its output piped back here:
  *  - the plain streaming reader (bench/plain-csv-reader.mjs: line by line, split at commas, one line per
  *    person, nothing checked or assessed), the floor any streaming batch sits on;
- *  - `levelfit batch FILE` in each of FORMATS (default "text,csv").
+ *  - `levelfit batch FILE` in each of FORMATS (default "text"; e.g. FORMATS=text,csv,ndjson).
  * For each it reports people/s, wall and CPU time (the CPU ratio is the steadier one on a shared machine), peak RSS (the process's own maxRSS) and the time from starting the process to
- * its first byte of output, and the ratio to the plain reader. Prints a markdown table and writes
+ * its first byte of output (and the CPU time the process had used by then, which a loaded machine does not
+ * inflate), and the ratio to the plain reader. Prints a markdown table and writes
  * bench/batch-results.json. Run with `npm run bench:batch` (builds the engine first).
  *
- * Environment: PEOPLE (default 1600000), FORMATS (default "text,csv"), KEEP=1 keeps the generated CSV.
+ * Environment: PEOPLE (default 1600000), FORMATS (default "text"), KEEP=1 keeps the generated CSV.
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -20,7 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { makePeople } from './people.mjs';
 
 const PEOPLE = Number(process.env.PEOPLE ?? 1_600_000);
-const FORMATS = (process.env.FORMATS ?? 'text,csv').split(',').filter(Boolean);
+const FORMATS = (process.env.FORMATS ?? 'text').split(',').filter(Boolean);
 const FRAMEWORK = 'clinical-homecare';
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const CLI = `${ROOT}packages/engine/lib/cli/index.js`;
@@ -74,9 +75,9 @@ function run(name, args) {
     child.on('error', reject);
     child.on('close', (code) => {
       const seconds = (performance.now() - start) / 1000;
-      const rss = /peak-rss-kb (\d+) cpu-us (\d+)/.exec(errTail);
+      const rss = /peak-rss-kb (\d+) cpu-us (\d+) first-output-ms (\S+) first-output-cpu-ms (\S+)/.exec(errTail);
       if (!rss) return reject(new Error(`${name}: no peak RSS reported (exit ${code}): ${errTail}`));
-      resolve({ name, exit: code, seconds, peoplePerSecond: PEOPLE / seconds, cpuSeconds: Number(rss[2]) / 1e6, peakRssMb: Number(rss[1]) / 1024, firstOutputMs: first, outBytes, lines });
+      resolve({ name, exit: code, seconds, peoplePerSecond: PEOPLE / seconds, cpuSeconds: Number(rss[2]) / 1e6, peakRssMb: Number(rss[1]) / 1024, firstOutputMs: first, firstOutputInProcessMs: Number(rss[3]), firstOutputCpuMs: Number(rss[4]), outBytes, lines });
     });
   });
 }
@@ -97,13 +98,13 @@ for (const r of runs) {
 const base = runs[0];
 const rows = runs.map(
   (r) =>
-    `| ${r.name} | ${Math.round(r.peoplePerSecond).toLocaleString('en')} | ${r.seconds.toFixed(1)} | ${(r.seconds / base.seconds).toFixed(1)}× | ${r.cpuSeconds.toFixed(1)} | ${(r.cpuSeconds / base.cpuSeconds).toFixed(1)}× | ${r.peakRssMb.toFixed(0)} | ${r.firstOutputMs === null ? '-' : r.firstOutputMs.toFixed(0)} |`,
+    `| ${r.name} | ${Math.round(r.peoplePerSecond).toLocaleString('en')} | ${r.seconds.toFixed(1)} | ${(r.seconds / base.seconds).toFixed(1)}× | ${r.cpuSeconds.toFixed(1)} | ${(r.cpuSeconds / base.cpuSeconds).toFixed(1)}× | ${r.peakRssMb.toFixed(0)} | ${r.firstOutputMs === null ? '-' : r.firstOutputMs.toFixed(0)} | ${r.firstOutputCpuMs} |`,
 );
 const table = [
   `${PEOPLE.toLocaleString('en')} people, ${fw.items.length} rating columns (${FRAMEWORK}), ${(bytes / 1e6).toFixed(0)} MB CSV; node ${process.version}, ${os.cpus().length} CPUs, load ${os.loadavg()[0].toFixed(1)}`,
   '',
-  '| run | people/s | time s | vs plain reader | CPU s | CPU vs plain | peak RSS MB | first output ms |',
-  '|---|---:|---:|---:|---:|---:|---:|---:|',
+  '| run | people/s | time s | vs plain reader | CPU s | CPU vs plain | peak RSS MB | first output ms | CPU ms to first output |',
+  '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
   ...rows,
 ].join('\n');
 console.log(table);

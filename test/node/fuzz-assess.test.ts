@@ -49,10 +49,16 @@ function assertIssuePaths(responses: unknown, options: unknown, issues: { code: 
     let node: unknown = inOptions ? options : responses;
     const segs = inOptions ? rest : issue.path;
     for (const seg of segs) {
-      if (!(typeof node === 'object' && node !== null && Object.prototype.hasOwnProperty.call(node, seg))) {
+      let own: boolean;
+      try {
+        own = typeof node === 'object' && node !== null && Object.prototype.hasOwnProperty.call(node, seg);
+        if (own) node = (node as Record<string | number, unknown>)[seg];
+      } catch {
+        break; // the path reached a value whose getter or Proxy throws: that is what the issue reports
+      }
+      if (!own) {
         assert.fail(`${what}: the path of "${issue.code}" (${JSON.stringify(issue.path).slice(0, 200)}) names a value in the ${inOptions ? 'options' : 'responses'}`);
       }
-      node = (node as Record<string | number, unknown>)[seg];
     }
   }
 }

@@ -35,6 +35,8 @@ export const HUGE_STRINGS = {
   'huge-id': memo(() => 'a'.repeat(MB)),
   /** Almost an id, failing at the very end (a backtracking probe for the id pattern). */
   'huge-near-id': memo(() => `a${'-a'.repeat(MB / 2)}-`),
+  /** 10 MB of id groups failing at the end: overflowed V8's regex stack inside the id pattern (issue 15). */
+  'huge-id-groups': memo(() => `${'a-'.repeat(5 * MB)}A`),
   'huge-dot-path': memo(() => `a${'.a'.repeat(MB / 2)}`),
   'huge-near-dot-path': memo(() => `a${'.a-'.repeat(MB / 3)}..`),
   /** A decorator chain `not:not:…:equal` (json-rules-engine would nest one closure per decorator). */
@@ -109,6 +111,49 @@ export const OBJECT_ONLY_BUILDERS = {
   'minus-infinity': () => -Infinity,
   'minus-zero': () => -0,
   fn: () => () => 1,
+  // Getters and Proxies that throw when read: "safe" functions must report them, never throw (issue 15).
+  'throwing-getter': () =>
+    Object.defineProperty({ operator: 'equal' }, 'fact', {
+      enumerable: true,
+      get() {
+        throw new Error('getter');
+      },
+    }),
+  'throwing-keys-proxy': () =>
+    new Proxy(
+      {},
+      {
+        ownKeys() {
+          throw new Error('ownKeys');
+        },
+      },
+    ),
+  'throwing-get-proxy': () =>
+    new Proxy(
+      { fact: 'coverage' },
+      {
+        get() {
+          throw new Error('get');
+        },
+      },
+    ),
+  'revoked-proxy': () => {
+    const r = Proxy.revocable({}, {});
+    r.revoke();
+    return r.proxy;
+  },
+  /** What it throws is hostile too: an object whose message getter throws. */
+  'getter-throwing-hostile': () =>
+    Object.defineProperty({}, 'ratings', {
+      enumerable: true,
+      get() {
+        throw Object.defineProperty({}, 'message', {
+          get() {
+            throw new Error('message');
+          },
+        });
+      },
+    }),
 } as const satisfies Record<string, () => unknown>;
 export type ObjectOnlyBuilderName = keyof typeof OBJECT_ONLY_BUILDERS;
 

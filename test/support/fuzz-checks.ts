@@ -67,14 +67,25 @@ export function assertParsedFramework(fw: Framework, reparse: (text: string) => 
 
 /** Independent check of responses and options against a framework: null when valid, else why not. */
 export function responsesProblem(fw: Framework, responses: unknown, options: unknown): string | null {
+  // a getter or Proxy that throws makes the input unreadable: the engine must report it, not throw
+  try {
+    return readableResponsesProblem(fw, responses, options);
+  } catch {
+    return 'unreadable (a getter or proxy threw)';
+  }
+}
+
+function readableResponsesProblem(fw: Framework, responses: unknown, options: unknown): string | null {
   const forbidden: ReadonlySet<string> = new Set(FORBIDDEN_KEYS);
   let nodes = 0;
   const walk = (v: unknown, depth: number): string | null => {
+    if (typeof v === 'string' && v.length > LIMITS.stringLength) return 'text too long';
     if (typeof v !== 'object' || v === null) return null;
     if (depth > LIMITS.depth) return 'too deep';
     // shared references: 31 objects can hold 2^30 paths; any input that large is refused
     if (++nodes > 250_000) return 'too many objects';
     for (const key of Object.keys(v)) {
+      if (key.length > LIMITS.keyLength) return 'key too long';
       if (forbidden.has(key)) return `forbidden key ${key}`;
       const p = walk((v as Record<string, unknown>)[key], depth + 1);
       if (p) return p;

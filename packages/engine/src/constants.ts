@@ -60,11 +60,22 @@ export const OPERATOR_DECORATORS = ['someFact', 'someValue', 'everyFact', 'every
 /** Keys that must never appear in framework or response JSON. */
 export const FORBIDDEN_KEYS = ['__proto__', 'constructor', 'prototype'] as const;
 
-/** Limits that keep hostile input cheap to reject. */
+/**
+ * Limits that keep hostile input cheap to reject. Lengths are checked before any pattern (a regular expression
+ * on a 10 MB id can overflow the stack), and the structural walk rejects any string or key longer than
+ * `stringLength` / `keyLength` wherever it is, before a schema sees it.
+ */
 export const LIMITS = {
   depth: 32,
   conditionDepth: 8,
+  /** Any free-text field (titles, descriptors, labels, notes), and any string at all in framework or response JSON. */
   stringLength: 4000,
+  /** Any object key (item ids as rating keys, rule params). */
+  keyLength: 200,
+  /** Framework, level, item, question, option and bank ids. */
+  idLength: 100,
+  /** A rule condition's dot path. */
+  pathLength: 200,
   items: 2000,
   levels: 20,
   rules: 50,

@@ -56,7 +56,16 @@ export const validateCommand: Command = {
         warn(io, `levelfit: ${(err as Error).message}`);
         continue;
       }
-      if (!validateText(io, f, text, values)) bad++;
+      let valid: boolean;
+      try {
+        valid = validateText(io, f, text, values);
+      } catch (err) {
+        // a defect, not the file's fault: still reported against this file, and the other files are checked
+        if (err instanceof UsageError) throw err;
+        warn(io, `${f}: could not be checked: ${(err as Error | null)?.message ?? String(err)}`);
+        valid = false;
+      }
+      if (!valid) bad++;
     }
     return unreadable ? 2 : bad ? 1 : 0;
   },

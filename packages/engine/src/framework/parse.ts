@@ -45,10 +45,14 @@ const MAX_NODES = 250_000;
 function walk(input: unknown, maxDepth: number, root: IssuePath, copy: boolean): { issues: Issue[]; value: unknown } {
   const issues: Issue[] = [];
   const out: { value?: unknown } = {};
-  const stack: [unknown, IssuePath, Record<string | number, unknown>, string | number][] = [[input, root, out, 'value']];
+  const stack: WalkStack = [[input, root, out, 'value']];
   let nodes = 0;
   while (stack.length > 0 && issues.length < 50) {
     const [value, path, parent, at] = stack.pop()!;
+    if (typeof value === 'string' && value.length > LIMITS.stringLength) {
+      issues.push({ code: 'too_big', path, message: `text longer than ${LIMITS.stringLength} characters (${value.length})` });
+      continue;
+    }
     if (typeof value !== 'object' || value === null) {
       if (copy) parent[at] = value;
       continue;
@@ -61,23 +65,67 @@ function walk(input: unknown, maxDepth: number, root: IssuePath, copy: boolean):
       issues.push({ code: 'too_big', path, message: `more than ${MAX_NODES} objects and arrays` });
       break;
     }
-    const isArray = Array.isArray(value);
-    const target = copy ? ((parent[at] = isArray ? [] : {}) as Record<string | number, unknown>) : undefined;
-    if (isArray) {
-      if (target) (target as unknown as unknown[]).length = value.length;
-      for (let i = value.length - 1; i >= 0; i--) stack.push([value[i], [...path, i], target!, i]);
-      continue;
+    // A getter or a Proxy trap may throw (or a revoked Proxy, on Array.isArray): the input is then reported
+    // as unreadable at that path; the thrown value itself is never read, since it may be hostile too.
+    try {
+      readNode(value, path, copy ? parent : undefined, at, stack, issues);
+    } catch {
+      issues.push({ code: 'invalid_value', path, message: 'this value could not be read (a getter or proxy threw an error)' });
     }
+  }
+  return { issues, value: out.value };
+}
+
+type WalkStack = [unknown, IssuePath, Record<string | number, unknown>, string | number][];
+
+/** One object or array of `walk`: its entries onto the stack (and, when copying, an empty copy into `parent`). */
+function readNode(
+  value: object,
+  path: IssuePath,
+  parent: Record<string | number, unknown> | undefined,
+  at: string | number,
+  stack: WalkStack,
+  issues: Issue[],
+): void {
+  const isArray = Array.isArray(value);
+  const entries: [string | number, unknown][] = [];
+  if (isArray) {
+    for (let i = 0; i < value.length; i++) entries.push([i, value[i]]);
+  } else {
     for (const key of Object.keys(value)) {
+      if (key.length > LIMITS.keyLength) {
+        issues.push({ code: 'too_big', path, message: `a key longer than ${LIMITS.keyLength} characters (${key.length})` });
+        continue;
+      }
       if (forbidden.has(key)) {
         issues.push({ code: 'forbidden_key', path: [...path, key], message: `the key "${key}" is not allowed` });
         continue;
       }
-      if (target) target[key] = undefined; // keeps the caller's key order
-      stack.push([(value as Record<string, unknown>)[key], [...path, key], target!, key]);
+      let v: unknown;
+      try {
+        v = (value as Record<string, unknown>)[key];
+      } catch {
+        issues.push({ code: 'invalid_value', path: [...path, key], message: 'this value could not be read (a getter or proxy threw an error)' });
+        continue;
+      }
+      entries.push([key, v]);
     }
   }
-  return { issues, value: out.value };
+  // everything is read before anything is kept, so a getter that throws half-way leaves no partial copy
+  const target = parent ? ((parent[at] = isArray ? new Array(entries.length) : {}) as Record<string | number, unknown>) : undefined;
+  if (target && !isArray) for (const [key] of entries) target[key] = undefined; // keeps the caller's key order
+  for (let i = entries.length - 1; i >= 0; i--) {
+    const [key, v] = entries[i]!;
+    stack.push([v, [...path, key], target!, key]);
+  }
+}
+
+/**
+ * The structural checks of `walk` and a plain copy of the input, so later checks read a copy that no getter or
+ * Proxy can change or make throw.
+ */
+export function checkAndCopy(input: unknown, maxDepth: number = LIMITS.depth): { issues: Issue[]; value: unknown } {
+  return walk(input, maxDepth, [], true);
 }
 
 /** The structural checks of `walk`, without copying: used for responses. */
@@ -226,6 +274,10 @@ function checkFactRef(fact: unknown, path: unknown, at: IssuePath, ctx: RuleCont
     if (!numericFacts.has(name) && name !== 'level') {
       ctx.issues.push({ code: 'invalid_path', path: [...at, 'path'], message: `the fact "${name}" is an object: give a dot path` });
     }
+    return;
+  }
+  if (typeof path === 'string' && path.length > LIMITS.pathLength) {
+    ctx.issues.push({ code: 'too_big', path: [...at, 'path'], message: `a path longer than ${LIMITS.pathLength} characters` });
     return;
   }
   if (typeof path !== 'string' || !DOT_PATH_PATTERN.test(path)) {

@@ -2,8 +2,14 @@ import { z } from '../zod.js';
 import { FRAMEWORK_ID_PATTERN, ID_PATTERN, ITEM_KINDS, LIMITS, RULE_EVENTS } from '../constants.js';
 
 const text = () => z.string().check(z.minLength(1, 'must not be empty'), z.maxLength(LIMITS.stringLength));
+/** An id: its length is checked first and stops the check (`abort`), so the pattern never runs on a huge string. */
 const id = (pattern: RegExp, what: string) =>
-  z.string().check(z.regex(pattern, `${what} must be lower-case letters, digits and single dashes, starting with a letter`));
+  z
+    .string()
+    .check(
+      z.maxLength(LIMITS.idLength, { error: `${what} must be at most ${LIMITS.idLength} characters`, abort: true }),
+      z.regex(pattern, `${what} must be lower-case letters, digits and single dashes, starting with a letter`),
+    );
 
 export const ScaleValueSchema = z.strictObject({
   value: z.int().check(z.gte(0), z.lte(100)),
@@ -23,7 +29,7 @@ export const SourceSchema = z.strictObject({
   /** The licence the source states for its text; null when it states none (unknown stays unknown, never guessed). */
   licence: z.optional(z.nullable(text())),
   /** null when the source is undated. */
-  date: z.nullable(z.string().check(z.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'date must be YYYY, YYYY-MM or YYYY-MM-DD'))),
+  date: z.nullable(z.string().check(z.maxLength(10, { abort: true }), z.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'date must be YYYY, YYYY-MM or YYYY-MM-DD'))),
   reference: z.optional(text()),
   url: z.optional(z.url({ protocol: /^https$/, error: 'url must be an https address' })),
   note: z.optional(text()),
@@ -95,7 +101,7 @@ export const PlainSchema = z.strictObject({
 });
 
 export const FrameworkSchema = z.strictObject({
-  $schema: z.optional(z.string()),
+  $schema: z.optional(z.string().check(z.maxLength(LIMITS.stringLength))),
   id: id(FRAMEWORK_ID_PATTERN, 'a framework id'),
   title: text(),
   version: z.string().check(z.minLength(1), z.maxLength(40)),

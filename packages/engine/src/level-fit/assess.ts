@@ -1,5 +1,5 @@
 import { compile, type CompiledFramework } from '../framework/compile.js';
-import { AssessmentError, type Issue, type SafeResult } from '../errors.js';
+import { AssessmentError, FrameworkError, type Issue, type SafeResult } from '../errors.js';
 import { explainCached } from './explain.js';
 import { checkStructure, isPlainObject, isParsedFramework, parseFramework, show } from '../framework/parse.js';
 import { cached, evaluateLevel, itemFacts, levelFacts, refillLevelFacts, type LevelFacts, type LevelOutcome } from './rules.js';
@@ -98,14 +98,24 @@ function scratchFor(c: CompiledFramework): Prepared {
 
 const hasOwn = Object.prototype.hasOwnProperty;
 
+/** Responses (or options) whose getters or Proxy traps threw: the thrown value is never read, it may be hostile too. */
+const unreadable = (): { success: false; issues: Issue[] } => ({
+  success: false,
+  issues: [{ code: 'invalid_value', path: [], message: 'the responses could not be read (a getter or proxy threw an error)' }],
+});
+
 /** Validates responses and options against the framework; returns issues with paths rather than throwing. */
 export function prepare(c: CompiledFramework, responses: unknown, options: AssessOptions = {}, scratch?: Prepared): SafeResult<Prepared> {
-  options ??= {}; // JavaScript callers pass null for "no options"
-  if (options.target === undefined && options.role === undefined) {
-    const data = prepareWellFormed(c, responses, scratch);
-    if (data) return { success: true, data };
+  try {
+    options ??= {}; // JavaScript callers pass null for "no options"
+    if (options.target === undefined && options.role === undefined) {
+      const data = prepareWellFormed(c, responses, scratch);
+      if (data) return { success: true, data };
+    }
+    return prepareChecked(c, responses, options);
+  } catch {
+    return unreadable();
   }
-  return prepareChecked(c, responses, options);
 }
 
 /** `prepare` by the checking path: the structural walk, then each key and value with an issue for each fault. */
@@ -396,8 +406,14 @@ export async function assess(framework: Framework, responses: unknown, options?:
 
 /** `assess` without throwing for bad responses: `{ success, data | issues }`. */
 export async function safeAssess(framework: Framework, responses: unknown, options?: AssessOptions): Promise<SafeResult<LevelFit>> {
-  const r = assessOne(framework, responses, options);
-  return isPromise(r) ? await r : r;
+  try {
+    const r = assessOne(framework, responses, options);
+    return isPromise(r) ? await r : r;
+  } catch (err) {
+    // an invalid framework: its issues, under "framework"
+    if (err instanceof FrameworkError) return { success: false, issues: err.issues.map((i) => ({ ...i, path: ['framework', ...i.path] })) };
+    throw err;
+  }
 }
 
 /**
@@ -409,6 +425,9 @@ export async function assessMany(
   people: readonly unknown[],
   options?: AssessOptions | ((index: number) => AssessOptions | undefined),
 ): Promise<SafeResult<LevelFit>[]> {
+  if (!Array.isArray(people)) {
+    throw new AssessmentError([{ code: 'invalid_type', path: [], message: `people must be a list of responses, not ${show(people)}` }]);
+  }
   const c = frameworkOf(framework);
   const out: SafeResult<LevelFit>[] = new Array(people.length);
   const scratch = scratchFor(c);
@@ -417,9 +436,15 @@ export async function assessMany(
   for (let n = 0; n < people.length; n++) {
     const o = typeof options === 'function' ? options(n) : options;
     // the common row (no options, well-formed) straight into the scratch; anything else through `prepare`
-    let data = o == null ? prepareWellFormed(c, people[n], scratch) : undefined;
+    let data: Prepared | undefined;
+    try {
+      data = o == null ? prepareWellFormed(c, people[n], scratch) : undefined;
+    } catch {
+      out[n] = unreadable();
+      continue;
+    }
     if (data === undefined) {
-      const p = o == null ? prepareChecked(c, people[n], {}) : prepare(c, people[n], o, scratch);
+      const p = o == null ? prepare(c, people[n], {}) : prepare(c, people[n], o, scratch);
       if (!p.success) {
         out[n] = p;
         continue;

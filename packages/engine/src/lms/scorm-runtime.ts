@@ -260,6 +260,11 @@ export function createReporter(api: ScormCalls, profile: ScormProfile, options: 
 
     report(score, bank, reportOptions = {}) {
       if (state !== 'running') return notRunning('report');
+      const t = options.masteryThreshold;
+      if (t !== undefined && !(typeof t === 'number' && t >= 0 && t <= 1)) {
+        // NaN would fail every objective and -1 pass every one: report it and write nothing
+        return outcome([{ code: 'out_of_range', path: ['options', 'masteryThreshold'], message: `masteryThreshold must be a number from 0 to 1, not ${String(t)}` }]);
+      }
       const issues: LmsIssue[] = [];
       const w = writer(issues);
       profile.writeResult(w, score, bank, { threshold: options.masteryThreshold ?? score.passMark, now: now(), timings: reportOptions.timings });

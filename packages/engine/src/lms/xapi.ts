@@ -149,7 +149,10 @@ export interface XapiOptions {
   idFactory?: (key: string) => string;
   /** Language tag of the bank's text (name/description language maps, context.language). Default `en`. */
   language?: string;
-  /** Mastery (0..1) at or above which an item is `achieved`. Default: the bank's pass mark. */
+  /**
+   * Mastery (0..1) at or above which an item is `achieved`. Default: the bank's pass mark. NaN or a value
+   * outside 0..1 is an `out_of_range` issue from safeToXapiStatements (toXapiStatements then claims no item).
+   */
   masteryThreshold?: number;
   /** Base IRI of the extension keys (default `${activityBase}/xapi/extensions/`). */
   extensionBase?: string;
@@ -222,6 +225,23 @@ function toAgent(given: unknown): XapiAgent {
   return agent;
 }
 
+/**
+ * The statement timestamp: a Date as ISO 8601, a string as given, now when absent. An invalid Date (on which
+ * toISOString throws) becomes the text "Invalid Date", which the statement rules then report.
+ */
+function timestampOf(t: string | Date | undefined): string {
+  if (t === undefined) return new Date().toISOString();
+  if (t instanceof Date) return Number.isNaN(t.getTime()) ? 'Invalid Date' : t.toISOString();
+  return t;
+}
+
+/** masteryThreshold must be a number from 0 to 1: NaN would make every item not achieved, -1 every one achieved. */
+function thresholdIssues(options: XapiOptions): LmsIssue[] {
+  const t = options.masteryThreshold;
+  if (t === undefined || (typeof t === 'number' && t >= 0 && t <= 1)) return [];
+  return [{ code: 'out_of_range', path: ['options', 'masteryThreshold'], message: `masteryThreshold must be a number from 0 to 1, not ${String(t)}` }];
+}
+
 /** The statements for a scored quiz. Pure: the same input (with `timestamp` and `idFactory`) gives the same statements. */
 export function toXapiStatements(result: LmsQuizScore, bank: LmsBank, options: XapiOptions): XapiStatement[] {
   const lang = options.language ?? 'en';
@@ -229,8 +249,10 @@ export function toXapiStatements(result: LmsQuizScore, bank: LmsBank, options: X
   const ext = options.extensionBase ?? `${trimBase(options.activityBase)}/xapi/extensions/`;
   const x = (name: XapiExtension) => `${ext}${name}`;
   const newId = options.idFactory ?? (() => uuidV4());
-  const ts = options.timestamp instanceof Date ? options.timestamp.toISOString() : (options.timestamp ?? new Date().toISOString());
+  const ts = timestampOf(options.timestamp);
   const threshold = options.masteryThreshold ?? result.passMark;
+  // an out-of-range threshold claims no achievement (safeToXapiStatements reports it as an issue)
+  const thresholdValid = thresholdIssues(options).length === 0;
 
   const actor = toAgent(options.actor);
 
@@ -308,7 +330,7 @@ export function toXapiStatements(result: LmsQuizScore, bank: LmsBank, options: X
   }
 
   for (const item of result.items as readonly LmsItemMastery[]) {
-    if (!(item.mastery >= threshold)) continue;
+    if (!thresholdValid || !(item.mastery >= threshold)) continue;
     const extensions: Record<string, unknown> = {
       [x('framework-id')]: result.frameworkId,
       [x('framework-version')]: result.frameworkVersion,
@@ -344,7 +366,14 @@ export function safeToXapiStatements(
   bank: LmsBank,
   options: XapiOptions,
 ): { success: true; data: XapiStatement[] } | { success: false; issues: LmsIssue[] } {
-  const data = toXapiStatements(result, bank, options);
-  const issues = validateStatements(data);
-  return issues.length ? { success: false, issues } : { success: true, data };
+  try {
+    const optionIssues = thresholdIssues(options);
+    if (optionIssues.length) return { success: false, issues: optionIssues };
+    const data = toXapiStatements(result, bank, options);
+    const issues = validateStatements(data);
+    return issues.length ? { success: false, issues } : { success: true, data };
+  } catch {
+    // a getter or Proxy in the caller's objects threw; its value is never read (it may be hostile too)
+    return { success: false, issues: [{ code: 'invalid_value', path: [], message: 'the quiz result, bank or options could not be read (a getter or proxy threw an error)' }] };
+  }
 }

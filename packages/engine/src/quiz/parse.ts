@@ -1,6 +1,6 @@
 import { FORBIDDEN_KEYS } from '../constants.js';
 import { formatPath, type Issue, type IssuePath, type SafeResult } from '../errors.js';
-import { checkStructure, fromZodIssues, parseJson, zodMessage } from '../framework/parse.js';
+import { checkAndCopy, fromZodIssues, parseJson, zodMessage } from '../framework/parse.js';
 import type { Framework } from '../framework/schema.js';
 import { QuestionBankSchema, type QuestionBank } from './schema.js';
 import { SINGLE_ANSWER_TYPES } from './types.js';
@@ -160,9 +160,9 @@ export function safeParseQuestionBank(input: unknown, framework?: Framework): Sa
     if (!json.success) return json;
     value = json.data;
   }
-  const structural = checkStructure(value);
-  if (structural.length) return { success: false, issues: structural };
-  const result = QuestionBankSchema.safeParse(value, { error: zodMessage });
+  const copy = checkAndCopy(value);
+  if (copy.issues.length) return { success: false, issues: copy.issues };
+  const result = QuestionBankSchema.safeParse(copy.value, { error: zodMessage });
   if (!result.success) return { success: false, issues: fromZodIssues(result.error.issues) };
   const bank = result.data as QuestionBank;
   const issues = checkBank(bank);

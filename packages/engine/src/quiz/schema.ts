@@ -4,8 +4,14 @@ import { SourceSchema } from '../framework/schema.js';
 import { COMBINE_MODES, QUESTION_TYPES, QUIZ_LIMITS } from './types.js';
 
 const text = () => z.string().check(z.minLength(1, 'must not be empty'), z.maxLength(LIMITS.stringLength));
+/** An id: its length is checked first and stops the check (`abort`), so the pattern never runs on a huge string. */
 const id = (pattern: RegExp, what: string) =>
-  z.string().check(z.regex(pattern, `${what} must be lower-case letters, digits and single dashes, starting with a letter`));
+  z
+    .string()
+    .check(
+      z.maxLength(LIMITS.idLength, { error: `${what} must be at most ${LIMITS.idLength} characters`, abort: true }),
+      z.regex(pattern, `${what} must be lower-case letters, digits and single dashes, starting with a letter`),
+    );
 const share = () => z.number().check(z.gte(0, 'must be at least 0'), z.lte(1, 'must be at most 1'));
 
 export const OptionSchema = z.strictObject({
@@ -47,7 +53,7 @@ export const MasterySchema = z.strictObject({
 });
 
 export const QuestionBankSchema = z.strictObject({
-  $schema: z.optional(z.string()),
+  $schema: z.optional(z.string().check(z.maxLength(LIMITS.stringLength))),
   id: id(FRAMEWORK_ID_PATTERN, 'a bank id'),
   title: text(),
   version: z.string().check(z.minLength(1, 'must not be empty'), z.maxLength(40)),
@@ -56,7 +62,7 @@ export const QuestionBankSchema = z.strictObject({
   description: z.optional(text()),
   source: z.optional(SourceSchema),
   /** The day someone last checked every question against current legislation and guidance (YYYY-MM-DD). */
-  reviewed: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'reviewed must be a date, YYYY-MM-DD'))),
+  reviewed: z.optional(z.string().check(z.maxLength(10, { abort: true }), z.regex(/^\d{4}-\d{2}-\d{2}$/, 'reviewed must be a date, YYYY-MM-DD'))),
   /** Scaled score (0..1) needed to pass. */
   passMark: share(),
   mastery: z.optional(MasterySchema),
