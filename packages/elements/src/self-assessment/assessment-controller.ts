@@ -239,6 +239,15 @@ export class AssessmentController extends PageFlowController<FieldError, FocusRe
   }
 
   /**
+   * Shows a submission kept from an earlier visit: its answers, on the "submitted" phase, as if it had just
+   * been submitted. Unknown items and off-scale values are ignored, as in `restore`.
+   */
+  showSubmitted(input: Omit<RestoreInput, 'step'>): void {
+    this.restore({ ...input, step: this.steps.length });
+    this.phase = 'submitted';
+  }
+
+  /**
    * Replaces the answers with ones merged from another tab (or chosen over this tab's). Unlike `restore`,
    * the person stays where they are: the step, phase and touched items are kept; unknown items and
    * off-scale values are ignored; errors for questions now answered go. Does nothing once submitting.

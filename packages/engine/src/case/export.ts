@@ -28,6 +28,7 @@ import {
   type CFAssociation,
   type CFItem,
   type CFItemType,
+  type CFLicense,
   type CFLinkGenUri,
   type CFPackage,
 } from './types.js';
@@ -90,6 +91,12 @@ function groupRuns(fw: Framework): { title: string | undefined; items: number[] 
     else runs.push({ title: item.group, items: [i] });
   });
   return runs;
+}
+
+/** The licence the source states, as a CFLicense (CASE links a document to its licence by URI). */
+function licenceRecord(licence: string, ids: CaseIds, when: string): CFLicense {
+  const identifier = ids.of('licence');
+  return { identifier, uri: ids.uri('CFLicenses', identifier), title: licence, licenseText: `The source states its licence as: ${licence}`, lastChangeDateTime: when };
 }
 
 /** The package for a parsed framework. Throws a TypeError only for a crosswalk naming an unknown item; `safeToCase` returns that as an issue. */
@@ -204,6 +211,7 @@ function build(fw: Framework, options: ToCaseOptions): CFPackage {
   }
 
   const source = fw.source;
+  const licence = typeof source.licence === 'string' ? licenceRecord(source.licence, ids, when) : undefined;
   return {
     CFDocument: {
       identifier: ids.document,
@@ -223,7 +231,7 @@ function build(fw: Framework, options: ToCaseOptions): CFPackage {
     },
     CFItems: items,
     CFAssociations: associations,
-    CFDefinitions: { CFItemTypes: types },
+    CFDefinitions: { CFItemTypes: types, ...(licence ? { CFLicenses: [licence] } : {}) },
     CFRubrics: [scaleRubric(fw.scale, fw.title, ids, when)],
   };
 }

@@ -201,13 +201,14 @@ export function fromCase(input: unknown, options: FromCaseOptions = {}): FromCas
       ? (ext['descriptor'] as string[])
       : (notes ?? '').split('\n').map((s) => s.trim()).filter(Boolean);
     const roles = Array.isArray(ext['roles']) ? ext['roles'].filter((s): s is string => typeof s === 'string') : [];
-    return {
+    const level: Level = {
       id: levelId(str(ext['id']), slugId(it.humanCodingScheme ?? it.fullStatement, 'level')),
       title: text(it.fullStatement, ['CFItems', it.index, 'fullStatement'], issues),
       descriptor,
       roles,
       ...optionalFields(ext, LEVEL_EXTRAS),
     };
+    return level;
   });
   if (!levels.length) {
     levels.push({ id: 'all-items', title: docTitle, descriptor: [], roles: [] });
@@ -339,9 +340,11 @@ function text(value: string, path: (string | number)[], issues: CaseIssue[]): st
 
 function sourceOf(doc: Record<string, unknown>, title: string): Source {
   const url = str(doc['officialSourceURL']);
+  const licence = isObj(doc['licenseURI']) ? str(doc['licenseURI']['title']) : undefined;
   const source: Source = {
     title,
     publisher: str(doc['publisher']) ?? null,
+    licence: licence ?? null,
     date: null,
     reference: `CASE document ${doc['identifier'] as string}`,
     note: 'Imported from a CASE 1.1 package by levelfit.',
