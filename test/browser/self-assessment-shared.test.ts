@@ -26,7 +26,8 @@ describe('<lf-self-assessment>: a statement at several levels is asked once', ()
     clearLevelfitStorage();
   });
 
-  it('asks each shared statement once, at its first item, and says the answer counts at each level', async () => {
+  it('asks each shared statement once, at its first item, and says the answer counts at each level', async function () {
+    this.timeout(120_000); // 212 questions over many steps
     const el = await mountPathway();
     const asked: string[] = [];
     for (let guard = 0; guard < 50 && $(el, 'button[part~="button-continue"]'); guard++) {
@@ -48,7 +49,8 @@ describe('<lf-self-assessment>: a statement at several levels is asked once', ()
     expect($$(el, '.summary-row').length).to.equal(212);
   });
 
-  it('gives the answer to every level\'s item: lf-submit carries the per-level ids', async () => {
+  it('gives the answer to every level\'s item: lf-submit carries the per-level ids', async function () {
+    this.timeout(120_000); // 212 questions over many steps
     const el = await mountPathway();
     const rate = (id: string) => (id === 'l2-b1' ? 3 : id === 'l2-k18' ? 1 : 2);
     await answerAll(el, rate);
@@ -61,7 +63,8 @@ describe('<lf-self-assessment>: a statement at several levels is asked once', ()
     await waitUntil(() => el.result !== null);
   });
 
-  it('a draft with only one level\'s item rated shows that answer on the shared question, and saves it for all', async () => {
+  it('a draft with only one level\'s item rated shows that answer on the shared question, and saves it for all', async function () {
+    this.timeout(120_000); // 212 questions over many steps
     const draft: DraftEnvelope = {
       v: DRAFT_VERSION,
       frameworkId: pathway.id,

@@ -36,6 +36,21 @@ import {
 /** The competence × level matrix's association type: "this item is required at that level". */
 export const REQUIRED_AT_LEVEL = 'ext:requiredAtLevel';
 
+/** Optional levelfit fields CASE has no place for: they ride in `extensions.levelfit` so an import gets them back. */
+export const LEVEL_EXTRAS = ['titleBy', 'label', 'number'] as const;
+export const ITEM_EXTRAS = ['description', 'question', 'optional'] as const;
+export const FRAMEWORK_EXTRAS = ['plain', 'extension'] as const;
+
+/** The fields of `record` named in `keys` that are present, copied. */
+export function optionalFields(record: object, keys: readonly string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of keys) {
+    const value = (record as Record<string, unknown>)[key];
+    if (value !== undefined) out[key] = structuredClone(value);
+  }
+  return out;
+}
+
 /** A link from a framework item to a record in another framework (a crosswalk). */
 export interface CaseCrosswalk {
   /** The framework item's id. */
@@ -156,14 +171,7 @@ function build(fw: Framework, options: ToCaseOptions): CFPackage {
       CFItemType: LEVEL_TYPE,
       CFItemTypeURI: typeLink(LEVEL_TYPE),
       ...(level.descriptor.length ? { notes: level.descriptor.join('\n') } : {}),
-      extensions: {
-        levelfit: {
-          id: level.id,
-          roles: [...level.roles],
-          ...(level.titleBy !== undefined ? { titleBy: level.titleBy } : {}),
-          ...(needsExact ? { descriptor: [...level.descriptor] } : {}),
-        },
-      },
+      extensions: { levelfit: { id: level.id, roles: [...level.roles], ...(needsExact ? { descriptor: [...level.descriptor] } : {}), ...optionalFields(level, LEVEL_EXTRAS) } },
     });
     associate('isChildOf', link, docLink, ++childOfDocument);
     return link;
@@ -186,13 +194,7 @@ function build(fw: Framework, options: ToCaseOptions): CFPackage {
         CFItemType: title,
         CFItemTypeURI: typeLink(title),
         ...(item.source !== undefined ? { notes: item.source } : {}),
-        extensions: {
-          levelfit: {
-            id: item.id,
-            ...(item.description !== undefined ? { description: item.description } : {}),
-            ...(item.optional !== undefined ? { optional: item.optional } : {}),
-          },
-        },
+        extensions: { levelfit: { id: item.id, ...optionalFields(item, ITEM_EXTRAS) } },
       });
       itemLinks.set(item.id, link);
       associate('isChildOf', link, parent, run.title !== undefined ? n + 1 : ++childOfDocument);
@@ -225,8 +227,7 @@ function build(fw: Framework, options: ToCaseOptions): CFPackage {
       language,
       version: fw.version,
       ...(source.note !== undefined ? { notes: source.note } : {}),
-      ...(licence ? { licenseURI: { title: licence.title, identifier: licence.identifier, uri: licence.uri } } : {}),
-      extensions: { levelfit: { id: fw.id, source: structuredClone(source), rules: structuredClone(fw.rules) } },
+      extensions: { levelfit: { id: fw.id, source: structuredClone(source), rules: structuredClone(fw.rules), ...optionalFields(fw, FRAMEWORK_EXTRAS) } },
     },
     CFItems: items,
     CFAssociations: associations,

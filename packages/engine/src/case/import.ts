@@ -19,7 +19,7 @@ import { ID_PATTERN } from '../constants.js';
 import { parseJson, safeParseFramework } from '../framework/parse.js';
 import type { Framework, Item, Level, Rule, Source } from '../framework/schema.js';
 import type { CaseCrosswalk } from './export.js';
-import { REQUIRED_AT_LEVEL } from './export.js';
+import { FRAMEWORK_EXTRAS, ITEM_EXTRAS, LEVEL_EXTRAS, REQUIRED_AT_LEVEL, optionalFields } from './export.js';
 import { GROUP_TYPE, kindOfType } from './item-types.js';
 import { findLevels, type Link, type PackageItem } from './levels.js';
 import { scaleFromRubrics } from './scale.js';
@@ -206,8 +206,8 @@ export function fromCase(input: unknown, options: FromCaseOptions = {}): FromCas
       title: text(it.fullStatement, ['CFItems', it.index, 'fullStatement'], issues),
       descriptor,
       roles,
+      ...optionalFields(ext, LEVEL_EXTRAS),
     };
-    if (ext['titleBy'] === 'levelfit' || ext['titleBy'] === 'source') level.titleBy = ext['titleBy'];
     return level;
   });
   if (!levels.length) {
@@ -259,9 +259,7 @@ export function fromCase(input: unknown, options: FromCaseOptions = {}): FromCas
     if (group !== undefined) out.group = text(group, ['CFItems', it.index], issues);
     const notes = str(it.raw['notes']);
     if (notes !== undefined) out.source = text(notes, ['CFItems', it.index, 'notes'], issues);
-    const description = str(ext['description']);
-    if (description !== undefined) out.description = description;
-    if (typeof ext['optional'] === 'boolean') out.optional = ext['optional'];
+    Object.assign(out, optionalFields(ext, ITEM_EXTRAS));
     return out;
   });
   for (const [type, index] of unknownTypes)
@@ -323,6 +321,7 @@ export function fromCase(input: unknown, options: FromCaseOptions = {}): FromCas
     levels,
     items: fwItems,
     rules,
+    ...optionalFields(docExt, FRAMEWORK_EXTRAS),
   };
   const parsed = safeParseFramework(framework);
   if (!parsed.success)
