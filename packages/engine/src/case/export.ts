@@ -78,6 +78,12 @@ function groupRuns(fw: Framework): { title: string | undefined; items: number[] 
   return runs;
 }
 
+/** The framework's own fields that CASE has no property for (id, source record, rules, plain wording…). */
+function documentExtension(fw: Framework): Record<string, unknown> {
+  const { title: _t, version: _v, levels: _l, items: _i, scale: _s, $schema: _schema, ...rest } = fw;
+  return structuredClone(rest) as Record<string, unknown>;
+}
+
 /** The licence the source states, as a CFLicense (CASE links a document to its licence by URI). */
 function licenceRecord(licence: string, ids: CaseIds, when: string): CFLicense {
   const identifier = ids.of('licence');
@@ -150,20 +156,15 @@ function build(fw: Framework, options: ToCaseOptions): CFPackage {
 
   let childOfDocument = 0;
   const levelLinks = fw.levels.map((level) => {
-    const needsExact = level.descriptor.some((s) => s.includes('\n'));
-    const link = addItem(`level/${level.id}`, {
-      fullStatement: level.title,
+    const { id, title, descriptor, ...rest } = level;
+    const needsExact = descriptor.some((s) => s.includes('\n'));
+    const link = addItem(`level/${id}`, {
+      fullStatement: title,
       CFItemType: LEVEL_TYPE,
       CFItemTypeURI: typeLink(LEVEL_TYPE),
-      ...(level.descriptor.length ? { notes: level.descriptor.join('\n') } : {}),
-      extensions: {
-        levelfit: {
-          id: level.id,
-          roles: [...level.roles],
-          ...(level.titleBy !== undefined ? { titleBy: level.titleBy } : {}),
-          ...(needsExact ? { descriptor: [...level.descriptor] } : {}),
-        },
-      },
+      ...(descriptor.length ? { notes: descriptor.join('\n') } : {}),
+      // Everything CASE has no property for (roles, levelfit's plain label…) rides along for the round trip.
+      extensions: { levelfit: { id, ...structuredClone(rest), ...(needsExact ? { descriptor: [...descriptor] } : {}) } },
     });
     associate('isChildOf', link, docLink, ++childOfDocument);
     return link;
@@ -179,20 +180,15 @@ function build(fw: Framework, options: ToCaseOptions): CFPackage {
     }
     run.items.forEach((index, n) => {
       const item = fw.items[index]!;
-      const title = typeTitle(item.kind);
-      const link = addItem(`item/${item.id}`, {
-        fullStatement: item.title,
-        ...(item.code !== undefined ? { humanCodingScheme: item.code } : {}),
+      const { id, title: statement, kind, code, group: _group, levels: _levels, source: citation, ...rest } = item;
+      const title = typeTitle(kind);
+      const link = addItem(`item/${id}`, {
+        fullStatement: statement,
+        ...(code !== undefined ? { humanCodingScheme: code } : {}),
         CFItemType: title,
         CFItemTypeURI: typeLink(title),
-        ...(item.source !== undefined ? { notes: item.source } : {}),
-        extensions: {
-          levelfit: {
-            id: item.id,
-            ...(item.description !== undefined ? { description: item.description } : {}),
-            ...(item.optional !== undefined ? { optional: item.optional } : {}),
-          },
-        },
+        ...(citation !== undefined ? { notes: citation } : {}),
+        extensions: { levelfit: { id, ...structuredClone(rest) } },
       });
       itemLinks.set(item.id, link);
       associate('isChildOf', link, parent, run.title !== undefined ? n + 1 : ++childOfDocument);
@@ -226,7 +222,7 @@ function build(fw: Framework, options: ToCaseOptions): CFPackage {
       version: fw.version,
       ...(source.note !== undefined ? { notes: source.note } : {}),
       ...(licence ? { licenseURI: { title: licence.title, identifier: licence.identifier, uri: licence.uri } } : {}),
-      extensions: { levelfit: { id: fw.id, source: structuredClone(source), rules: structuredClone(fw.rules) } },
+      extensions: { levelfit: documentExtension(fw) },
     },
     CFItems: items,
     CFAssociations: associations,

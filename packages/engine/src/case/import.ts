@@ -201,13 +201,14 @@ export function fromCase(input: unknown, options: FromCaseOptions = {}): FromCas
       ? (ext['descriptor'] as string[])
       : (notes ?? '').split('\n').map((s) => s.trim()).filter(Boolean);
     const roles = Array.isArray(ext['roles']) ? ext['roles'].filter((s): s is string => typeof s === 'string') : [];
-    const level: Level = {
+    const { id: _id, descriptor: _d, title: _t, ...carried } = ext;
+    const level = {
+      ...structuredClone(carried),
       id: levelId(str(ext['id']), slugId(it.humanCodingScheme ?? it.fullStatement, 'level')),
       title: text(it.fullStatement, ['CFItems', it.index, 'fullStatement'], issues),
       descriptor,
       roles,
-    };
-    if (ext['titleBy'] === 'levelfit' || ext['titleBy'] === 'source') level.titleBy = ext['titleBy'];
+    } as Level;
     return level;
   });
   if (!levels.length) {
@@ -251,7 +252,8 @@ export function fromCase(input: unknown, options: FromCaseOptions = {}): FromCas
       if (levelIdx.length) unlevelled.push(id);
       itemLevels = levels.map((l) => l.id);
     }
-    const out: Item = { id, title: text(it.fullStatement, ['CFItems', it.index, 'fullStatement'], issues), kind, levels: itemLevels };
+    const { id: _id, title: _t, kind: _k, code: _c, group: _g, levels: _l, source: _s, ...carried } = ext;
+    const out = { ...structuredClone(carried), id, title: text(it.fullStatement, ['CFItems', it.index, 'fullStatement'], issues), kind, levels: itemLevels } as Item;
     if (it.humanCodingScheme !== undefined) {
       if (it.humanCodingScheme.length <= MAX_CODE) out.code = it.humanCodingScheme;
       else issues.push({ code: 'dropped_value', path: ['CFItems', it.index, 'humanCodingScheme'], message: `A code longer than ${MAX_CODE} characters is left out.` });
@@ -259,9 +261,6 @@ export function fromCase(input: unknown, options: FromCaseOptions = {}): FromCas
     if (group !== undefined) out.group = text(group, ['CFItems', it.index], issues);
     const notes = str(it.raw['notes']);
     if (notes !== undefined) out.source = text(notes, ['CFItems', it.index, 'notes'], issues);
-    const description = str(ext['description']);
-    if (description !== undefined) out.description = description;
-    if (typeof ext['optional'] === 'boolean') out.optional = ext['optional'];
     return out;
   });
   for (const [type, index] of unknownTypes)
@@ -314,7 +313,9 @@ export function fromCase(input: unknown, options: FromCaseOptions = {}): FromCas
     rules = structuredClone(DEFAULT_RULES);
     issues.push({ code: 'defaulted', path: ['CFDocument'], message: 'The package brings no levelfit rules, so levelfit uses its defaults: a level is attained when every statement at that level (other than indicators) is met, and overlapped when a quarter of them are met.' });
   }
+  const { id: _id, title: _title, version: _version, levels: _levels, items: _items, scale: _scale, source: _source, rules: _rules, ...carried } = docExt;
   const framework = {
+    ...structuredClone(carried),
     id: options.id ?? (str(docExt['id']) && ID_PATTERN.test(docExt['id'] as string) ? (docExt['id'] as string) : slugId(docTitle, 'framework')),
     title: text(docTitle, ['CFDocument', 'title'], issues),
     version: (version ?? 'unversioned').slice(0, 40),
