@@ -36,21 +36,6 @@ import {
 /** The competence × level matrix's association type: "this item is required at that level". */
 export const REQUIRED_AT_LEVEL = 'ext:requiredAtLevel';
 
-/** Optional levelfit fields CASE has no place for: they ride in `extensions.levelfit` so an import gets them back. */
-export const LEVEL_EXTRAS = ['titleBy', 'label', 'number'] as const;
-export const ITEM_EXTRAS = ['description', 'question', 'optional'] as const;
-export const FRAMEWORK_EXTRAS = ['plain', 'extension'] as const;
-
-/** The fields of `record` named in `keys` that are present, copied. */
-export function optionalFields(record: object, keys: readonly string[]): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const key of keys) {
-    const value = (record as Record<string, unknown>)[key];
-    if (value !== undefined) out[key] = structuredClone(value);
-  }
-  return out;
-}
-
 /** A link from a framework item to a record in another framework (a crosswalk). */
 export interface CaseCrosswalk {
   /** The framework item's id. */
@@ -91,6 +76,12 @@ function groupRuns(fw: Framework): { title: string | undefined; items: number[] 
     else runs.push({ title: item.group, items: [i] });
   });
   return runs;
+}
+
+/** The framework's own fields that CASE has no property for (id, source record, rules, plain wording…). */
+function documentExtension(fw: Framework): Record<string, unknown> {
+  const { title: _t, version: _v, levels: _l, items: _i, scale: _s, $schema: _schema, ...rest } = fw;
+  return structuredClone(rest) as Record<string, unknown>;
 }
 
 /** The licence the source states, as a CFLicense (CASE links a document to its licence by URI). */
@@ -165,13 +156,15 @@ function build(fw: Framework, options: ToCaseOptions): CFPackage {
 
   let childOfDocument = 0;
   const levelLinks = fw.levels.map((level) => {
-    const needsExact = level.descriptor.some((s) => s.includes('\n'));
-    const link = addItem(`level/${level.id}`, {
-      fullStatement: level.title,
+    const { id, title, descriptor, ...rest } = level;
+    const needsExact = descriptor.some((s) => s.includes('\n'));
+    const link = addItem(`level/${id}`, {
+      fullStatement: title,
       CFItemType: LEVEL_TYPE,
       CFItemTypeURI: typeLink(LEVEL_TYPE),
-      ...(level.descriptor.length ? { notes: level.descriptor.join('\n') } : {}),
-      extensions: { levelfit: { id: level.id, roles: [...level.roles], ...(needsExact ? { descriptor: [...level.descriptor] } : {}), ...optionalFields(level, LEVEL_EXTRAS) } },
+      ...(descriptor.length ? { notes: descriptor.join('\n') } : {}),
+      // Everything CASE has no property for (roles, levelfit's plain label…) rides along for the round trip.
+      extensions: { levelfit: { id, ...structuredClone(rest), ...(needsExact ? { descriptor: [...descriptor] } : {}) } },
     });
     associate('isChildOf', link, docLink, ++childOfDocument);
     return link;
@@ -187,14 +180,15 @@ function build(fw: Framework, options: ToCaseOptions): CFPackage {
     }
     run.items.forEach((index, n) => {
       const item = fw.items[index]!;
-      const title = typeTitle(item.kind);
-      const link = addItem(`item/${item.id}`, {
-        fullStatement: item.title,
-        ...(item.code !== undefined ? { humanCodingScheme: item.code } : {}),
+      const { id, title: statement, kind, code, group: _group, levels: _levels, source: citation, ...rest } = item;
+      const title = typeTitle(kind);
+      const link = addItem(`item/${id}`, {
+        fullStatement: statement,
+        ...(code !== undefined ? { humanCodingScheme: code } : {}),
         CFItemType: title,
         CFItemTypeURI: typeLink(title),
-        ...(item.source !== undefined ? { notes: item.source } : {}),
-        extensions: { levelfit: { id: item.id, ...optionalFields(item, ITEM_EXTRAS) } },
+        ...(citation !== undefined ? { notes: citation } : {}),
+        extensions: { levelfit: { id, ...structuredClone(rest) } },
       });
       itemLinks.set(item.id, link);
       associate('isChildOf', link, parent, run.title !== undefined ? n + 1 : ++childOfDocument);
@@ -227,7 +221,8 @@ function build(fw: Framework, options: ToCaseOptions): CFPackage {
       language,
       version: fw.version,
       ...(source.note !== undefined ? { notes: source.note } : {}),
-      extensions: { levelfit: { id: fw.id, source: structuredClone(source), rules: structuredClone(fw.rules), ...optionalFields(fw, FRAMEWORK_EXTRAS) } },
+      ...(licence ? { licenseURI: { title: licence.title, identifier: licence.identifier, uri: licence.uri } } : {}),
+      extensions: { levelfit: documentExtension(fw) },
     },
     CFItems: items,
     CFAssociations: associations,

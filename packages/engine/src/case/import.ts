@@ -19,7 +19,7 @@ import { ID_PATTERN } from '../constants.js';
 import { parseJson, safeParseFramework } from '../framework/parse.js';
 import type { Framework, Item, Level, Rule, Source } from '../framework/schema.js';
 import type { CaseCrosswalk } from './export.js';
-import { FRAMEWORK_EXTRAS, ITEM_EXTRAS, LEVEL_EXTRAS, REQUIRED_AT_LEVEL, optionalFields } from './export.js';
+import { REQUIRED_AT_LEVEL } from './export.js';
 import { GROUP_TYPE, kindOfType } from './item-types.js';
 import { findLevels, type Link, type PackageItem } from './levels.js';
 import { scaleFromRubrics } from './scale.js';
@@ -201,13 +201,14 @@ export function fromCase(input: unknown, options: FromCaseOptions = {}): FromCas
       ? (ext['descriptor'] as string[])
       : (notes ?? '').split('\n').map((s) => s.trim()).filter(Boolean);
     const roles = Array.isArray(ext['roles']) ? ext['roles'].filter((s): s is string => typeof s === 'string') : [];
-    const level: Level = {
+    const { id: _id, descriptor: _d, title: _t, ...carried } = ext;
+    const level = {
+      ...structuredClone(carried),
       id: levelId(str(ext['id']), slugId(it.humanCodingScheme ?? it.fullStatement, 'level')),
       title: text(it.fullStatement, ['CFItems', it.index, 'fullStatement'], issues),
       descriptor,
       roles,
-      ...optionalFields(ext, LEVEL_EXTRAS),
-    };
+    } as Level;
     return level;
   });
   if (!levels.length) {
@@ -251,7 +252,8 @@ export function fromCase(input: unknown, options: FromCaseOptions = {}): FromCas
       if (levelIdx.length) unlevelled.push(id);
       itemLevels = levels.map((l) => l.id);
     }
-    const out: Item = { id, title: text(it.fullStatement, ['CFItems', it.index, 'fullStatement'], issues), kind, levels: itemLevels };
+    const { id: _id, title: _t, kind: _k, code: _c, group: _g, levels: _l, source: _s, ...carried } = ext;
+    const out = { ...structuredClone(carried), id, title: text(it.fullStatement, ['CFItems', it.index, 'fullStatement'], issues), kind, levels: itemLevels } as Item;
     if (it.humanCodingScheme !== undefined) {
       if (it.humanCodingScheme.length <= MAX_CODE) out.code = it.humanCodingScheme;
       else issues.push({ code: 'dropped_value', path: ['CFItems', it.index, 'humanCodingScheme'], message: `A code longer than ${MAX_CODE} characters is left out.` });
@@ -259,7 +261,6 @@ export function fromCase(input: unknown, options: FromCaseOptions = {}): FromCas
     if (group !== undefined) out.group = text(group, ['CFItems', it.index], issues);
     const notes = str(it.raw['notes']);
     if (notes !== undefined) out.source = text(notes, ['CFItems', it.index, 'notes'], issues);
-    Object.assign(out, optionalFields(ext, ITEM_EXTRAS));
     return out;
   });
   for (const [type, index] of unknownTypes)
@@ -312,7 +313,9 @@ export function fromCase(input: unknown, options: FromCaseOptions = {}): FromCas
     rules = structuredClone(DEFAULT_RULES);
     issues.push({ code: 'defaulted', path: ['CFDocument'], message: 'The package brings no levelfit rules, so levelfit uses its defaults: a level is attained when every statement at that level (other than indicators) is met, and overlapped when a quarter of them are met.' });
   }
+  const { id: _id, title: _title, version: _version, levels: _levels, items: _items, scale: _scale, source: _source, rules: _rules, ...carried } = docExt;
   const framework = {
+    ...structuredClone(carried),
     id: options.id ?? (str(docExt['id']) && ID_PATTERN.test(docExt['id'] as string) ? (docExt['id'] as string) : slugId(docTitle, 'framework')),
     title: text(docTitle, ['CFDocument', 'title'], issues),
     version: (version ?? 'unversioned').slice(0, 40),
@@ -321,7 +324,6 @@ export function fromCase(input: unknown, options: FromCaseOptions = {}): FromCas
     levels,
     items: fwItems,
     rules,
-    ...optionalFields(docExt, FRAMEWORK_EXTRAS),
   };
   const parsed = safeParseFramework(framework);
   if (!parsed.success)

@@ -41,12 +41,11 @@ function write(io: WritingIo, values: OptionValues, text: string): number {
 }
 
 export const exportCommand: Command = {
-  usage: ['export --case [--framework ID|FILE]', 'the framework as a CASE 1.1 CFPackage (JSON)'],
+  usage: ['export --case [--framework ID|FILE]', 'the framework as a CASE 1.1 CFPackage (JSON; --out FILE writes a file)'],
   options: OPTIONS,
   optionHelp: [
     '--case                CASE 1.1 (1EdTech), for export and import',
     '--base-uri URI        export: base of the CASE records\' URIs (default urn:uuid:…)',
-    '--out FILE            export, import: write to FILE instead of standard output',
   ],
   run({ files, values }, io) {
     needCase('export', values);
@@ -67,7 +66,7 @@ export const exportCommand: Command = {
 };
 
 export const importCommand: Command = {
-  usage: ['import --case PACKAGE.json', 'a CASE 1.1 CFPackage as a levelfit framework (JSON)'],
+  usage: ['import --case PACKAGE.json', 'a CASE 1.1 CFPackage as a levelfit framework (JSON; --out FILE writes a file)'],
   options: OPTIONS,
   optionHelp: ['--levels ID,ID…       import: the level CFItems, lowest first, when the package has no precedes chain'],
   run({ files, values }, io) {
