@@ -1,5 +1,6 @@
 // The demo intranet page's own script: the embed bundle registers the elements; this file only wires them
-// together. A provider's page would do the same: listen for lf-submit on document and pass the result on.
+// together. A provider's page would do the same: listen for lf-submit on document and pass the result on,
+// and for lf-restore, which brings back the person's last result after a reload or a later visit.
 // Here the submission also goes to the records API as an assessment record for the supervisor to review
 // (demo/supervisor.html), and the confirmed level shows once it is signed off.
 import { findRecord, putRecord } from './records.js';
@@ -36,14 +37,19 @@ const levelFit = document.getElementById('level-fit');
 const matrix = document.getElementById('matrix');
 const careerLevels = document.getElementById('career-levels');
 
-document.addEventListener('lf-submit', (event) => {
-  const { result, responses } = event.detail;
+function show({ result, responses }) {
   levelFit.result = result;
   matrix.ratings = responses.ratings;
   if (result.bestFit) careerLevels.setAttribute('current', result.bestFit);
   else careerLevels.removeAttribute('current');
-  void submitForReview(responses, result);
+}
+
+document.addEventListener('lf-submit', (event) => {
+  show(event.detail);
+  // only a new submission goes to the supervisor; a restored result is one they already have
+  void submitForReview(event.detail.responses, event.detail.result);
 });
+document.addEventListener('lf-restore', (event) => show(event.detail.submission));
 
 /** Sends the self-assessment to the records API as a new submission (replacing a returned or earlier one). */
 async function submitForReview(responses, result) {

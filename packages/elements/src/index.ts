@@ -12,6 +12,8 @@ export { LfReview } from './review/review.js';
 export { LfChangeEvent, type LfChangeDetail } from './events/lf-change.js';
 export { LfErrorEvent, LF_ERROR_SOURCES, type LfErrorDetail, type LfErrorSource } from './events/lf-error.js';
 export { LfSubmitEvent, type LfSubmitDetail } from './events/lf-submit.js';
+export { LfRestoreEvent, type LfRestoreDetail } from './events/lf-restore.js';
+export type { Submission } from './self-assessment/submission.js';
 export { LfQuizChangeEvent, type LfQuizChangeDetail } from './events/lf-quiz-change.js';
 export { LfQuizSubmitEvent, type LfQuizSubmitDetail } from './events/lf-quiz-submit.js';
 export { LfReviewSubmitEvent, type LfReviewSubmitDetail, type ReviewAction } from './events/lf-review-submit.js';
