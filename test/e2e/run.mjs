@@ -10,6 +10,9 @@
 //   3. xss       – a corpus of payloads in every provider text field of a framework, every element and state.
 //   4. a11y      – accessible names (CDP Accessibility tree), target sizes (WCAG 2.5.8), no horizontal scroll at
 //                  320 px, visible focus under forced colours, a polite live region that says the draft is saved.
+//   6. review    – staff submits a self-assessment to the demo's records API, a supervisor reviews it on the
+//                  Supervisor page and signs it off, and both pages show the confirmed level; two supervisors
+//                  signing one record at once: one is saved, the other gets 412, is told, and keeps its review.
 //   5. tabs      – one draft in two real tabs (one browser context, real `storage` events): answers to different
 //                  questions merge; the same question answered differently asks the later saver and loses neither
 //                  answer ("Keep mine" saves it); submitting in one tab does not remove a draft the other wrote since.
@@ -17,12 +20,15 @@
 // Every page fails on any securitypolicyviolation (recorded by an external listener script), console error,
 // uncaught error or failed request. Totals go to test/e2e/totals.json.  Run after `npm run build`:
 //   npm run test:e2e            (E2E_ONLY=journey,xss to run some sections; CHROMIUM_PATH overrides the browser)
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { launchChromium } from '../support/chromium.mjs';
 import { ratingsFor } from '../support/scenario-ratings.mjs';
 import { DEMO_MOUNTS, createStaticServer } from '../../scripts/serve-demo.mjs';
+import { createRecordsApi } from '../../scripts/records-api.mjs';
 import { PAYLOADS } from './pages/payloads.js';
 import { DRAFT_DEBOUNCE_MS } from '../../packages/elements/lib/drafts/autosave.js';
 
@@ -46,15 +52,21 @@ const FW = frameworks['clinical-homecare'];
 // ---- server: the repository's static server with the strict CSP, plus the demo page with the listener ----
 
 const DEMO_PATH = '/e2e/demo/';
+const SUPERVISOR_PATH = '/e2e/supervisor/';
 const LISTENER = '<script src="/test/e2e/pages/csp-listener.js"></script>';
+/** The demo's records API, on a folder of its own for this run. */
+const recordsDir = mkdtempSync(join(tmpdir(), 'levelfit-e2e-records-'));
 const staticHandler = createStaticServer({
   mounts: { ...DEMO_MOUNTS, '/test/e2e/pages/': 'test/e2e/pages/' },
   csp: E2E_CSP,
+  records: createRecordsApi({ dir: recordsDir }),
 }).listeners('request')[0];
+const PAGES = { [DEMO_PATH]: 'demo/index.html', [SUPERVISOR_PATH]: 'demo/supervisor.html' };
 const server = createServer((req, res) => {
-  if (req.method === 'GET' && new URL(req.url ?? '/', 'http://x').pathname === DEMO_PATH) {
+  const pathname = new URL(req.url ?? '/', 'http://x').pathname;
+  if (req.method === 'GET' && PAGES[pathname]) {
     // The demo page as shipped, with the violation listener as the first script in <head>.
-    const html = readFileSync(root + 'demo/index.html', 'utf8').replace('<head>', `<head>\n    ${LISTENER}`);
+    const html = readFileSync(root + PAGES[pathname], 'utf8').replace('<head>', `<head>\n    ${LISTENER}`);
     res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': E2E_CSP, 'Cache-Control': 'no-store' });
     return res.end(html);
   }
@@ -123,6 +135,10 @@ function watch(page, label) {
     problems.push(`${label}: request failed: ${req.url()} (${req.failure()?.errorText})`);
   });
   page.on('response', (res) => {
+    if (res.status() === 412 && page.lfExpect412) {
+      page.lfExpect412 = false; // the conflict a test provoked on purpose
+      return;
+    }
     if (res.status() >= 400) {
       totals.failedRequests++;
       problems.push(`${label}: HTTP ${res.status()} for ${res.url()}`);
@@ -937,6 +953,130 @@ async function tabs() {
   console.log(`test:e2e: tabs: merge (${q1}, ${q2}), conflict on ${q3} kept by B, submit in A kept B's later draft (${n} answers)`);
 }
 
+// ---- 6. supervisor review through the records API ----
+
+/** Answers every step of the staff page's self-assessment with the scale's `met` value and submits. */
+async function submitSelfAssessment(page) {
+  await page.evaluate(async () => {
+    const el = document.querySelector('lf-self-assessment');
+    for (let guard = 0; guard < 60; guard++) {
+      await el.updateComplete;
+      const root = el.shadowRoot;
+      const next = root.querySelector('button[part~="button-continue"]');
+      if (!next) break;
+      const names = [...new Set([...root.querySelectorAll('input[type="radio"]')].map((r) => r.name))];
+      for (const n of names) root.querySelector(`input[name="${n}"][value="2"]`)?.click();
+      next.click();
+    }
+    await el.updateComplete;
+    el.shadowRoot.querySelector('button[part~="button-submit"]').click();
+  });
+}
+
+/** Opens a person's record on the Supervisor page, agrees with every rating, lowers `lower`, and gets to the declaration. */
+async function reviewToSignOff(page, personId, lower) {
+  await page.waitForSelector(`button[data-record="${personId}"]`);
+  await page.click(`button[data-record="${personId}"]`);
+  await page.waitForFunction(() => document.querySelector('lf-review')?.shadowRoot?.querySelector('[part~="item"]'));
+  await page.evaluate(async (lowerId) => {
+    const el = document.querySelector('lf-review');
+    const click = async (sel) => {
+      el.shadowRoot.querySelector(sel).click();
+      await el.updateComplete;
+    };
+    if (lowerId) await click(`#d-${lowerId}-1`);
+    await click('button[part~="button-agree-all"]');
+    await click('button[part~="button-confirm-agree-all"]');
+    await click('button[part~="button-continue"]');
+    await click('#declaration');
+  }, lower);
+}
+
+const signOff = (page) => page.evaluate(() => document.querySelector('lf-review').shadowRoot.querySelector('button[part~="button-sign-off"]').click());
+
+async function review() {
+  const label = 'review';
+  const staff = await open(`${label} staff`);
+  await goto(staff.page, DEMO_PATH);
+  await rendered(staff.page);
+  await submitSelfAssessment(staff.page);
+  await staff.page.waitForFunction(() => /with your supervisor/.test(document.getElementById('review-status').textContent));
+  await violations(staff.page, `${label} staff submitted`);
+
+  const sup = await open(`${label} supervisor`);
+  await goto(sup.page, SUPERVISOR_PATH);
+  const lower = FW.items[0].id;
+  await reviewToSignOff(sup.page, 'sam-patel', lower);
+  await signOff(sup.page);
+  await sup.page.waitForFunction(() => document.getElementById('save-status').textContent === 'Signed off and saved.');
+  const supSees = await sup.page.evaluate(async () => {
+    const el = document.getElementById('outcome');
+    await el.updateComplete;
+    return { hidden: el.hidden, text: el.shadowRoot.textContent.replace(/\s+/g, ' ') };
+  });
+  check(!supSees.hidden && /Confirmed level/.test(supSees.text) && /Self-assessed level/.test(supSees.text), `${label}: the supervisor does not see the confirmed level`);
+  const stored = JSON.parse(readFileSync(join(recordsDir, 'sam-patel.json'), 'utf8'));
+  check(stored.status === 'signed-off' && stored.review.items[lower]?.rating === 1, `${label}: the stored record is not the signed-off review`);
+  const { verifyRecord } = await import('../../packages/engine/lib/index.js');
+  check((await verifyRecord(stored)).status === 'verified', `${label}: the stored record does not verify`);
+  await violations(sup.page, `${label} supervisor signed off`);
+
+  // the member of staff comes back to the page: the confirmed level is there
+  await goto(staff.page, DEMO_PATH);
+  await rendered(staff.page);
+  await staff.page.waitForFunction(() => !document.getElementById('confirmed').hidden);
+  const staffSees = await staff.page.evaluate(async () => {
+    const el = document.getElementById('confirmed');
+    await el.updateComplete;
+    return { status: document.getElementById('review-status').textContent, text: el.shadowRoot.textContent.replace(/\s+/g, ' ') };
+  });
+  check(/signed off your review/.test(staffSees.status) && /Confirmed level/.test(staffSees.text), `${label}: the member of staff does not see the confirmed level: ${staffSees.status}`);
+  await violations(staff.page, `${label} staff sees the confirmed level`);
+  await staff.context.close();
+  await sup.context.close();
+
+  // Two supervisors sign one record off at once: one is saved, the other is told (412) and loses nothing.
+  const { createRecord } = await import('../../packages/engine/lib/index.js');
+  const ratings = Object.fromEntries(FW.items.map((i) => [i.id, FW.scale.met]));
+  const lee = createRecord({ framework: FW, person: { id: 'lee-carter', name: 'Lee Carter' }, ratings });
+  const put = await fetch(`${origin}/api/records/lee-carter`, { method: 'PUT', headers: { 'Content-Type': 'application/json', 'If-None-Match': '*' }, body: JSON.stringify(lee) });
+  check(put.status === 201, `${label}: could not create the second record (${put.status})`);
+  const a = await open(`${label} supervisor A`);
+  const b = await open(`${label} supervisor B`);
+  for (const s of [a, b]) {
+    await goto(s.page, SUPERVISOR_PATH);
+    s.page.lfExpect412 = true;
+    s.page.lfExpectedError = /412/;
+  }
+  await reviewToSignOff(a.page, 'lee-carter', FW.items[1].id);
+  await reviewToSignOff(b.page, 'lee-carter', FW.items[2].id);
+  await Promise.all([signOff(a.page), signOff(b.page)]);
+  const outcomeOf = (page) =>
+    page.waitForFunction(() => {
+      const saved = document.getElementById('save-status').textContent === 'Signed off and saved.';
+      const summary = document.querySelector('lf-review').shadowRoot.querySelector('[part="error-summary"]');
+      return saved ? 'saved' : summary ? summary.textContent.replace(/\s+/g, ' ').trim() : false;
+    }).then((h) => h.jsonValue());
+  const [ra, rb] = await Promise.all([outcomeOf(a.page), outcomeOf(b.page)]);
+  const winner = ra === 'saved' ? a : b;
+  const loser = ra === 'saved' ? b : a;
+  const told = ra === 'saved' ? rb : ra;
+  check([ra, rb].filter((r) => r === 'saved').length === 1, `${label}: exactly one sign-off is saved (${ra} / ${rb})`);
+  check(/saved this record after you opened it/.test(told), `${label}: the second supervisor is not told about the conflict: ${told}`);
+  const kept = await loser.page.evaluate(() => {
+    const key = Object.keys(localStorage).find((k) => k.startsWith('levelfit:draft:review:lee-carter@'));
+    return key ? Object.keys(JSON.parse(localStorage.getItem(key)).items).length : 0;
+  });
+  check(kept === FW.items.length, `${label}: the second supervisor's review is not kept on the device (${kept} of ${FW.items.length} items)`);
+  const final = JSON.parse(readFileSync(join(recordsDir, 'lee-carter.json'), 'utf8'));
+  const winnerLowered = winner === a ? FW.items[1].id : FW.items[2].id;
+  check(final.status === 'signed-off' && final.review.items[winnerLowered]?.rating === 1, `${label}: the stored record is not the winner's sign-off`);
+  for (const s of [a, b]) await violations(s.page, `${label} two supervisors`);
+  await a.context.close();
+  await b.context.close();
+  console.log(`test:e2e: review: staff submitted, supervisor signed off, both see the confirmed level; two supervisors: one saved, one told (412) with ${kept} items kept`);
+}
+
 // ---- run ----
 
 async function section(name, fn) {
@@ -960,11 +1100,13 @@ try {
       await section('hostile', hostile);
       await section('a11y', a11y);
       await section('tabs', tabs);
+      await section('review', review);
     })(),
   ]);
 } finally {
   await browser.close();
   server.close();
+  rmSync(recordsDir, { recursive: true, force: true });
 }
 totals.failures = problems.length;
 totals.seconds = Math.round((Date.now() - started) / 100) / 10;

@@ -1,12 +1,10 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
+// records come from their own entry point: the embed bundle's engine is the core, and takes only what this uses
+import { confirmLevel, safeParseRecord, type AssessmentRecord, type ConfirmedLevel } from '@levelfit/engine/record';
 import {
-  confirmLevel,
   isBuiltinFrameworkId,
-  safeParseRecord,
-  type AssessmentRecord,
-  type ConfirmedLevel,
   type FitItem,
   type Framework,
   type Issue,

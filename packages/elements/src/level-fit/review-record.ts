@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import { isSafeUrl, type AssessmentRecord, type ConfirmedLevel, type Evidence, type Framework, type PersonRef } from '@levelfit/engine';
+import type { Framework } from '@levelfit/engine';
+import { isSafeUrl, type AssessmentRecord, type ConfirmedLevel, type Evidence, type PersonRef } from '@levelfit/engine/record';
 import { ratingLabel } from '../internal/rating-label.js';
 import { currentLocale } from '../localize/localize.js';
 

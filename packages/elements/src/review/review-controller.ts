@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { msg, str } from '@lit/localize';
 import {
   isSafeUrl,
   type AssessmentRecord,
@@ -209,16 +210,16 @@ export class ReviewController implements ReactiveController {
     if (!f) return false;
     const at = `ev-${f.itemId}`;
     const errors: ReviewError[] = [];
-    if (!f.kind) errors.push({ field: `${at}-kind-0`, text: 'Select the kind of evidence' });
-    if (f.label.trim() === '') errors.push({ field: `${at}-label`, text: 'Enter what the evidence is' });
+    if (!f.kind) errors.push({ field: `${at}-kind-0`, text: msg('Select the kind of evidence') });
+    if (f.label.trim() === '') errors.push({ field: `${at}-label`, text: msg('Enter what the evidence is') });
     if (!/^\d{4}-\d{2}-\d{2}$/.test(f.date) || Number.isNaN(Date.parse(`${f.date}T00:00:00Z`))) {
-      errors.push({ field: `${at}-date`, text: 'Enter the date of the evidence, for example 2026-12-02' });
+      errors.push({ field: `${at}-date`, text: msg('Enter the date of the evidence, for example 2026-12-02') });
     }
     const ref = f.ref.trim();
     if (f.kind === 'link' && !isSafeUrl(ref)) {
-      errors.push({ field: `${at}-ref`, text: 'Enter a full web address that starts with https://' });
+      errors.push({ field: `${at}-ref`, text: msg('Enter a full web address that starts with https://') });
     } else if (ref !== '' && f.kind !== 'link' && /^[a-z][a-z0-9+.-]*:\S/i.test(ref.replace(/\s/g, '')) && !isSafeUrl(ref)) {
-      errors.push({ field: `${at}-ref`, text: 'A reference can be text or a web address that starts with https://' });
+      errors.push({ field: `${at}-ref`, text: msg('A reference can be text or a web address that starts with https://') });
     }
     if (errors.length) {
       this.errors = errors;
@@ -276,16 +277,16 @@ export class ReviewController implements ReactiveController {
         field: 'unreviewed',
         text:
           left === 1
-            ? 'Review 1 more item: agree with the rating or choose a different one'
-            : `Review ${left} more items: agree with each rating or choose a different one`,
+            ? msg('Review 1 more item: agree with the rating or choose a different one')
+            : msg(str`Review ${left} more items: agree with each rating or choose a different one`),
       });
     }
-    if (!this.declared) errors.push({ field: 'declaration', text: 'Confirm the declaration to sign off' });
+    if (!this.declared) errors.push({ field: 'declaration', text: msg('Confirm the declaration to sign off') });
     return this.report(errors);
   }
 
   checkReturn(): boolean {
-    return this.report(this.returnReason.trim() === '' ? [{ field: 'return-reason', text: 'Enter what the person should look at again' }] : []);
+    return this.report(this.returnReason.trim() === '' ? [{ field: 'return-reason', text: msg('Enter what the person should look at again') }] : []);
   }
 
   setReturnReason(text: string): void {
