@@ -78,6 +78,16 @@ export interface ScormDraft {
   position: string | null;
   bankId: string | null;
   bankVersion: string | null;
+  /** The seed the questions were drawn and ordered with, or null. */
+  seed: number | null;
+  /** Checked selections per question, oldest first (so a resumed assessment still scores the first try). */
+  tries: Record<string, string[][]>;
+}
+
+/** What a draft carries besides the answers. */
+export interface ScormProgressExtra {
+  seed?: number | null;
+  tries?: Readonly<Record<string, readonly (readonly string[])[]>>;
 }
 
 export interface ScormOutcome {
@@ -105,7 +115,7 @@ export interface ScormReporter {
   /** Initialize, then read `cmi.entry` and `cmi.suspend_data` for a draft to resume. */
   start(): ScormStart;
   /** Save a draft: `cmi.suspend_data` (≤ 64000 characters), `cmi.location`, `cmi.exit` = suspend, then Commit. */
-  saveProgress(answers: LmsAnswers, position?: string | number): ScormOutcome;
+  saveProgress(answers: LmsAnswers, position?: string | number, extra?: ScormProgressExtra): ScormOutcome;
   /**
    * Write the result: score, completion and success status, one objective per framework item, one interaction
    * per question, `cmi.exit` (normal when completed, suspend otherwise), then Commit (and Terminate with `terminate: true`).
@@ -118,11 +128,18 @@ export interface ScormReporter {
 
 const SUSPEND_VERSION = 1;
 
-/** The draft as `cmi.suspend_data` holds it (compact JSON). */
-export function encodeSuspendData(answers: LmsAnswers, bank?: { id: string; version: string }): string {
+const stringList = (ids: unknown): string[] => (Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : []);
+
+/** The draft as `cmi.suspend_data` holds it (compact JSON; `s` the seed and `t` the tries only when there are some). */
+export function encodeSuspendData(answers: LmsAnswers, bank?: { id: string; version: string }, extra: ScormProgressExtra = {}): string {
   const a: Record<string, string[]> = {};
-  for (const [q, ids] of Object.entries(answers)) if (Array.isArray(ids)) a[q] = ids.filter((id) => typeof id === 'string');
-  return JSON.stringify(bank ? { v: SUSPEND_VERSION, b: bank.id, r: bank.version, a } : { v: SUSPEND_VERSION, a });
+  for (const [q, ids] of Object.entries(answers)) if (Array.isArray(ids)) a[q] = stringList(ids);
+  const data: Record<string, unknown> = bank ? { v: SUSPEND_VERSION, b: bank.id, r: bank.version, a } : { v: SUSPEND_VERSION, a };
+  if (typeof extra.seed === 'number') data['s'] = extra.seed;
+  const t: Record<string, string[][]> = {};
+  for (const [q, list] of Object.entries(extra.tries ?? {})) if (Array.isArray(list) && list.length) t[q] = list.map(stringList);
+  if (Object.keys(t).length) data['t'] = t;
+  return JSON.stringify(data);
 }
 
 /** Read `cmi.suspend_data` back: the draft, or an issue when it is not levelfit's. */
@@ -142,13 +159,21 @@ export function decodeSuspendData(text: string): { draft: Omit<ScormDraft, 'posi
   const answers: Record<string, string[]> = Object.create(null);
   for (const [q, ids] of Object.entries(raw as Record<string, unknown>)) {
     if (q === '__proto__' || !Array.isArray(ids)) continue;
-    answers[q] = ids.filter((id): id is string => typeof id === 'string');
+    answers[q] = stringList(ids);
   }
+  const tries: Record<string, string[][]> = Object.create(null);
+  const t = d['t'];
+  if (typeof t === 'object' && t !== null && !Array.isArray(t)) {
+    for (const [q, list] of Object.entries(t as Record<string, unknown>)) if (q !== '__proto__' && Array.isArray(list)) tries[q] = list.map(stringList);
+  }
+  const seed = d['s'];
   return {
     draft: {
       answers: { ...answers },
       bankId: typeof d['b'] === 'string' ? d['b'] : null,
       bankVersion: typeof d['r'] === 'string' ? d['r'] : null,
+      seed: typeof seed === 'number' && Number.isInteger(seed) && seed >= 0 && seed <= 0xffffffff ? seed : null,
+      tries: { ...tries },
     },
   };
 }
@@ -221,6 +246,23 @@ export function createScormReporter(api: ScormApi, options: ScormReporterOptions
     return { index, next: n };
   }
 
+  /** One journal record for a further check of a question's answer: its response, its result and "Check 2: …" before the prompt. */
+  function journal(issues: LmsIssue[], q: LmsBank['questions'][number], id: string, check: number, selected: readonly string[], stamp: string, interactions: { next: number }): void {
+    const model = interactionModel(q, selected);
+    if (model.response === null) return;
+    const el = `cmi.interactions.${interactions.next++}`;
+    set(issues, `${el}.id`, id);
+    set(issues, `${el}.type`, model.interactionType);
+    set(issues, `${el}.timestamp`, stamp);
+    set(issues, `${el}.learner_response`, model.response);
+    if (model.correctPattern !== null) set(issues, `${el}.correct_responses.0.pattern`, model.correctPattern);
+    const correct = new Set(q.options.filter((o) => o.correct).map((o) => o.id));
+    const picked = new Set(selected);
+    const right = picked.size === correct.size && [...picked].every((o) => correct.has(o));
+    set(issues, `${el}.result`, right ? 'correct' : 'incorrect');
+    set(issues, `${el}.description`, truncate(`Check ${check}: ${q.prompt}`, 250));
+  }
+
   return {
     get state() {
       return state;
@@ -247,10 +289,10 @@ export function createScormReporter(api: ScormApi, options: ScormReporterOptions
       return { ...outcome(issues), entry, draft };
     },
 
-    saveProgress(answers, position) {
+    saveProgress(answers, position, extra) {
       if (state !== 'running') return notRunning('saveProgress');
       const issues: LmsIssue[] = [];
-      const data = encodeSuspendData(answers, options.bank);
+      const data = encodeSuspendData(answers, options.bank, extra);
       if ([...data].length > SUSPEND_DATA_SPM)
         return outcome([{ code: 'too_big', path: ['cmi.suspend_data'], message: `the draft is ${[...data].length} characters; cmi.suspend_data holds ${SUSPEND_DATA_SPM}` }]);
       set(issues, 'cmi.suspend_data', data);
@@ -327,6 +369,8 @@ export function createScormReporter(api: ScormApi, options: ScormReporterOptions
         if (model.correctPattern !== null) set(issues, `${el}.correct_responses.0.pattern`, model.correctPattern);
         if (model.response !== null) set(issues, `${el}.result`, qr.correct ? 'correct' : 'incorrect');
         set(issues, `${el}.description`, truncate(q.prompt, 250));
+        // Further checks of the answer are journaled (RTE 4.2.9: more records with the same id), once, when the attempt completes.
+        if (score.completed) for (const [k, sel] of (qr.tries ?? []).slice(1).entries()) journal(issues, q, id, k + 2, sel, stamp, interactions);
       }
 
       set(issues, 'cmi.exit', score.completed ? 'normal' : 'suspend');

@@ -70,6 +70,23 @@ function checkBank(bank: QuestionBank): Issue[] {
       issues.push({ code: 'unrecognized_keys', path: [...at, 'scenario'], message: `only scenario questions have a scenario (this one is ${q.type})` });
     }
   });
+  const inPool = new Map<string, string>();
+  const poolIds = new Set<string>();
+  (bank.delivery?.pools ?? []).forEach((pool, k) => {
+    const at: IssuePath = ['delivery', 'pools', k];
+    checkId(pool.id, [...at, 'id'], issues);
+    if (poolIds.has(pool.id)) issues.push({ code: 'duplicate_id', path: [...at, 'id'], message: `the pool id "${pool.id}" is used twice` });
+    poolIds.add(pool.id);
+    pool.questions.forEach((q, j) => {
+      if (!questionIds.has(q)) issues.push({ code: 'invalid_value', path: [...at, 'questions', j], message: `no question has the id "${q}"` });
+      else if (inPool.has(q)) {
+        issues.push({ code: 'duplicate_id', path: [...at, 'questions', j], message: `the question "${q}" is already in the pool "${inPool.get(q)}"` });
+      } else inPool.set(q, pool.id);
+    });
+    if (pool.draw > pool.questions.length) {
+      issues.push({ code: 'too_big', path: [...at, 'draw'], message: `the pool "${pool.id}" has ${pool.questions.length} questions: it cannot draw ${pool.draw}` });
+    }
+  });
   const thresholds = bank.mastery?.thresholds ?? [];
   thresholds.forEach((t, k) => {
     const at: IssuePath = ['mastery', 'thresholds', k];
