@@ -12,7 +12,9 @@ import { formatPath, type Issue, type SafeResult } from '../errors.js';
 import { BUILTIN_IDS, frameworks, isBuiltinFrameworkId } from '../framework/builtin.js';
 import { parseJson, safeParseFramework } from '../framework/parse.js';
 import type { Framework } from '../framework/schema.js';
-import { safeParseQuestionBank } from '../quiz/index.js';
+import { printItems } from './items.js';
+import { didYouMean } from './suggest.js';
+import { validateBank } from './validate-bank.js';
 
 /** A JSON value that is a question bank rather than a framework (it has a `questions` list). */
 const isBank = (v: unknown): boolean => typeof v === 'object' && v !== null && !Array.isArray(v) && Array.isArray((v as { questions?: unknown }).questions);
@@ -23,6 +25,7 @@ const USAGE = `Usage:
   levelfit assess RESPONSES.json [options]        one person's level fit ({"ratings": {"<item id>": 0-3}})
   levelfit batch STAFF.csv|STAFF.json [options]   one line per person, then a summary
   levelfit frameworks                             list the built-in frameworks
+  levelfit items FRAMEWORK [--json]               a framework's item ids, codes and titles (for writing question banks)
 
 Options:
   --framework ID|FILE   built-in framework id or a framework JSON file (default: clinical-homecare)
@@ -65,7 +68,7 @@ function printIssues(io: CliIo, where: string, issues: readonly Issue[]): void {
 function loadFramework(io: CliIo, spec: string | undefined): SafeResult<Framework> {
   const id = spec ?? 'clinical-homecare';
   if (isBuiltinFrameworkId(id)) return { success: true, data: frameworks[id] };
-  if (!/[\\/.]/.test(id)) throw new UsageError(`"${id}" is neither a built-in framework (${BUILTIN_IDS.join(', ')}) nor a file`);
+  if (!/[\\/.]/.test(id)) throw new UsageError(`"${id}" is neither a built-in framework (${BUILTIN_IDS.join(', ')}) nor a file${didYouMean(id, BUILTIN_IDS)}`);
   return safeParseFramework(read(io, id));
 }
 
@@ -267,6 +270,16 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
       for (const id of BUILTIN_IDS) io.out(`${id}\t${frameworks[id].title} (${frameworks[id].version})`);
       return 0;
     }
+    if (command === 'items') {
+      if (files.length !== 1) throw new UsageError('items needs exactly one FRAMEWORK (a built-in id or a file)');
+      const fw = loadFramework(io, files[0]);
+      if (!fw.success) {
+        printIssues(io, files[0]!, fw.issues);
+        return 1;
+      }
+      printItems(io, fw.data, values.json);
+      return 0;
+    }
     if (command === 'validate') {
       if (!files.length) throw new UsageError('validate needs at least one FILE');
       let bad = 0;
@@ -282,22 +295,11 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
         }
         const json = parseJson(text);
         if (json.success && isBank(json.data)) {
-          // A question bank: checked against --framework, or else the built-in framework it names.
-          const named = (json.data as { framework?: unknown }).framework;
-          const fw = values.framework ? loadFramework(io, values.framework) : isBuiltinFrameworkId(named) ? { success: true as const, data: frameworks[named] } : null;
-          if (fw && !fw.success) {
+          const given = values.framework ? loadFramework(io, values.framework) : null;
+          if (given && !given.success) {
             bad++;
-            printIssues(io, values.framework!, fw.issues);
-            continue;
-          }
-          const bank = safeParseQuestionBank(json.data, fw?.data);
-          if (bank.success) {
-            const against = fw ? `checked against ${fw.data.id}` : 'framework not checked: give --framework FILE';
-            io.out(`${f}: valid question bank (${bank.data.id}: ${plural(bank.data.questions.length, 'question')}; ${against})`);
-          } else {
-            bad++;
-            printIssues(io, f, bank.issues);
-          }
+            printIssues(io, values.framework!, given.issues);
+          } else if (!validateBank(io, f, json.data, given?.data ?? null)) bad++;
           continue;
         }
         const res = safeParseFramework(text);
