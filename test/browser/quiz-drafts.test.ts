@@ -2,7 +2,7 @@ import { aTimeout, expect, fixture, fixtureCleanup, html, oneEvent } from '@open
 import '../../packages/elements/src/quiz/define.js';
 import type { LfQuiz } from '../../packages/elements/src/quiz/quiz.js';
 import type { LfQuizSubmitEvent } from '../../packages/elements/src/events/lf-quiz-submit.js';
-import { createQuizDraft, loadQuizDraft, quizDraftKey, serializeQuizDraft } from '../../packages/elements/src/quiz/quiz-draft.js';
+import { createQuizDraft, loadQuizDraft, quizDraftKey, serializeQuizDraft } from '../../packages/elements/src/drafts/quiz-envelope.js';
 import { parseQuestionBank } from '@levelfit/engine';
 import { makeBank } from '../../stories/support/quiz-bank.js';
 import { breakStorage, clearLevelfitStorage } from './helpers/storage.js';
@@ -89,7 +89,7 @@ describe('<lf-quiz> drafts', () => {
     await click(el, 'button-continue');
     window.dispatchEvent(new Event('pagehide'));
     expect(saved()!.step).to.equal(4);
-    const submitted = oneEvent(el, 'lf-submit') as Promise<LfQuizSubmitEvent>;
+    const submitted = oneEvent(el, 'lf-quiz-submit') as Promise<LfQuizSubmitEvent>;
     await click(el, 'button-submit');
     await submitted;
     await aTimeout(450);
@@ -143,7 +143,7 @@ describe('<lf-quiz> drafts', () => {
         await click(el, 'button-continue');
       }
       window.dispatchEvent(new Event('pagehide'));
-      const submitted = oneEvent(el, 'lf-submit') as Promise<LfQuizSubmitEvent>;
+      const submitted = oneEvent(el, 'lf-quiz-submit') as Promise<LfQuizSubmitEvent>;
       await click(el, 'button-submit');
       expect((await submitted).detail.score.passed).to.equal(true);
       await expect(el).to.be.accessible();

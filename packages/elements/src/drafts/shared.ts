@@ -3,8 +3,7 @@
  * (internal, not exported from the package). Like the envelopes, they never touch storage, the DOM or the clock.
  */
 
-export const isPlainObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
+export { isPlainObject } from '../internal/is-plain-object.js';
 
 /** `<prefix>:<id>`, or `<prefix>:<id>:<assessment key>` when the trimmed assessment key is not empty. */
 export function storageKeyUnder(prefix: string, id: string, assessmentKey?: string | null): string {

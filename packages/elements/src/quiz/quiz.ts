@@ -1,10 +1,9 @@
-import { html, LitElement, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { localized, msg, str } from '@lit/localize';
 import {
   credit,
-  formatPath,
   safeParseQuestionBank,
   scoreQuiz,
   type Framework,
@@ -16,30 +15,20 @@ import {
   type Responses,
   type ScoreQuizOptions,
 } from '@levelfit/engine';
-import { FrameworkController, type FrameworkSource } from '../controllers/framework-controller.js';
-import { QUIZ_FEEDBACK_MODES, QuizController, type QuizFeedbackMode } from '../controllers/quiz-controller.js';
 import { isStorageKind, type StorageKind } from '../drafts/storage.js';
-import { LfErrorEvent, type LfErrorSource } from '../events/lf-error.js';
+import { QuizDraftController, type QuizDraftNotice } from '../drafts/quiz-draft-controller.js';
 import { LfQuizChangeEvent } from '../events/lf-quiz-change.js';
 import { LfQuizSubmitEvent } from '../events/lf-quiz-submit.js';
+import { BankController, type BankSource } from '../internal/bank-controller.js';
+import type { FrameworkSource } from '../internal/framework-controller.js';
+import { formStyles } from '../internal/form.styles.js';
+import { LfElement, type Problem } from '../internal/lf-element.js';
+import { ratingLabel } from '../internal/rating-label.js';
+import { warnOnce } from '../internal/warn-once.js';
 import { currentLocale } from '../localize/localize.js';
-import { formStyles } from '../shared/form.styles.js';
-import { tokens } from '../shared/tokens.js';
-import { BankController, type BankSource } from './bank-controller.js';
-import { QuizDraftController, type QuizDraftNotice } from './quiz-draft-controller.js';
+import { tokens } from '../tokens.js';
+import { QUIZ_FEEDBACK_MODES, QuizController, type QuizFeedbackMode } from './quiz-controller.js';
 import { quizStyles } from './quiz.styles.js';
-
-interface Problem {
-  issues: Issue[];
-  source: LfErrorSource;
-}
-
-const warned = new Set<string>();
-function warnOnce(code: string, message: string): void {
-  if (warned.has(code)) return;
-  warned.add(code);
-  console.warn(`[levelfit] ${message} (${code})`);
-}
 
 /**
  * A knowledge quiz from a question bank, one question per page (GOV.UK "question pages"): each question is a
@@ -59,7 +48,7 @@ function warnOnce(code: string, message: string): void {
  * @attr storage - Where drafts are saved: `local` (default), `session` or `none`.
  * @attr assessment-key - Distinguishes drafts of the same bank: `levelfit:draft:quiz:<bank id>:<assessment-key>`.
  *
- * @event {LfQuizSubmitEvent} lf-submit - Submitted and scored, exactly once per submission (repeated clicks, Enter or `submit()` while scoring, or after submitting until `reset()`, are ignored). `detail: { answers, score }`; `score` is the engine's `QuizScore`. Tell it from `<lf-self-assessment>`'s with `isQuizSubmitEvent`.
+ * @event {LfQuizSubmitEvent} lf-quiz-submit - Submitted and scored, exactly once per submission (repeated clicks, Enter or `submit()` while scoring, or after submitting until `reset()`, are ignored). `detail: { answers, score }`; `score` is the engine's `QuizScore`.
  * @event {LfQuizChangeEvent} lf-quiz-change - An option was selected or cleared. `detail: { questionId, selected, answers }`.
  * @event {LfErrorEvent} lf-error - The bank, its framework or an option is unusable, or scoring failed. `detail: { issues, source }`; the issues are also shown inline.
  *
@@ -122,16 +111,12 @@ function warnOnce(code: string, message: string): void {
  * @cssproperty --lf-panel-text - Pass panel text.
  */
 @localized()
-export class LfQuiz extends LitElement {
+export class LfQuiz extends LfElement {
   static override styles = [tokens, formStyles, quizStyles];
 
   /** A built-in question bank id, the URL of a bank JSON file, or (as a property) a question bank object. */
   @property({ attribute: 'bank' })
   bank: BankSource = null;
-
-  /** The framework the bank evidences; default: the built-in framework the bank names. */
-  @property({ attribute: 'framework' })
-  framework: FrameworkSource = null;
 
   /** Optional self-ratings (`{ ratings }`), combined with the quiz evidence for the level fit. */
   @property({ attribute: false })
@@ -157,7 +142,6 @@ export class LfQuiz extends LitElement {
   private lastScore: QuizScore | null = null;
 
   private readonly banks = new BankController(this, () => this.bank);
-  private readonly frameworks = new FrameworkController(this, () => this.frameworkSource());
   private readonly quiz = new QuizController(this);
   private readonly drafts = new QuizDraftController(this, {
     snapshot: () => {
@@ -167,13 +151,11 @@ export class LfQuiz extends LitElement {
     },
   });
 
-  private problem: Problem | null = null;
   private submitProblem: Problem | null = null;
-  private reportedProblem = '';
   private session: { bank: QuestionBank; framework: Framework; storage: StorageKind; key: string | null } | null = null;
   private fit: { bank: QuestionBank; framework: Framework; issues: Issue[] } | null = null;
 
-  /** The engine's score of the last submission (the same as `lf-submit`'s `detail.score`), or null. */
+  /** The engine's score of the last submission (the same as `lf-quiz-submit`'s `detail.score`), or null. */
   get score(): QuizScore | null {
     return this.lastScore;
   }
@@ -189,7 +171,7 @@ export class LfQuiz extends LitElement {
   }
 
   /** The framework the bank evidences, once resolved. */
-  get resolvedFramework(): Framework | null {
+  override get resolvedFramework(): Framework | null {
     return this.session?.framework ?? null;
   }
 
@@ -234,18 +216,13 @@ export class LfQuiz extends LitElement {
     return score;
   }
 
-  /** Waits for a bank or framework URL to load as well as for rendering. */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    let done = await super.getUpdateComplete();
-    for (let i = 0; i < 4; i++) {
-      await Promise.all([this.banks.settled, this.frameworks.settled]);
-      if (!this.isUpdatePending) break;
-      done = await super.getUpdateComplete();
-    }
-    return done;
+  constructor() {
+    super();
+    this.watchSource(this.banks);
   }
 
-  private frameworkSource(): FrameworkSource {
+  /** The `framework` attribute, else the built-in framework the bank names. */
+  protected override frameworkSource(): FrameworkSource {
     if (this.framework !== null && this.framework !== undefined && this.framework !== '') return this.framework;
     const b = this.banks.state;
     return b.status === 'ready' ? b.bank.framework : null;
@@ -306,13 +283,12 @@ export class LfQuiz extends LitElement {
     return null;
   }
 
-  protected override updated(): void {
-    const problem = this.problem ?? this.submitProblem;
-    const signature = problem ? JSON.stringify(problem) : '';
-    if (signature !== this.reportedProblem) {
-      this.reportedProblem = signature;
-      if (problem) this.emit(new LfErrorEvent({ issues: problem.issues, source: problem.source }));
-    }
+  protected override currentProblem(): Problem | null {
+    return this.problem ?? this.submitProblem;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
     const focus = this.quiz.takeFocusRequest();
     if (!focus) return;
     const root = this.renderRoot as ShadowRoot;
@@ -324,11 +300,6 @@ export class LfQuiz extends LitElement {
         root.querySelector<HTMLInputElement>(`input[name="${focus.questionId}"]`);
       target?.focus();
     }
-  }
-
-  /** Events are documented with the class's `@event` tags (the manifest analyser cannot name typed events). */
-  private emit(event: LfErrorEvent | LfQuizChangeEvent | LfQuizSubmitEvent): void {
-    this.dispatchEvent(event);
   }
 
   private storageKind(): StorageKind {
@@ -408,11 +379,11 @@ export class LfQuiz extends LitElement {
   // ---- rendering ----
 
   protected override render(): TemplateResult {
-    if (this.problem) return html`<div class="base" part="base">${this.renderProblem(this.problem)}</div>`;
+    if (this.problem) return html`<div class="base" part="base">${this.renderQuizProblem(this.problem)}</div>`;
     const q = this.quiz;
     const session = this.session;
     if (!session || !q.bank) {
-      return html`<div class="base" part="base"><p role="status">${msg('Loading the questions…')}</p></div>`;
+      return html`<div class="base" part="base">${this.renderLoading(msg('Loading the questions…'))}</div>`;
     }
     const view =
       q.phase === 'submitted' && this.lastScore
@@ -424,29 +395,21 @@ export class LfQuiz extends LitElement {
       <div class="base" part="base">
         <p class="bank-title" part="bank-title">${q.bank.title}</p>
         <div class="notices" part="notices" role="status" aria-live="polite">${this.drafts.notices.map((n) => this.renderNotice(n))}</div>
-        ${this.submitProblem ? this.renderProblem(this.submitProblem) : nothing} ${this.renderErrorSummary()}
+        ${this.submitProblem ? this.renderQuizProblem(this.submitProblem) : nothing} ${this.renderErrorSummary()}
         ${q.phase === 'submitted' ? view : html`<form novalidate @submit=${this.onSubmit}>${view}</form>`}
         <p class="draft-status" part="draft-status" role="status" aria-live="polite">${this.savedStatus()}</p>
       </div>
     `;
   }
 
-  private renderProblem(problem: Problem): TemplateResult {
+  private renderQuizProblem(problem: Problem): TemplateResult {
     const title =
       problem.source === 'assess'
         ? msg('Your answers could not be scored')
         : problem.source === 'fetch'
           ? msg('The questions could not be loaded')
           : msg('This quiz cannot be shown');
-    return html`
-      <div class="problem" part="error" role="alert">
-        <h2>${title}</h2>
-        <p>${msg('Give this message to the person who looks after this page:')}</p>
-        <ul>
-          ${problem.issues.map((i) => html`<li><code>${formatPath(i.path)}</code>: ${i.message}</li>`)}
-        </ul>
-      </div>
-    `;
+    return this.renderProblem(problem, title);
   }
 
   private savedStatus(): string {
@@ -657,7 +620,6 @@ export class LfQuiz extends LitElement {
     const max = num.format(score.score.max);
     const scaled = pct.format(Math.floor(score.score.scaled * 100) / 100);
     const passMark = pct.format(score.passMark);
-    const label = (rating: number) => framework.scale.values.find((v) => v.value === rating)?.label ?? String(rating);
     const best = score.levelFit.bestFit ? framework.levels.find((l) => l.id === score.levelFit.bestFit) : undefined;
     const outcome = score.passed ? 'pass' : 'fail';
     return html`
@@ -684,7 +646,7 @@ export class LfQuiz extends LitElement {
                       <th scope="row">${item.code !== undefined ? html`<span class="code">${item.code}</span> ` : nothing}${item.title}</th>
                       <td class="num">${item.questions}</td>
                       <td class="num">${pct.format(Math.floor(item.mastery * 100) / 100)}</td>
-                      <td>${label(item.rating)}</td>
+                      <td>${ratingLabel(framework, item.rating)}</td>
                     </tr>`,
                   )}
                 </tbody>

@@ -3,6 +3,9 @@
  * question names the items it evidences by id).
  */
 import type { Framework } from '../framework/schema.js';
+import type { Command } from './command.js';
+import { loadFramework } from './framework-option.js';
+import { printIssues, UsageError } from './io.js';
 
 export interface ItemsIo {
   out: (line: string) => void;
@@ -18,3 +21,17 @@ export function printItems(io: ItemsIo, fw: Framework, json: boolean): void {
   io.out(['id', 'code', 'kind', 'title'].join('\t'));
   for (const i of fw.items) io.out([i.id, i.code ?? '-', i.kind, i.title].join('\t'));
 }
+
+export const itemsCommand: Command = {
+  usage: ['items FRAMEWORK [--json]', "a framework's item ids, codes and titles (for writing question banks)"],
+  run({ files, values }, io) {
+    if (files.length !== 1) throw new UsageError('items needs exactly one FRAMEWORK (a built-in id or a file)');
+    const fw = loadFramework(io, files[0]);
+    if (!fw.success) {
+      printIssues(io, files[0]!, fw.issues);
+      return 1;
+    }
+    printItems(io, fw.data, values.json);
+    return 0;
+  },
+};

@@ -372,6 +372,9 @@ function checkReferences(fw: Omit<Framework, 'rules'> & { rules: { conditions: u
     checkId(item.id, ['items', i, 'id'], issues);
     if (itemIds.has(item.id)) issues.push({ code: 'duplicate_id', path: ['items', i, 'id'], message: `the item id "${item.id}" is used twice` });
     itemIds.add(item.id);
+    if (item.optional && item.kind !== 'indicator') {
+      issues.push({ code: 'invalid_value', path: ['items', i, 'optional'], message: 'only an indicator can be optional' });
+    }
     const seen = new Set<string>();
     item.levels.forEach((lv, j) => {
       if (!levelIds.has(lv)) {

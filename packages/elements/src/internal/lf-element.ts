@@ -1,10 +1,9 @@
-import { html, LitElement, nothing, type TemplateResult } from 'lit';
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { msg } from '@lit/localize';
 import { formatPath, type Framework, type Issue } from '@levelfit/engine';
-import { FrameworkController, type FrameworkSource } from '../controllers/framework-controller.js';
 import { LfErrorEvent, type LfErrorSource } from '../events/lf-error.js';
-import { currentLocale } from '../localize/localize.js';
+import { FrameworkController, type FrameworkSource } from './framework-controller.js';
 
 /** Something an element cannot show: the engine-style issues and where they came from. */
 export interface Problem {
@@ -12,16 +11,21 @@ export interface Problem {
   source: LfErrorSource;
 }
 
+/** Anything the element loads: `updateComplete` waits for it to settle. */
+interface Settles {
+  readonly settled: Promise<void>;
+}
+
 /**
- * The base of the read-only views (`<lf-level-fit>`, `<lf-competence-matrix>`, `<lf-career-levels>`): resolves
- * the `framework` attribute or property through the shared `FrameworkController` (a built-in id, a URL, or
- * an object), renders a loading line and an inline error, and dispatches `lf-error` once per distinct
- * problem. Never registered itself.
+ * The base of every levelfit element (internal; never registered, never exported from the package):
+ * resolves the `framework` attribute or property through a `FrameworkController` (a built-in id, a URL or
+ * an object), waits for every source it loads in `updateComplete`, renders the loading line and the inline
+ * error, and dispatches `lf-error` once per distinct problem.
  */
-export abstract class FrameworkView extends LitElement {
+export abstract class LfElement extends LitElement {
   /**
-   * A built-in framework id (default `clinical-homecare`), the URL of a framework JSON file, or (as a
-   * property) a framework object, validated with `safeParseFramework`.
+   * A built-in framework id, the URL of a framework JSON file, or (as a property) a framework object,
+   * validated with `safeParseFramework`.
    */
   @property({ attribute: 'framework' })
   framework: FrameworkSource = null;
@@ -36,9 +40,11 @@ export abstract class FrameworkView extends LitElement {
   protected problem: Problem | null = null;
 
   /** @internal */
+  private readonly sources: Settles[] = [this.frameworks];
+  /** @internal */
   private reported = '';
 
-  /** The source the controller resolves; subclasses may fall back to something else than `framework`. */
+  /** The source the framework controller resolves; subclasses may fall back to something other than `framework`. */
   protected frameworkSource(): FrameworkSource {
     return this.framework;
   }
@@ -49,11 +55,19 @@ export abstract class FrameworkView extends LitElement {
     return state.status === 'ready' ? state.framework : null;
   }
 
-  /** Waits for a framework URL to load as well as for rendering. */
+  /** Registers another source that `updateComplete` waits for (the quiz's question bank). */
+  protected watchSource(source: Settles): void {
+    this.sources.push(source);
+  }
+
+  /**
+   * Waits for every URL being loaded as well as for rendering. A source that arrives can start another (a
+   * bank names its framework), so this waits once per source, plus one render.
+   */
   protected override async getUpdateComplete(): Promise<boolean> {
     let done = await super.getUpdateComplete();
-    for (let i = 0; i < 3; i++) {
-      await this.frameworks.settled;
+    for (let i = 0; i <= this.sources.length + 1; i++) {
+      await Promise.all(this.sources.map((s) => s.settled));
       if (!this.isUpdatePending) break;
       done = await super.getUpdateComplete();
     }
@@ -67,18 +81,28 @@ export abstract class FrameworkView extends LitElement {
     return state.status === 'error' ? { issues: state.issues, source: state.source } : null;
   }
 
-  protected override updated(): void {
-    const signature = this.problem ? JSON.stringify(this.problem) : '';
+  /** The problem `lf-error` reports: `problem` here; a form adds a failed submission. */
+  protected currentProblem(): Problem | null {
+    return this.problem;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const problem = this.currentProblem();
+    const signature = problem ? JSON.stringify(problem) : '';
     if (signature === this.reported) return;
     this.reported = signature;
-    if (!this.problem) return;
     // Declared with @event on each element (the analyzer would otherwise list a nameless inherited event).
-    const event = new LfErrorEvent({ issues: this.problem.issues, source: this.problem.source });
+    if (problem) this.emit(new LfErrorEvent({ issues: problem.issues, source: problem.source }));
+  }
+
+  /** Dispatches one of the element's events; each element names them with `@event` in its JSDoc. */
+  protected emit(event: Event): void {
     this.dispatchEvent(event);
   }
 
-  protected renderLoading(): TemplateResult {
-    return html`<p class="loading" part="loading" role="status">${msg('Loading the framework…')}</p>`;
+  protected renderLoading(text: string = msg('Loading the framework…')): TemplateResult {
+    return html`<p class="loading" part="loading" role="status">${text}</p>`;
   }
 
   protected renderProblem(problem: Problem, title: string): TemplateResult {
@@ -98,17 +122,4 @@ export abstract class FrameworkView extends LitElement {
     if (this.frameworks.state.status === 'loading') return this.renderLoading();
     return this.problem ? this.renderProblem(this.problem, title) : nothing;
   }
-}
-
-/** A whole-number percentage, rounded down so that "100%" is only ever shown for everything. */
-export function percent(share: number): string {
-  const floored = Math.floor(Math.max(0, Math.min(1, share)) * 100) / 100;
-  return new Intl.NumberFormat(currentLocale(), { style: 'percent', maximumFractionDigits: 0 }).format(floored);
-}
-
-export const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** A rating's label on the framework's scale, or the number itself. */
-export function ratingLabel(framework: Framework, rating: number): string {
-  return framework.scale.values.find((v) => v.value === rating)?.label ?? String(rating);
 }

@@ -1,6 +1,6 @@
 import type { ReactiveControllerHost } from 'lit';
 import { isBuiltinQuizId, isParsedQuestionBank, quizzes, QUIZ_IDS, safeParseQuestionBank, type Issue, type QuestionBank } from '@levelfit/engine';
-import { SourceController, type SourceKind } from '../controllers/source-controller.js';
+import { SourceController, type SourceKind } from './source-controller.js';
 
 export type BankState =
   | { status: 'loading'; url: string }

@@ -1,7 +1,7 @@
 import type { ReactiveControllerHost } from 'lit';
 import type { QuestionBank } from '@levelfit/engine';
-import { AutosaveController, randomWriterId } from '../drafts/autosave.js';
-import { openDraftStorage, type StorageKind } from '../drafts/storage.js';
+import { AutosaveController, randomWriterId } from './autosave.js';
+import { openDraftStorage, type StorageKind } from './storage.js';
 import {
   createQuizDraft,
   loadQuizDraft,
@@ -11,7 +11,7 @@ import {
   type QuizDraftEnvelope,
   type QuizDraftState,
   type QuizSetAsideReason,
-} from './quiz-draft.js';
+} from './quiz-envelope.js';
 
 /** Notices about quiz drafts, as data; the view words them. */
 export type QuizDraftNotice =

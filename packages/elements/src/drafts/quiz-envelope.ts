@@ -1,6 +1,6 @@
 import type { QuestionBank } from '@levelfit/engine';
-import { compareVersionRuns, isPlainObject, storageKeyUnder } from '../drafts/shared.js';
-import { DRAFT_PREFIX, SET_ASIDE_INFIX, setAsideKeyFor } from '../drafts/envelope.js';
+import { compareVersionRuns, isPlainObject, storageKeyUnder } from './shared.js';
+import { DRAFT_PREFIX, SET_ASIDE_INFIX, setAsideKeyFor } from './envelope.js';
 
 /**
  * Quiz drafts are plain data, like the self-assessment's (`../drafts/envelope.ts`): these functions build,

@@ -1,4 +1,4 @@
-import { PageFlowController } from './page-flow.js';
+import { PageFlowController, type Phase } from '../internal/page-flow.js';
 import { credit, type Question, type QuestionBank, type QuizAnswers } from '@levelfit/engine';
 
 /** Validation codes for a quiz question (as data: the view words them). */
@@ -9,10 +9,6 @@ export interface QuizError {
   questionId: string;
   code: QuizErrorCode;
 }
-
-/** Answering (a question, or "Check your answers" when `step === questions.length`), being scored, or done. */
-export const QUIZ_PHASES = ['answering', 'submitting', 'submitted'] as const;
-export type QuizPhase = (typeof QUIZ_PHASES)[number];
 
 /**
  * When feedback is given: `immediate` (default) shows whether each answer is right, with the bank's feedback
@@ -38,12 +34,12 @@ export interface QuizRestoreInput {
 }
 
 /**
- * A quiz's state as data (STYLE #1, #7): the selected options, which question is showing, which answers have
+ * A quiz's state as data: the selected options, which question is showing, which answers have
  * had their feedback shown, validation errors and the phase. It never touches the DOM and never scores: the
  * element calls the engine's `scoreQuiz` on `answers`; whether one answer earns full credit (for the
  * feedback) is the engine's `credit`. Every change requests a host update.
  */
-export class QuizController extends PageFlowController<QuizError, QuizFocusRequest, QuizPhase> {
+export class QuizController extends PageFlowController<QuizError, QuizFocusRequest, Phase> {
   bank: QuestionBank | null = null;
   feedback: QuizFeedbackMode = 'immediate';
 

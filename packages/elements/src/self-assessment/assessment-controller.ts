@@ -1,5 +1,5 @@
 import type { Framework, Item, Responses } from '@levelfit/engine';
-import { PageFlowController } from './page-flow.js';
+import { PageFlowController, type Phase } from '../internal/page-flow.js';
 import { buildSteps, DEFAULT_STEP_SIZE, type Step } from './steps.js';
 
 /** Validation codes (as data: the view turns them into words). */
@@ -10,10 +10,6 @@ export interface FieldError {
   itemId: string;
   code: FieldErrorCode;
 }
-
-/** Answering (a step, or "Check your answers" when `step === steps.length`), waiting for the engine, or done. */
-export const PHASES = ['answering', 'submitting', 'submitted'] as const;
-export type Phase = (typeof PHASES)[number];
 
 /** What should receive focus after the next render; the view carries it out and clears it. */
 export type FocusRequest = { to: 'heading' } | { to: 'error-summary' } | { to: 'item'; itemId: string } | null;
@@ -27,7 +23,7 @@ export interface RestoreInput {
 }
 
 /**
- * The assessment's state as data (STYLE #1, #7): answers, touched items, the step, validation errors and
+ * The assessment's state as data : answers, touched items, the step, validation errors and
  * the phase. It knows nothing about the DOM; the element renders it and calls its methods. Every change
  * requests a host update.
  */

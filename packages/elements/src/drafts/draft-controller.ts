@@ -12,12 +12,12 @@ import {
   type DraftEnvelope,
   type DraftState,
   type SetAsideReason,
-} from '../drafts/envelope.js';
-import { AutosaveController, randomWriterId } from '../drafts/autosave.js';
-import { openDraftStorage, type StorageKind } from '../drafts/storage.js';
+} from './envelope.js';
+import { AutosaveController, randomWriterId } from './autosave.js';
+import { openDraftStorage, type StorageKind } from './storage.js';
 
 /** Autosave waits this long after the last change. */
-export { DRAFT_DEBOUNCE_MS } from '../drafts/autosave.js';
+export { DRAFT_DEBOUNCE_MS } from './autosave.js';
 /** The "Draft saved at …" status changes (and so is announced) at most this often. */
 export const SAVED_STATUS_THROTTLE_MS = 15_000;
 

@@ -1,7 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 /** Answering (a page, or "Check your answers" past the last page), being scored, or done. */
-export type PageFlowPhase = 'answering' | 'submitting' | 'submitted';
+export const PHASES = ['answering', 'submitting', 'submitted'] as const;
+export type Phase = (typeof PHASES)[number];
 
 /**
  * The page-by-page flow `AssessmentController` (steps of questions) and `QuizController` (one question a
@@ -9,7 +10,7 @@ export type PageFlowPhase = 'answering' | 'submitting' | 'submitted';
  * through a "Change" link, whether anything changed, and what should take focus after the next render. Every
  * change requests a host update. Subclasses say how many pages there are and when "Check your answers" shows.
  */
-export abstract class PageFlowController<E, F extends { to: string } | null, P extends PageFlowPhase = PageFlowPhase>
+export abstract class PageFlowController<E, F extends { to: string } | null, P extends Phase = Phase>
   implements ReactiveController
 {
   protected readonly host: ReactiveControllerHost;
