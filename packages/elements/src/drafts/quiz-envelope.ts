@@ -1,4 +1,4 @@
-import type { QuestionBank } from '@levelfit/engine';
+import { isSeed, type QuestionBank } from '@levelfit/engine';
 import { compareVersionRuns, isPlainObject, storageKeyUnder } from './shared.js';
 import { DRAFT_PREFIX, SET_ASIDE_INFIX, setAsideKeyFor } from './envelope.js';
 
@@ -33,12 +33,18 @@ export interface QuizDraftEnvelope {
   step: number;
   /** Questions whose feedback had been shown for the saved answer. */
   revealed: string[];
+  /** The seed the attempt's questions were drawn and ordered with (absent in drafts saved before seeds). */
+  seed?: number;
+  /** Checked selections per question, oldest first (absent when nothing was checked). */
+  tries?: Record<string, string[][]>;
 }
 
 export interface QuizDraftState {
   answers: Readonly<Record<string, readonly string[]>>;
   step: number;
   revealed: readonly string[];
+  seed?: number;
+  tries?: Readonly<Record<string, readonly (readonly string[])[]>>;
 }
 
 /** Why a saved quiz draft was set aside rather than used. */
@@ -83,6 +89,8 @@ export function createQuizDraft(
     answers,
     step: state.step,
     revealed: [...state.revealed],
+    ...(state.seed !== undefined ? { seed: state.seed } : {}),
+    ...(state.tries && Object.keys(state.tries).length ? { tries: Object.fromEntries(Object.entries(state.tries).map(([id, list]) => [id, list.map((t) => [...t])])) } : {}),
   };
 }
 
@@ -99,6 +107,20 @@ export function compareBankVersions(a: string, b: string): -1 | 0 | 1 {
 }
 
 const SINGLE = new Set(['single', 'true-false', 'scenario']);
+
+/** The saved tries that still fit the bank's questions and options (a question that changed loses its tries). */
+function keptTries(tries: unknown, questions: Map<string, QuestionBank['questions'][number]>): { tries?: Record<string, string[][]> } {
+  if (!isPlainObject(tries)) return {};
+  const out: [string, string[][]][] = [];
+  for (const [id, list] of Object.entries(tries)) {
+    const q = questions.get(id);
+    if (!q || !Array.isArray(list)) continue;
+    const options = new Set(q.options.map((o) => o.id));
+    const ok = list.every((t) => Array.isArray(t) && t.every((o) => typeof o === 'string' && options.has(o)));
+    if (ok && list.length) out.push([id, (list as string[][]).map((t) => [...t])]);
+  }
+  return out.length ? { tries: Object.fromEntries(out) } : {};
+}
 
 /**
  * Reads a saved quiz draft against the bank on the page. Pure and total: it never throws.
@@ -118,7 +140,7 @@ export function loadQuizDraft(raw: string | null | undefined, bank: QuestionBank
     return setAside('corrupt', 'the draft is not valid JSON');
   }
   if (!isPlainObject(value)) return setAside('corrupt', 'the draft is not an object');
-  const { v, kind, bankId, bankVersion, savedAt, writer, answers, step, revealed } = value;
+  const { v, kind, bankId, bankVersion, savedAt, writer, answers, step, revealed, seed, tries } = value;
   if (typeof v !== 'number' || !Number.isInteger(v) || v < 1 || kind !== 'quiz') return setAside('corrupt', 'the draft is not a quiz draft');
   if (v > QUIZ_DRAFT_VERSION) return setAside('future-version', `the draft was saved in format ${v}; this version reads up to ${QUIZ_DRAFT_VERSION}`);
   if (typeof bankId !== 'string' || typeof bankVersion !== 'string') return setAside('corrupt', 'the draft does not name its bank');
@@ -161,6 +183,8 @@ export function loadQuizDraft(raw: string | null | undefined, bank: QuestionBank
       answers: Object.fromEntries(kept),
       step,
       revealed: shown,
+      ...(isSeed(seed) ? { seed } : {}),
+      ...(keptTries(tries, questions)),
     },
   };
 }
