@@ -73,7 +73,9 @@ export class QuizDraftController extends AutosaveController<QuizDraftNotice, Qui
   /** Saves to another kind of storage from now on (the `storage` attribute changed mid-quiz). */
   setStorage(kind: StorageKind): void {
     if (kind === this.storage.kind) return;
-    this.flush();
+    // Moving to no storage (an LMS took over the draft) drops a pending save rather than writing it to the old place.
+    if (kind === 'none') this.cancel();
+    else this.flush();
     this.storage = openDraftStorage(kind);
     this.schedule();
   }

@@ -214,8 +214,12 @@ export class QuizController extends PageFlowController<QuizError, QuizFocusReque
     if (this.feedback === 'immediate' && !this.shown.has(q.id)) {
       this.shown.add(q.id);
       // Every check is kept: assessment mode scores the first, and the LMS hears how many there were.
+      // Checking the same answer again (after Back, or after resuming) is not another attempt.
       const list = this.checks.get(q.id) ?? [];
-      if (list.length < QUIZ_LIMITS.tries) this.checks.set(q.id, [...list, [...this.selected(q.id)]]);
+      const now = this.selected(q.id);
+      const last = list[list.length - 1];
+      const same = last !== undefined && last.length === now.length && last.every((o) => now.includes(o));
+      if (!same && list.length < QUIZ_LIMITS.tries) this.checks.set(q.id, [...list, [...now]]);
       this.dirty = true;
       this.host.requestUpdate();
       return { ok: true, revealed: true };

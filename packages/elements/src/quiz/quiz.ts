@@ -252,6 +252,8 @@ export class LfQuiz extends LfElement {
       this.pendingRestore = s;
       return;
     }
+    this.syncStorage(); // `lms` may have been set just now: never save this attempt where it no longer belongs
+    this.drafts.clearNotices();
     this.applyRestore(this.session.bank, s);
     this.drafts.schedule();
   }
@@ -363,10 +365,7 @@ export class LfQuiz extends LfElement {
     const key = this.assessmentKey?.trim() || null;
     const s = this.session;
     if (s && s.bank === bank && s.framework === framework && s.key === key) {
-      if (s.storage !== storage) {
-        this.session = { ...s, storage };
-        this.drafts.setStorage(storage);
-      }
+      this.syncStorage();
     } else {
       this.drafts.flush();
       this.session = { bank, framework, storage, key };
@@ -417,6 +416,15 @@ export class LfQuiz extends LfElement {
         root.querySelector<HTMLInputElement>(`input[name="${focus.questionId}"]`);
       target?.focus();
     }
+  }
+
+  /** Saves drafts where the `storage` and `lms` attributes now say, from now on. */
+  private syncStorage(): void {
+    const s = this.session;
+    const storage = this.storageKind();
+    if (!s || s.storage === storage) return;
+    this.session = { ...s, storage };
+    this.drafts.setStorage(storage);
   }
 
   private storageKind(): StorageKind {
@@ -872,7 +880,10 @@ export class LfQuiz extends LfElement {
             <dl>
               <dt>${score.mode === 'assessment' && r.attempts > 1 ? msg('Your first answer (the one that counts)') : msg('Your answer')}</dt>
               <dd>${r.selected.length ? list(texts(question, r.selected)) : msg('Not answered')}</dd>
-              ${r.correct ? nothing : html`<dt>${msg('The correct answer')}</dt><dd>${list(texts(question, correct))}</dd>`}
+              ${r.correct
+                ? nothing
+                : html`<dt>${msg('The correct answer')}</dt>
+                    <dd>${list(texts(question, correct))}</dd>`}
             </dl>
             <p class="review-feedback">${r.correct ? question.feedback.correct : question.feedback.incorrect}</p>
             ${question.reference !== undefined ? html`<p class="reference">${msg(str`Reference: ${question.reference}`)}</p>` : nothing}

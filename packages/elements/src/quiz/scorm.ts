@@ -38,10 +38,11 @@ export function connectQuizToScorm(quiz: LfQuiz, reporter: ScormReporter, option
   };
   const start = reporter.start();
   note(start.issues);
-  if (start.draft) {
-    const d = start.draft;
-    quiz.restore({ answers: d.answers, ...(d.position !== null ? { position: d.position } : {}), ...(d.seed !== null ? { seed: d.seed } : {}), tries: d.tries });
-  }
+  // Always restore, an empty attempt when the LMS has none: whatever this device had must not carry over.
+  const d = start.draft;
+  quiz.restore(
+    d ? { answers: d.answers, ...(d.position !== null ? { position: d.position } : {}), ...(d.seed !== null ? { seed: d.seed } : {}), tries: d.tries } : { answers: {} },
+  );
   const onChange = (e: LfQuizChangeEvent) => {
     if (reporter.state !== 'running') return;
     const { answers, position, seed, tries } = e.detail;
