@@ -37,7 +37,7 @@ const single = (id: string, items = ['communicate-clearly']) => ({
   feedback,
 });
 
-function bank(extra: Record<string, unknown> = {}, questions = ['q1', 'q2', 'q3', 'q4', 'q5', 'q6'].map((id) => single(id))): QuestionBank {
+function bank(extra: Record<string, unknown> = {}, questions: unknown[] = ['q1', 'q2', 'q3', 'q4', 'q5', 'q6'].map((id) => single(id))): QuestionBank {
   return parseQuestionBank({ id: 'tiny-quiz', title: 'Tiny', version: '1', framework: 'tiny', passMark: 0.5, questions, ...extra }, tiny);
 }
 const correct = (b: QuestionBank): QuizAnswers => Object.fromEntries(b.questions.map((q) => [q.id, q.options.filter((o) => o.correct).map((o) => o.id)]));
