@@ -4,9 +4,12 @@
  */
 export * from './constants.js';
 export * from './errors.js';
-export type { Framework, Item, Level, Rule, Condition, Scale, ScaleValue, Source } from './framework/schema.js';
+export type { Framework, Item, Level, Rule, Condition, Scale, ScaleValue, Source, ExtensionInfo } from './framework/schema.js';
 export { FrameworkSchema } from './framework/schema.js';
 export { parseFramework, safeParseFramework, isParsedFramework, parseJson } from './framework/parse.js';
+export type { ParseFrameworkOptions } from './framework/parse.js';
+export { FrameworkExtensionSchema, isFrameworkExtension, type FrameworkExtension, type ExtensionBase } from './framework/extension.js';
+export { sharedItemGroups, type SharedItemGroup } from './framework/shared-items.js';
 export { assess, safeAssess, assessMany } from './level-fit/assess.js';
 export { frameworks, BUILTIN_IDS, isBuiltinFrameworkId, type BuiltinFrameworkId } from './framework/builtin.js';
 export type * from './level-fit/types.js';

@@ -274,12 +274,8 @@ export class QuizController extends PageFlowController<QuizError, QuizFocusReque
   restore(input: QuizRestoreInput): void {
     if (!this.bank) return;
     for (const [id, selected] of Object.entries(input.answers)) {
-      const q = this.byId.get(id);
-      if (!q) continue;
-      const options = new Set(q.options.map((o) => o.id));
-      const keep = q.options.map((o) => o.id).filter((o) => selected.includes(o) && options.has(o));
-      if (!keep.length || (q.type !== 'multiple' && keep.length > 1)) continue;
-      this.selections.set(id, keep);
+      const keep = this.usable(id, selected);
+      if (keep) this.selections.set(id, keep);
     }
     for (const id of input.revealed) if (this.selections.has(id)) this.shown.add(id);
     for (const [id, list] of Object.entries(input.tries ?? {})) {
@@ -295,6 +291,32 @@ export class QuizController extends PageFlowController<QuizError, QuizFocusReque
     this.errors = [];
     this.dirty = false;
     this.host.requestUpdate();
+  }
+
+  /**
+   * Takes in answers merged from another tab or window: the answers and revealed feedback are replaced, the
+   * person stays on the same question; answers the bank cannot take are left out.
+   */
+  merge(input: Pick<QuizRestoreInput, 'answers' | 'revealed'>): void {
+    if (!this.bank || this.phase !== 'answering') return;
+    this.selections.clear();
+    this.shown.clear();
+    for (const [id, selected] of Object.entries(input.answers)) {
+      const keep = this.usable(id, selected);
+      if (keep) this.selections.set(id, keep);
+    }
+    for (const id of input.revealed) if (this.selections.has(id)) this.shown.add(id);
+    this.errors = this.errors.filter((e) => !this.selections.has(e.questionId));
+    this.host.requestUpdate();
+  }
+
+  /** The options of `selected` the question has, in the bank's order; undefined when none or too many. */
+  private usable(id: string, selected: readonly string[]): string[] | undefined {
+    const q = this.byId.get(id);
+    if (!q) return undefined;
+    const keep = q.options.map((o) => o.id).filter((o) => selected.includes(o));
+    if (!keep.length || (q.type !== 'multiple' && keep.length > 1)) return undefined;
+    return keep;
   }
 
   private firstUnanswered(): number | undefined {

@@ -23,7 +23,8 @@ import {
   type ScoreQuizOptions,
 } from '@levelfit/engine';
 import { isStorageKind, type StorageKind } from '../drafts/storage.js';
-import { QuizDraftController, type QuizDraftNotice } from '../drafts/quiz-draft-controller.js';
+import { DraftStore, type ConflictChoice, type DraftNotice } from '../drafts/draft-store.js';
+import { QUIZ_DRAFTS } from '../drafts/quiz-envelope.js';
 import { LfQuizChangeEvent, type LfQuizChangeReason, type QuizRestoreState } from '../events/lf-quiz-change.js';
 import { LfQuizSubmitEvent } from '../events/lf-quiz-submit.js';
 import { BankController, type BankSource } from '../internal/bank-controller.js';
@@ -70,7 +71,7 @@ import { quizStyles } from './quiz.styles.js';
  * @csspart base - The wrapper around everything.
  * @csspart bank-title - The bank's title above the quiz.
  * @csspart notices - The polite status region holding draft notices.
- * @csspart notice - One notice (answers restored, set aside, cannot save).
+ * @csspart notice - One notice (answers restored, set aside, cannot save, changed in another tab).
  * @csspart error-summary - The "There is a problem" box.
  * @csspart question - The current question's wrapper (also `question-error` when it has an error).
  * @csspart progress - "Question 3 of 12".
@@ -86,7 +87,7 @@ import { quizStyles } from './quiz.styles.js';
  * @csspart option-label - An option's label.
  * @csspart feedback-region - The polite live region that holds the feedback.
  * @csspart feedback - The feedback on an answer (also `feedback-correct`, `feedback-partial` or `feedback-incorrect`).
- * @csspart button - Every button; also `button-continue`, `button-back`, `button-submit`, `button-restart`, `button-dismiss`.
+ * @csspart button - Every button; also `button-continue`, `button-back`, `button-submit`, `button-restart`, `button-dismiss`, `button-use-theirs`, `button-keep-mine`.
  * @csspart check-answers - The "Check your answers" summary list.
  * @csspart change-link - A "Change" link.
  * @csspart results - The results view.
@@ -193,12 +194,13 @@ export class LfQuiz extends LfElement {
 
   private readonly banks = new BankController(this, () => this.bank);
   private readonly quiz = new QuizController(this);
-  private readonly drafts = new QuizDraftController(this, {
+  private readonly drafts = new DraftStore(this, QUIZ_DRAFTS, {
     snapshot: () => {
       const q = this.quiz;
       if (!q.bank || q.phase !== 'answering') return null;
       return { bank: q.bank, answers: q.answers, step: q.step, revealed: q.revealed, seed: q.seed, tries: q.tries };
     },
+    apply: (answers) => this.quiz.merge(answers),
   });
 
   private submitProblem: Problem | null = null;
@@ -513,9 +515,15 @@ export class LfQuiz extends LfElement {
     return !(this.reportsToLms && !this.allowRestart) && !(limit !== undefined && used >= limit);
   }
 
-  private onDismiss(notice: QuizDraftNotice): void {
+  private onDismiss(notice: DraftNotice): void {
     this.drafts.dismiss(notice);
     this.quiz.focus = { to: 'heading' };
+  }
+
+  private onResolve(choice: ConflictChoice): void {
+    this.drafts.resolveConflict(choice);
+    this.quiz.focus = { to: 'heading' };
+    this.requestUpdate();
   }
 
   private navigated(): void {
@@ -564,13 +572,21 @@ export class LfQuiz extends LfElement {
 
   private savedStatus(): string {
     const at = this.drafts.savedAt;
-    if (!at || this.quiz.phase !== 'answering') return '';
+    if (!this.drafts.saved || !at || this.quiz.phase !== 'answering') return '';
     const time = new Intl.DateTimeFormat(currentLocale(), { timeStyle: 'short' }).format(at);
     return msg(str`Draft saved at ${time}`);
   }
 
-  private renderNotice(notice: QuizDraftNotice): TemplateResult {
+  /** Question numbers ("questions 2 and 5") for question ids. */
+  private numbers(ids: readonly string[]): string {
+    return ids.map((id) => String(this.questionNumber(id) || id)).join(', ');
+  }
+
+  private renderNotice(notice: DraftNotice): TemplateResult {
     let body: TemplateResult;
+    let actions: TemplateResult = html`<button type="button" class="secondary" part="button button-dismiss" @click=${() => this.onDismiss(notice)}>
+      ${msg('Dismiss')}<span class="lf-visually-hidden"> ${msg('this message')}</span>
+    </button>`;
     switch (notice.code) {
       case 'storage-unavailable':
         body = html`<p>
@@ -593,16 +609,32 @@ export class LfQuiz extends LfElement {
                   ? msg('1 saved answer no longer fits the questions, so it has been left out.')
                   : msg(str`${n} saved answers no longer fit the questions, so they have been left out.`)}
               </p>`
-            : nothing}`;
+            : nothing}
+          ${notice.migrated?.keptKey ? html`<p>${msg('A copy of your earlier answers has been kept on this device.')}</p>` : nothing}`;
+        break;
+      }
+      case 'conflict': {
+        const when = new Intl.DateTimeFormat(currentLocale(), { dateStyle: 'long', timeStyle: 'short' }).format(notice.savedAt);
+        body = html`<p>${msg(str`Your answers were also changed in another tab or window, at ${when}.`)}</p>
+          <p>${msg(str`Questions with a different answer there: ${this.numbers(notice.items)}.`)}</p>
+          <p>${msg('Your answers here are not saved until you choose which to keep.')}</p>`;
+        actions = html`<button type="button" class="secondary" part="button button-use-theirs" @click=${() => this.onResolve('theirs')}>
+            ${msg('Use the other tab’s answers')}
+          </button>
+          <button type="button" class="secondary" part="button button-keep-mine" @click=${() => this.onResolve('mine')}>${msg('Keep mine')}</button>`;
+        break;
+      }
+      case 'merged': {
+        const n = notice.items.length;
+        body = html`<p>
+          ${n === 1
+            ? msg('1 answer you gave in another tab or window has been added here.')
+            : msg(str`${n} answers you gave in another tab or window have been added here.`)}
+        </p>`;
         break;
       }
     }
-    return html`<div class="notice" part="notice" data-notice=${notice.code}>
-      ${body}
-      <button type="button" class="secondary" part="button button-dismiss" @click=${() => this.onDismiss(notice)}>
-        ${msg('Dismiss')}<span class="lf-visually-hidden"> ${msg('this message')}</span>
-      </button>
-    </div>`;
+    return html`<div class="notice" part="notice" data-notice=${notice.code}>${body} ${actions}</div>`;
   }
 
   private questionNumber(id: string): number {

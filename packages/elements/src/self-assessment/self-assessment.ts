@@ -3,7 +3,8 @@ import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { localized, msg, str } from '@lit/localize';
 import type { AssessOptions, Framework, Issue, Item, ItemKind, LevelFit } from '@levelfit/engine';
-import { DraftController, type ConflictChoice, type DraftNotice } from '../drafts/draft-controller.js';
+import { DraftStore, type ConflictChoice, type DraftNotice } from '../drafts/draft-store.js';
+import { SELF_ASSESSMENT_DRAFTS } from '../drafts/envelope.js';
 import { isStorageKind, type StorageKind } from '../drafts/storage.js';
 import { LfChangeEvent } from '../events/lf-change.js';
 import { LfSubmitEvent } from '../events/lf-submit.js';
@@ -119,7 +120,7 @@ export class LfSelfAssessment extends LfElement {
 
   private readonly assessment = new AssessmentController(this);
   private readonly levelFit = new LevelFitController(this);
-  private readonly drafts = new DraftController(this, {
+  private readonly drafts = new DraftStore(this, SELF_ASSESSMENT_DRAFTS, {
     snapshot: () => {
       const c = this.assessment;
       if (!c.framework || c.phase !== 'answering') return null;
@@ -417,7 +418,8 @@ export class LfSelfAssessment extends LfElement {
       }
       case 'restored': {
         const when = this.formatWhen(notice.savedAt);
-        const dropped = [...notice.unknownItems, ...notice.offScale];
+        // Items the framework no longer has first, then answers off its scale.
+        const dropped = [...notice.dropped.filter((id) => !this.assessment.item(id)), ...notice.dropped.filter((id) => this.assessment.item(id))];
         const m = notice.migrated;
         body = html`${m?.versionChanged
             ? html`<p>
@@ -429,8 +431,8 @@ export class LfSelfAssessment extends LfElement {
             : dropped.length > 1
               ? html`<p>${msg(str`${dropped.length} answers no longer apply: ${this.titles(dropped)}.`)}</p>`
               : nothing}
-          ${notice.role !== null
-            ? html`<p>${msg(str`The role you chose (${notice.role}) is no longer listed, so it has been cleared.`)}</p>`
+          ${notice.droppedRole !== null
+            ? html`<p>${msg(str`The role you chose (${notice.droppedRole}) is no longer listed, so it has been cleared.`)}</p>`
             : nothing}
           ${m?.keptKey ? html`<p>${msg('A copy of your earlier answers has been kept on this device.')}</p>` : nothing}`;
         break;

@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { assessCommand } from './assess.js';
 import { batchCommand } from './batch.js';
+import { exportCommand, importCommand } from './case.js';
 import { COMMON_OPTIONS, type Command, type OptionValues } from './command.js';
 import { frameworksCommand } from './frameworks.js';
 import { defaultIo, UsageError, type CliIo } from './io.js';
@@ -24,6 +25,8 @@ const COMMANDS: Record<string, Command> = {
   batch: batchCommand,
   frameworks: frameworksCommand,
   items: itemsCommand,
+  export: exportCommand,
+  import: importCommand,
 };
 
 const COMMON_OPTION_HELP = [

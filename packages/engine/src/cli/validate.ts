@@ -26,7 +26,9 @@ function validateText(io: CliIo, file: string, text: string, values: OptionValue
     printIssues(io, file, res.issues);
     return false;
   }
-  io.out(`${file}: valid (${res.data.id}: ${plural(res.data.levels.length, 'level')}, ${plural(res.data.items.length, 'item')})`);
+  const ext = res.data.extension;
+  const extended = ext ? `; extends ${ext.extends.id} ${ext.extends.version}, adding ${plural(ext.items.length, 'item')}` : '';
+  io.out(`${file}: valid (${res.data.id}: ${plural(res.data.levels.length, 'level')}, ${plural(res.data.items.length, 'item')}${extended})`);
   return true;
 }
 

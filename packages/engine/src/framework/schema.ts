@@ -62,6 +62,21 @@ export const RuleSchema = z.strictObject({
   }),
 });
 
+/** The base an extension is written for: a framework id and its exact version. */
+export const ExtendsSchema = z.strictObject({
+  id: id(FRAMEWORK_ID_PATTERN, 'a framework id'),
+  version: z.string().check(z.minLength(1), z.maxLength(40)),
+});
+
+/** Recorded on a framework made from a base and an extension (framework/extension.ts). */
+export const ExtensionInfoSchema = z.strictObject({
+  extends: ExtendsSchema,
+  /** Where the added text comes from. */
+  source: SourceSchema,
+  /** Ids of the items the extension added. */
+  items: z.array(id(ID_PATTERN, 'an item id')).check(z.maxLength(LIMITS.items)),
+});
+
 export const FrameworkSchema = z.strictObject({
   $schema: z.optional(z.string()),
   id: id(FRAMEWORK_ID_PATTERN, 'a framework id'),
@@ -72,8 +87,11 @@ export const FrameworkSchema = z.strictObject({
   levels: z.array(LevelSchema).check(z.minLength(1), z.maxLength(LIMITS.levels)),
   items: z.array(ItemSchema).check(z.minLength(1), z.maxLength(LIMITS.items)),
   rules: z.array(RuleSchema).check(z.minLength(1), z.maxLength(LIMITS.rules)),
+  /** Present when the framework is a base extended by a provider: what it extends and what it added. */
+  extension: z.optional(ExtensionInfoSchema),
 });
 
+export type ExtensionInfo = z.output<typeof ExtensionInfoSchema>;
 export type ScaleValue = z.output<typeof ScaleValueSchema>;
 export type Scale = z.output<typeof ScaleSchema>;
 export type Source = z.output<typeof SourceSchema>;

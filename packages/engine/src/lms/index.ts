@@ -17,6 +17,7 @@ export {
   xapiActivityIds,
   type XapiExtension,
   type XapiOptions,
+  type XapiActor,
   type XapiStatement,
   type XapiAgent,
   type XapiAccount,

@@ -1,23 +1,10 @@
-import type { ReactiveControllerHost } from 'lit';
-import type { Framework } from '@levelfit/engine';
-import {
-  createDraft,
-  draftKey,
-  draftTargetOf,
-  loadDraft,
-  mergeDraftAnswers,
-  serializeDraft,
-  setAsideKeyFor,
-  type DraftAnswers,
-  type DraftEnvelope,
-  type DraftState,
-  type SetAsideReason,
-} from './envelope.js';
-import { AutosaveController, randomWriterId } from './autosave.js';
-import { openDraftStorage, type StorageKind } from './storage.js';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { DraftFormat, DraftOutcome } from './format.js';
+import { nextRevision, setAsideKeyFor, storageKeyUnder, type DraftHeader } from './shared.js';
+import { openDraftStorage, type DraftStorage, type StorageKind } from './storage.js';
 
 /** Autosave waits this long after the last change. */
-export { DRAFT_DEBOUNCE_MS } from './autosave.js';
+export const DRAFT_DEBOUNCE_MS = 300;
 /** The "Draft saved at …" status changes (and so is announced) at most this often. */
 export const SAVED_STATUS_THROTTLE_MS = 15_000;
 
@@ -26,11 +13,10 @@ export type DraftNotice =
   | { code: 'storage-unavailable' }
   | {
       code: 'set-aside';
-      reason: SetAsideReason;
+      /** Why: `corrupt`, `future-version`, or another framework or bank (`other-framework`, `other-bank`). */
+      reason: string;
       /** Where the unusable draft was copied, byte for byte. */
       setAsideKey: string;
-      /** @deprecated The same as `setAsideKey`. */
-      staleKey: string;
       /** False when the copy could not be written; the original was then left where it was. */
       moved: boolean;
       savedAt: Date | null;
@@ -38,13 +24,11 @@ export type DraftNotice =
   | {
       code: 'restored';
       savedAt: Date;
-      /** Saved answers for items the framework no longer has. */
-      unknownItems: string[];
-      /** Saved answers for items that are still there, with a value no longer on the scale. */
-      offScale: string[];
+      /** Saved answers left out: the item or question is gone, or the value no longer fits. */
+      dropped: string[];
       /** A saved role no longer listed (cleared), or null. */
-      role: string | null;
-      /** Set when the draft came from an older framework version or envelope. */
+      droppedRole: string | null;
+      /** Set when the draft came from an older framework or bank version or envelope. */
       migrated: { fromVersion: string; versionChanged: boolean; keptKey: string | null } | null;
     }
   | {
@@ -61,86 +45,97 @@ export type DraftNotice =
       role: boolean;
     };
 
-export interface DraftSnapshot extends DraftState {
-  framework: Framework;
-}
-
 export type ConflictChoice = 'theirs' | 'mine';
 
-export interface DraftControllerOptions {
-  /** The state to save, or null when there is nothing to save (no framework yet, or submitted). */
-  snapshot: () => DraftSnapshot | null;
+export interface DraftStoreOptions<Snap, A> {
+  /** The state to save, or null when there is nothing to save (no source yet, or submitted). */
+  snapshot: () => Snap | null;
   /**
-   * Puts answers from another tab into the form (merged, or chosen by the person). Without it the
-   * controller does not follow other tabs and the last write wins, as before.
+   * Puts answers from another tab into the form (merged, or chosen by the person). Without it the store
+   * does not follow other tabs and the last write wins.
    */
-  apply?: (answers: { ratings: Record<string, number>; role: string | null }) => void;
+  apply?: (answers: A) => void;
   debounceMs?: number;
   /** How often the saved status may change; default `SAVED_STATUS_THROTTLE_MS`. */
   statusThrottleMs?: number;
   /** Injected for tests; defaults to `new Date()`. */
   now?: () => Date;
-  /** This writer's id; defaults to a random one per controller (one per tab and element). */
+  /** This writer's id; defaults to a random one per store (one per tab and element). */
   writerId?: string;
 }
 
-interface Base {
+/** A random id per tab and element, stored as a draft's `writer`. */
+export function randomWriterId(): string {
+  const c = globalThis.crypto;
+  if (c && typeof c.randomUUID === 'function') return c.randomUUID();
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+}
+
+interface Base<A> {
   /** The stored string last read or written: a write goes ahead only while the key still holds it. */
   raw: string | null;
   revision: number;
-  answers: DraftAnswers | null;
+  answers: A | null;
 }
 
-interface Conflict {
+interface Conflict<E> {
   theirsRaw: string;
-  theirs: DraftEnvelope;
+  theirs: E;
   items: string[];
   role: boolean;
   /** Where this tab's answers are kept while the conflict is open (written on flush, removed on resolve). */
   keepKey: string;
 }
 
-const EMPTY_BASE: Base = { raw: null, revision: 0, answers: null };
-
-function sameAnswers(a: DraftAnswers, b: DraftAnswers): boolean {
-  if (a.role !== b.role) return false;
-  const ka = Object.keys(a.ratings);
-  if (ka.length !== Object.keys(b.ratings).length) return false;
-  return ka.every((k) => Object.prototype.hasOwnProperty.call(b.ratings, k) && a.ratings[k] === b.ratings[k]);
-}
-
-const answersOf = (d: Pick<DraftEnvelope, 'responses' | 'role'>): DraftAnswers => ({ ratings: d.responses.ratings, role: d.role });
-
 /**
- * Autosaves the assessment to Web Storage: debounced after each change, flushed at once on `pagehide`, on
+ * The one draft store for every form (`<lf-self-assessment>`, `<lf-quiz>`): it autosaves to Web Storage
+ * through the form's `DraftFormat`, debounced after each change and flushed at once on `pagehide`, on
  * `visibilitychange` to hidden and when the element is removed.
  *
  * - Storage that throws (disabled, full, a throwing `localStorage` getter) never breaks the form: answers
  *   stay in memory and one notice says so, once.
  * - Drafts it cannot use are copied to `<key>:set-aside:<time>` and reported, never thrown away silently;
- *   drafts from an older framework keep their usable answers and list the rest.
+ *   drafts from an older version keep their usable answers and list the rest (the original kept aside).
  * - Two tabs (or two elements) on one key do not overwrite each other: every write carries a revision and
  *   this writer's id, a write goes ahead only if the key still holds what this writer last saw, and a
  *   change from elsewhere (`storage` event, or found just before a write) is merged; answers changed on
  *   both sides are put to the person (`resolveConflict`) and nothing is written meanwhile.
  */
-export class DraftController extends AutosaveController<DraftNotice, DraftControllerOptions> {
-  private framework: Framework | null = null;
-  private base: Base = EMPTY_BASE;
-  private conflict: Conflict | null = null;
+export class DraftStore<S, Snap, E extends DraftHeader, A> implements ReactiveController {
+  private readonly host: ReactiveControllerHost;
+  private readonly format: DraftFormat<S, Snap, E, A>;
+  private readonly options: DraftStoreOptions<Snap, A>;
+  private storage: DraftStorage = openDraftStorage('none');
+  private key: string | null = null;
+  private source: S | null = null;
+  private base: Base<A> = { raw: null, revision: 0, answers: null };
+  private conflict: Conflict<E> | null = null;
+  private pendingSave = false;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private warnedUnavailable = false;
   private statusChangedAt = -Infinity;
 
   /** This writer's id, stored in every envelope it writes. */
   readonly writerId: string;
+  /** Notices to show, as data; the view words them. */
+  notices: DraftNotice[] = [];
+  /** Last successful save. */
+  savedAt: Date | null = null;
   /** True while the last save succeeded (the "Draft saved" status shows). */
   saved = false;
   /** The save time the status shows; changes at most once per `statusThrottleMs`. */
   statusAt: Date | null = null;
 
-  constructor(host: ReactiveControllerHost, options: DraftControllerOptions) {
-    super(host, options);
+  constructor(host: ReactiveControllerHost, format: DraftFormat<S, Snap, E, A>, options: DraftStoreOptions<Snap, A>) {
+    this.host = host;
+    this.format = format;
+    this.options = options;
     this.writerId = options.writerId ?? randomWriterId();
     host.addController(this);
+  }
+
+  get storageKey(): string | null {
+    return this.key;
   }
 
   get storageKind(): StorageKind {
@@ -157,15 +152,23 @@ export class DraftController extends AutosaveController<DraftNotice, DraftContro
     return this.base.revision;
   }
 
-  override hostConnected(): void {
-    super.hostConnected();
+  hostConnected(): void {
+    window.addEventListener('pagehide', this.onPageHide);
+    document.addEventListener('visibilitychange', this.onVisibility);
     window.addEventListener('storage', this.onStorage);
   }
 
-  override hostDisconnected(): void {
-    super.hostDisconnected();
+  hostDisconnected(): void {
+    this.flush();
+    window.removeEventListener('pagehide', this.onPageHide);
+    document.removeEventListener('visibilitychange', this.onVisibility);
     window.removeEventListener('storage', this.onStorage);
   }
+
+  private readonly onPageHide = (): void => this.flush();
+  private readonly onVisibility = (): void => {
+    if (document.visibilityState === 'hidden') this.flush();
+  };
 
   /** Another tab wrote to storage. Re-read the key rather than trusting the event's values (they can be stale). */
   private readonly onStorage = (e: StorageEvent): void => {
@@ -174,7 +177,7 @@ export class DraftController extends AutosaveController<DraftNotice, DraftContro
     const read = this.storage.read(this.key);
     if (!read.ok || read.value === this.base.raw) return;
     if (!this.options.snapshot()) {
-      this.base = EMPTY_BASE;
+      this.base = { raw: null, revision: 0, answers: null };
       return;
     }
     this.reconcile(read.value);
@@ -183,36 +186,34 @@ export class DraftController extends AutosaveController<DraftNotice, DraftContro
   };
 
   /**
-   * Points the controller at a framework's draft and reads it. Returns the draft to restore, or null. A
-   * draft that cannot be used is copied to a set-aside key and a notice is added.
+   * Points the store at a source's draft and reads it. Returns the draft to restore, or null. A draft that
+   * cannot be used is copied to a set-aside key and a notice is added.
    */
-  open(framework: Framework, kind: StorageKind, assessmentKey: string | null): DraftEnvelope | null {
+  open(source: S, kind: StorageKind, assessmentKey: string | null): E | null {
     this.cancel();
     this.storage = openDraftStorage(kind);
-    this.key = draftKey(framework.id, assessmentKey);
-    this.framework = framework;
-    this.base = EMPTY_BASE;
+    this.key = storageKeyUnder(this.format.prefix, this.format.sourceId(source), assessmentKey);
+    this.source = source;
+    this.base = { raw: null, revision: 0, answers: null };
     this.conflict = null;
     this.notices = this.notices.filter((n) => n.code === 'storage-unavailable');
     this.saved = false;
+    this.savedAt = null;
     this.statusAt = null;
     const read = this.storage.read(this.key);
     if (!read.ok) {
       this.unavailable();
       return null;
     }
-    const outcome = loadDraft(read.value, draftTargetOf(framework));
+    const outcome = this.format.load(read.value, source);
     switch (outcome.kind) {
       case 'empty':
         return null;
       case 'set-aside': {
         const kept = this.keepCopy(outcome.raw);
         const moved = kept.ok && this.storage.remove(this.key).ok;
-        const savedAt = outcome.savedAt ? new Date(outcome.savedAt) : null;
-        this.notices = [...this.notices, { code: 'set-aside', reason: outcome.reason, setAsideKey: kept.key, staleKey: kept.key, moved, savedAt }];
-        if (moved) {
-          this.base = EMPTY_BASE;
-        } else {
+        this.notices = [...this.notices, this.setAsideNotice(outcome, kept.key, moved)];
+        if (!moved) {
           // Saving now would overwrite the draft we could not copy: keep this session's answers in memory only.
           this.key = null;
           this.unavailable();
@@ -223,26 +224,23 @@ export class DraftController extends AutosaveController<DraftNotice, DraftContro
       case 'loaded':
       case 'migrated': {
         const draft = outcome.draft;
-        this.base = { raw: read.value, revision: draft.revision, answers: answersOf(draft) };
-        const items = new Set(framework.items.map((i) => i.id));
+        this.base = { raw: read.value, revision: draft.revision, answers: this.format.answersOf(draft) };
         let migrated: Extract<DraftNotice, { code: 'restored' }>['migrated'] = null;
-        let unknownItems: string[] = [];
-        let offScale: string[] = [];
-        let role: string | null = null;
+        let dropped: string[] = [];
+        let droppedRole: string | null = null;
         if (outcome.kind === 'migrated') {
-          unknownItems = outcome.dropped.filter((id) => !items.has(id));
-          offScale = outcome.dropped.filter((id) => items.has(id));
-          role = outcome.droppedRole;
-          const lost = outcome.dropped.length > 0 || outcome.droppedRole !== null;
+          dropped = outcome.dropped;
+          droppedRole = outcome.droppedRole;
+          const lost = dropped.length > 0 || droppedRole !== null;
           // Answers that no longer apply are left out of the form; the original is kept so they are not lost.
           const kept = lost ? this.keepCopy(read.value as string) : null;
           migrated = {
-            fromVersion: outcome.from.frameworkVersion,
-            versionChanged: outcome.from.frameworkVersion !== framework.version,
+            fromVersion: outcome.from.sourceVersion,
+            versionChanged: outcome.from.sourceVersion !== this.format.sourceVersion(source),
             keptKey: kept?.ok ? kept.key : null,
           };
         }
-        this.notices = [...this.notices, { code: 'restored', savedAt: new Date(draft.savedAt), unknownItems, offScale, role, migrated }];
+        this.notices = [...this.notices, { code: 'restored', savedAt: new Date(draft.savedAt), dropped, droppedRole, migrated }];
         this.host.requestUpdate();
         return draft;
       }
@@ -250,14 +248,16 @@ export class DraftController extends AutosaveController<DraftNotice, DraftContro
   }
 
   /**
-   * Saves to another kind of storage from now on (the `storage` attribute changed mid-assessment): the
-   * answers in memory are kept and saved there; a draft already there is merged, not overwritten.
+   * Saves to another kind of storage from now on (the `storage` attribute changed mid-form): the answers in
+   * memory are kept and saved there; a draft already there is merged, not overwritten.
    */
   setStorage(kind: StorageKind): void {
     if (kind === this.storage.kind) return;
-    this.flush();
+    // Moving to no storage (an LMS took over the draft) drops a pending save rather than writing it to the old place.
+    if (kind === 'none') this.cancel();
+    else this.flush();
     this.storage = openDraftStorage(kind);
-    this.base = EMPTY_BASE;
+    this.base = { raw: null, revision: 0, answers: null };
     this.conflict = null;
     this.notices = this.notices.filter((n) => n.code !== 'conflict');
     this.saved = false;
@@ -268,8 +268,10 @@ export class DraftController extends AutosaveController<DraftNotice, DraftContro
 
   /** Schedules a save (debounced). */
   schedule(): void {
-    if (this.storage.kind === 'none') return;
-    this.scheduleSave();
+    if (this.storage.kind === 'none' || !this.key) return;
+    this.pendingSave = true;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.flush(), this.options.debounceMs ?? DRAFT_DEBOUNCE_MS);
   }
 
   /** Saves now if a save is pending. */
@@ -296,20 +298,13 @@ export class DraftController extends AutosaveController<DraftNotice, DraftContro
     this.conflict = null;
     this.notices = this.notices.filter((n) => n.code !== 'conflict');
     this.storage.remove(conflict.keepKey);
-    const theirs = answersOf(conflict.theirs);
+    const theirs = this.format.answersOf(conflict.theirs);
     this.base = { raw: conflict.theirsRaw, revision: conflict.theirs.revision, answers: theirs };
     if (snapshot && choice === 'theirs') {
-      const ratings: Record<string, number> = { ...snapshot.ratings };
-      for (const id of conflict.items) {
-        const t = Object.prototype.hasOwnProperty.call(theirs.ratings, id) ? theirs.ratings[id] : undefined;
-        if (t === undefined) delete ratings[id];
-        else ratings[id] = t;
-      }
-      const role = conflict.role ? theirs.role : snapshot.role;
-      this.options.apply?.({ ratings, role });
+      this.options.apply?.(this.format.takeTheirs(this.format.snapshotAnswers(snapshot), theirs, { items: conflict.items, role: conflict.role }));
     }
     const now = this.options.snapshot();
-    if (now && !sameAnswers({ ratings: now.ratings, role: now.role }, theirs)) {
+    if (now && !this.format.same(this.format.snapshotAnswers(now), theirs)) {
       this.pendingSave = true;
       this.flush();
     } else if (now) {
@@ -322,6 +317,7 @@ export class DraftController extends AutosaveController<DraftNotice, DraftContro
   clear(): void {
     this.cancel();
     this.saved = false;
+    this.savedAt = null;
     this.statusAt = null;
     if (this.conflict) this.storage.remove(this.conflict.keepKey);
     this.conflict = null;
@@ -329,13 +325,10 @@ export class DraftController extends AutosaveController<DraftNotice, DraftContro
     if (this.key) {
       const current = this.storage.read(this.key);
       // Another tab has moved the draft on since: those are its answers, not ours to remove.
-      if (current.ok && current.value !== null && current.value !== this.base.raw && this.options.apply) {
-        this.base = EMPTY_BASE;
-      } else {
-        const removed = this.storage.remove(this.key);
-        if (!removed.ok) this.unavailable();
-        this.base = EMPTY_BASE;
+      if (!(current.ok && current.value !== null && current.value !== this.base.raw && this.options.apply)) {
+        if (!this.storage.remove(this.key).ok) this.unavailable();
       }
+      this.base = { raw: null, revision: 0, answers: null };
     }
     this.host.requestUpdate();
   }
@@ -347,14 +340,40 @@ export class DraftController extends AutosaveController<DraftNotice, DraftContro
   }
 
   /**
-   * Drops the notices that have been seen (after a step change). An open conflict and "cannot be saved"
-   * stay until settled or dismissed: the second is shown once per controller and matters until the end.
+   * Drops the notices that have been seen (after moving on). An open conflict and "cannot be saved" stay
+   * until settled or dismissed: the second is shown once per store and matters until the end.
    */
   clearNotices(): void {
     const next = this.notices.filter((n) => n.code === 'conflict' || n.code === 'storage-unavailable');
     if (next.length === this.notices.length) return;
     this.notices = next;
     this.host.requestUpdate();
+  }
+
+  private now(): Date {
+    return this.options.now?.() ?? new Date();
+  }
+
+  private stopTimer(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  private cancel(): void {
+    this.stopTimer();
+    this.pendingSave = false;
+  }
+
+  /** Adds the "storage unavailable" notice, once per store. */
+  private unavailable(): void {
+    if (this.warnedUnavailable) return;
+    this.warnedUnavailable = true;
+    this.notices = [...this.notices, { code: 'storage-unavailable' }];
+    this.host.requestUpdate();
+  }
+
+  private setAsideNotice(outcome: Extract<DraftOutcome<E>, { kind: 'set-aside' }>, key: string, moved: boolean): DraftNotice {
+    return { code: 'set-aside', reason: outcome.reason, setAsideKey: key, moved, savedAt: outcome.savedAt ? new Date(outcome.savedAt) : null };
   }
 
   /** Copies a raw draft to a fresh set-aside key (never over a different copy). */
@@ -369,11 +388,11 @@ export class DraftController extends AutosaveController<DraftNotice, DraftContro
     return { key, ok: this.storage.write(key, raw).ok };
   }
 
-  private keepMineAside(conflict: Conflict): void {
+  private keepMineAside(conflict: Conflict<E>): void {
     const snapshot = this.options.snapshot();
     if (!snapshot) return;
-    const draft = createDraft(snapshot.framework, snapshot, this.now(), { revision: this.base.revision, writer: this.writerId });
-    if (!this.storage.write(conflict.keepKey, serializeDraft(draft)).ok) this.unavailable();
+    const draft = this.format.create(snapshot, this.now(), { revision: this.base.revision, writer: this.writerId });
+    if (!this.storage.write(conflict.keepKey, JSON.stringify(draft)).ok) this.unavailable();
   }
 
   /** A conditional write: only over what this writer last saw; anything else is reconciled first. */
@@ -408,16 +427,15 @@ export class DraftController extends AutosaveController<DraftNotice, DraftContro
       }
     }
     const now = this.now();
-    const revision = this.base.revision + 1;
-    const draft = createDraft(snapshot.framework, snapshot, now, { revision, writer: this.writerId });
-    const raw = serializeDraft(draft);
-    const written = this.storage.write(this.key, raw);
-    if (!written.ok) {
+    const revision = nextRevision(this.base.revision);
+    const draft = this.format.create(snapshot, now, { revision, writer: this.writerId });
+    const raw = JSON.stringify(draft);
+    if (!this.storage.write(this.key, raw).ok) {
       this.saved = false;
       this.unavailable();
       return;
     }
-    this.base = { raw, revision, answers: answersOf(draft) };
+    this.base = { raw, revision, answers: this.format.answersOf(draft) };
     this.markSaved(now);
   }
 
@@ -438,8 +456,8 @@ export class DraftController extends AutosaveController<DraftNotice, DraftContro
    */
   private reconcile(theirsRaw: string | null): void {
     const snapshot = this.options.snapshot();
-    if (!snapshot || !this.framework) return;
-    const outcome = loadDraft(theirsRaw, draftTargetOf(this.framework));
+    if (!snapshot || !this.source) return;
+    const outcome = this.format.load(theirsRaw, this.source);
     if (outcome.kind === 'empty') {
       // Another tab submitted or started again: keep these answers; they are saved with the next change.
       this.base = { raw: theirsRaw, revision: 0, answers: null };
@@ -447,11 +465,7 @@ export class DraftController extends AutosaveController<DraftNotice, DraftContro
     }
     if (outcome.kind === 'set-aside') {
       const kept = this.keepCopy(outcome.raw);
-      const savedAt = outcome.savedAt ? new Date(outcome.savedAt) : null;
-      this.notices = [
-        ...this.notices,
-        { code: 'set-aside', reason: outcome.reason, setAsideKey: kept.key, staleKey: kept.key, moved: kept.ok, savedAt },
-      ];
+      this.notices = [...this.notices, this.setAsideNotice(outcome, kept.key, kept.ok)];
       if (!kept.ok) {
         this.key = null;
         this.unavailable();
@@ -462,8 +476,9 @@ export class DraftController extends AutosaveController<DraftNotice, DraftContro
       return;
     }
     const theirs = outcome.draft;
-    const mine: DraftAnswers = { ratings: snapshot.ratings, role: snapshot.role };
-    const result = mergeDraftAnswers(this.base.answers, mine, answersOf(theirs));
+    const theirAnswers = this.format.answersOf(theirs);
+    const mine = this.format.snapshotAnswers(snapshot);
+    const result = this.format.merge(this.base.answers, mine, theirAnswers);
     const taken = result.fromTheirs.items.length > 0 || result.fromTheirs.role;
     if (taken) this.options.apply?.(result.merged);
     this.notices = this.notices.filter((n) => n.code !== 'merged' && n.code !== 'conflict');
@@ -476,16 +491,13 @@ export class DraftController extends AutosaveController<DraftNotice, DraftContro
         keepKey: this.conflict?.keepKey ?? setAsideKeyFor(this.key!, this.now()),
       };
       this.saved = false;
-      this.notices = [
-        ...this.notices,
-        { code: 'conflict', items: result.conflicts.items, role: result.conflicts.role, savedAt: new Date(theirs.savedAt) },
-      ];
+      this.notices = [...this.notices, { code: 'conflict', items: result.conflicts.items, role: result.conflicts.role, savedAt: new Date(theirs.savedAt) }];
       return;
     }
     if (this.conflict) this.storage.remove(this.conflict.keepKey);
     this.conflict = null;
     if (taken) this.notices = [...this.notices, { code: 'merged', items: result.fromTheirs.items, role: result.fromTheirs.role }];
-    this.base = { raw: theirsRaw, revision: theirs.revision, answers: answersOf(theirs) };
-    this.pendingSave = !sameAnswers(result.merged, answersOf(theirs));
+    this.base = { raw: theirsRaw, revision: theirs.revision, answers: theirAnswers };
+    this.pendingSave = !this.format.same(result.merged, theirAnswers);
   }
 }
