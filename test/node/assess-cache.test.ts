@@ -20,7 +20,7 @@ import { compile } from '../../packages/engine/src/framework/compile.ts';
 import { clearSentenceCache, explain } from '../../packages/engine/src/level-fit/explain.ts';
 import { evaluateLevel, type LevelOutcome } from '../../packages/engine/src/level-fit/rules.ts';
 import type { SafeResult } from '../../packages/engine/src/errors.ts';
-import { readFrameworkJson, type FrameworkJson } from './factories.ts';
+import { readFrameworkJson, type FrameworkJson } from '../support/factories.ts';
 
 const PEOPLE = 2500;
 

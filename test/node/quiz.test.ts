@@ -29,7 +29,7 @@ import {
   type QuestionBank,
   type QuizAnswers,
 } from '../../packages/engine/src/index.ts';
-import { ROOT, makeFramework, ratingsFor } from './factories.ts';
+import { ROOT, makeFramework, ratingsFor } from '../support/factories.ts';
 
 type Path = (string | number)[];
 const show = (issues: readonly Issue[]) => JSON.stringify(issues, null, 1);

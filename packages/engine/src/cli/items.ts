@@ -5,21 +5,19 @@
 import type { Framework } from '../framework/schema.js';
 import type { Command } from './command.js';
 import { loadFramework } from './framework-option.js';
-import { printIssues, UsageError } from './io.js';
-
-export interface ItemsIo {
-  out: (line: string) => void;
-}
+import { printIssues, say, UsageError, type CliIo } from './io.js';
+import { safeJson, visible } from './terminal-text.js';
 
 /** One line per item: id, code (or -), kind and title, tab-separated; with `json`, one JSON array. */
-export function printItems(io: ItemsIo, fw: Framework, json: boolean): void {
+export function printItems(io: CliIo, fw: Framework, json: boolean): void {
   if (json) {
-    io.out(JSON.stringify(fw.items.map((i) => ({ id: i.id, code: i.code ?? null, kind: i.kind, title: i.title, levels: i.levels }))));
+    io.out(safeJson(JSON.stringify(fw.items.map((i) => ({ id: i.id, code: i.code ?? null, kind: i.kind, title: i.title, levels: i.levels })))));
     return;
   }
-  io.out(`${fw.title} (${fw.id} ${fw.version}): ${fw.items.length} items`);
+  say(io, `${fw.title} (${fw.id} ${fw.version}): ${fw.items.length} items`);
   io.out(['id', 'code', 'kind', 'title'].join('\t'));
-  for (const i of fw.items) io.out([i.id, i.code ?? '-', i.kind, i.title].join('\t'));
+  // Tabs separate the cells; anything a terminal would act on inside a cell is shown as an escape.
+  for (const i of fw.items) io.out([i.id, i.code ?? '-', i.kind, i.title].map(visible).join('\t'));
 }
 
 export const itemsCommand: Command = {

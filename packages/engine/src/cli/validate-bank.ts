@@ -8,12 +8,8 @@ import { BUILTIN_IDS, frameworks, isBuiltinFrameworkId } from '../framework/buil
 import type { Framework } from '../framework/schema.js';
 import { bankWarnings } from '../quiz/lint.js';
 import { collectBankIssues, safeParseQuestionBank } from '../quiz/parse.js';
+import { say, warn, type CliIo } from './io.js';
 import { didYouMean } from './suggest.js';
-
-export interface BankIo {
-  out: (line: string) => void;
-  err: (line: string) => void;
-}
 
 /**
  * Where an issue is, in words people count in: `question 5 of 14 ("care-certificate"), items[0]` for a path
@@ -40,7 +36,7 @@ function itemAt(bank: unknown, path: Issue['path']): unknown {
  * Validates one bank (parsed JSON). `framework` is the framework given with `--framework`, if any; otherwise
  * the built-in framework the bank names. Returns true when the bank is valid (warnings do not count).
  */
-export function validateBank(io: BankIo, file: string, data: unknown, framework: Framework | null): boolean {
+export function validateBank(io: CliIo, file: string, data: unknown, framework: Framework | null): boolean {
   const named = (data as { framework?: unknown }).framework;
   let fw = framework;
   const issues: Issue[] = [];
@@ -60,15 +56,15 @@ export function validateBank(io: BankIo, file: string, data: unknown, framework:
     const item = itemAt(data, i.path);
     issues.push(typeof item === 'string' && fw ? { ...i, message: `${i.message}${didYouMean(item, itemIds)}` } : i);
   }
-  for (const i of issues) io.err(`${file}: ${describePlace(data, i.path)}: ${i.message} [${i.code}]`);
+  for (const i of issues) warn(io, `${file}: ${describePlace(data, i.path)}: ${i.message} [${i.code}]`);
   if (issues.length) {
-    io.err(`${file}: ${issues.length === 1 ? '1 problem' : `${issues.length} problems`}`);
+    warn(io, `${file}: ${issues.length === 1 ? '1 problem' : `${issues.length} problems`}`);
     return false;
   }
   const bank = safeParseQuestionBank(data, fw ?? undefined);
   if (!bank.success) return false; // collectBankIssues found nothing, so this cannot happen; never report a bad bank valid
   const n = bank.data.questions.length;
-  io.out(`${file}: valid question bank (${bank.data.id}: ${n} question${n === 1 ? '' : 's'}; checked against ${fw!.id})`);
-  for (const w of bankWarnings(bank.data)) io.err(`${file}: warning: ${describePlace(data, w.path)}: ${w.message} [${w.code}]`);
+  say(io, `${file}: valid question bank (${bank.data.id}: ${n} question${n === 1 ? '' : 's'}; checked against ${fw!.id})`);
+  for (const w of bankWarnings(bank.data)) warn(io, `${file}: warning: ${describePlace(data, w.path)}: ${w.message} [${w.code}]`);
   return true;
 }

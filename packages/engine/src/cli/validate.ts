@@ -3,7 +3,7 @@ import { parseJson, safeParseFramework } from '../framework/parse.js';
 import type { Command, OptionValues } from './command.js';
 import { loadFramework } from './framework-option.js';
 import { plural } from './format.js';
-import { printIssues, read, UsageError, type CliIo } from './io.js';
+import { printIssues, read, say, UsageError, warn, type CliIo } from './io.js';
 import { validateBank } from './validate-bank.js';
 
 /** A JSON value that is a question bank rather than a framework (it has a `questions` list). */
@@ -28,7 +28,7 @@ function validateText(io: CliIo, file: string, text: string, values: OptionValue
   }
   const ext = res.data.extension;
   const extended = ext ? `; extends ${ext.extends.id} ${ext.extends.version}, adding ${plural(ext.items.length, 'item')}` : '';
-  io.out(`${file}: valid (${res.data.id}: ${plural(res.data.levels.length, 'level')}, ${plural(res.data.items.length, 'item')}${extended})`);
+  say(io, `${file}: valid (${res.data.id}: ${plural(res.data.levels.length, 'level')}, ${plural(res.data.items.length, 'item')}${extended})`);
   return true;
 }
 
@@ -44,7 +44,7 @@ export const validateCommand: Command = {
         text = read(io, f);
       } catch (err) {
         unreadable++;
-        io.err(`levelfit: ${(err as Error).message}`);
+        warn(io, `levelfit: ${(err as Error).message}`);
         continue;
       }
       if (!validateText(io, f, text, values)) bad++;
