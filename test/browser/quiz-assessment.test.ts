@@ -13,8 +13,8 @@ import { connectQuizToScorm } from '../../packages/elements/src/quiz/scorm.js';
 import type { LfQuizSubmitEvent } from '../../packages/elements/src/events/lf-quiz-submit.js';
 import type { LfQuizChangeEvent } from '../../packages/elements/src/events/lf-quiz-change.js';
 import { correctAnswers, makeBank, wrongAnswers, type FactoryBank } from '../../stories/support/quiz-bank.js';
-import { clearLevelfitStorage } from './helpers/storage.js';
-import { $, $$ } from './helpers/dom.js';
+import { clearLevelfitStorage } from '../support/storage.js';
+import { $, $$ } from '../support/dom.js';
 
 const text = (el: Element | null | undefined): string => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 const progress = (el: LfQuiz): string => text($(el, '[part~="progress"]'));

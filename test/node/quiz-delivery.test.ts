@@ -23,7 +23,7 @@ import {
   type QuizAnswers,
 } from '../../packages/engine/src/index.ts';
 import { createScormReporter, decodeSuspendData, encodeSuspendData, toXapiStatements, type ScormApi } from '../../packages/engine/src/lms/index.ts';
-import { makeFramework } from './factories.ts';
+import { makeFramework } from '../support/factories.ts';
 
 const tiny = parseFramework(makeFramework());
 const feedback = { correct: 'Yes.', incorrect: 'No.' };

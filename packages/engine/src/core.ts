@@ -10,6 +10,7 @@ export { parseFramework, safeParseFramework, isParsedFramework, parseJson } from
 export type { ParseFrameworkOptions } from './framework/parse.js';
 export { FrameworkExtensionSchema, isFrameworkExtension, type FrameworkExtension, type ExtensionBase } from './framework/extension.js';
 export { sharedItemGroups, type SharedItemGroup } from './framework/shared-items.js';
+export { levelName } from './framework/level-name.js';
 export { assess, safeAssess, assessMany } from './level-fit/assess.js';
 export { frameworks, BUILTIN_IDS, isBuiltinFrameworkId, type BuiltinFrameworkId } from './framework/builtin.js';
 export type * from './level-fit/types.js';

@@ -3,7 +3,8 @@
  *
  * - `toXapiStatements` (pure) and `validateStatements` (the xAPI 1.0.3 statement rules);
  * - `sendStatements`: an LRS sender that only runs when embedder code calls it with its own endpoint and auth;
- * - `findScormApi` / `createScormReporter`: SCORM 2004 4th edition runtime reporting and resume.
+ * - `findScormApi` / `createScormReporter`: SCORM 2004 4th edition runtime reporting and resume;
+ * - `findScorm12Api` / `createScorm12Reporter`: the same for SCORM 1.2.
  */
 export * from './types.js';
 export {
@@ -58,5 +59,15 @@ export {
   type ScormReporter,
   type ScormReporterOptions,
 } from './scorm.js';
-export { interactionModel, scormIdentifier, scormTime, scormDuration, formatReal } from './interaction.js';
+export {
+  findScorm12Api,
+  isScorm12Api,
+  createScorm12Reporter,
+  scorm12Timespan,
+  scorm12Time,
+  SCORM12_SUSPEND_DATA_MAX,
+  SCORM12_LOCATION_MAX,
+  type Scorm12Api,
+} from './scorm12.js';
+export { interactionModel, interactionResult, describeQuestion, scormIdentifier, scormTime, scormDuration, formatReal } from './interaction.js';
 export { uuidV5, uuidV4, URL_NAMESPACE } from './uuid.js';
