@@ -4,7 +4,7 @@ import { emulateMedia } from '@web/test-runner-commands';
 import '../../packages/elements/src/level-fit/define.js';
 import type { LfLevelFit } from '../../packages/elements/src/level-fit/level-fit.js';
 import { DECLARATION, inReviewRecord, reviewFramework, signedOffRecord } from '../../stories/support/review-records.js';
-import { $, $$ } from './helpers/dom.js';
+import { $, $$ } from '../support/dom.js';
 
 const text = (el: Element | null) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 

@@ -12,7 +12,7 @@ import addFormats from 'ajv-formats';
 import fc from 'fast-check';
 import { BUILTIN_IDS, frameworks, parseFramework, type Framework } from '../../packages/engine/src/index.ts';
 import { caseItemUri, fromCase, REQUIRED_AT_LEVEL, safeToCase, toCase, type CFPackage } from '../../packages/engine/src/case/index.ts';
-import { ROOT } from './factories.ts';
+import { ROOT } from '../support/factories.ts';
 
 const schema = JSON.parse(readFileSync(`${ROOT}test/fixtures/case/case_v1p1_cfpackage-jsonschema1.json`, 'utf8'));
 const ajv = new Ajv2019({ allErrors: true, strict: true });

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { main, type CliIo } from '../../packages/engine/src/cli/index.ts';
 import { safeJson, visible } from '../../packages/engine/src/cli/terminal-text.ts';
 import { parseFramework } from '../../packages/engine/src/index.ts';
-import { ROOT, makeFramework, ratingsFor } from './factories.ts';
+import { ROOT, makeFramework, ratingsFor } from '../support/factories.ts';
 
 const tinyJson = JSON.stringify(makeFramework());
 const tiny = parseFramework(makeFramework());

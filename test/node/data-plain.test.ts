@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { fleschKincaid } from 'flesch-kincaid';
 import { syllable } from 'syllable';
 import { parseFramework } from '../../packages/engine/src/index.ts';
-import { ROOT } from './factories.ts';
+import { ROOT } from '../support/factories.ts';
 
 const json = () => JSON.parse(readFileSync(`${ROOT}data/frameworks/clinical-homecare.json`, 'utf8'));
 const fw = parseFramework(json());

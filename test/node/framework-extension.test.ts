@@ -19,7 +19,7 @@ import {
   type Framework,
   type Issue,
 } from '../../packages/engine/src/index.ts';
-import { ROOT } from './factories.ts';
+import { ROOT } from '../support/factories.ts';
 
 const EXAMPLE_PATH = 'data/extensions/example-clinical-tasks.json';
 const exampleJson = () => JSON.parse(readFileSync(`${ROOT}${EXAMPLE_PATH}`, 'utf8'));

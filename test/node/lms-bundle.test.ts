@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { quizzes, scoreQuiz } from '../../packages/engine/src/index.ts';
 import * as lms from '../../packages/engine/src/lms/index.ts';
-import { ROOT } from './factories.ts';
+import { ROOT } from '../support/factories.ts';
 
 const file = join(ROOT, 'dist/levelfit.lms.min.js');
 const missing = !existsSync(file) && 'no dist/levelfit.lms.min.js (run npm run build)';

@@ -20,7 +20,7 @@ import {
   VC_CONTEXT_V2,
   type OpenBadgeOptions,
 } from '../../packages/engine/src/open-badges/index.ts';
-import { ratingsFor } from './factories.ts';
+import { ratingsFor } from '../support/factories.ts';
 
 const CONTEXTS = new Map<string, unknown>([
   [VC_CONTEXT_V2, vcContexts.get(VC_CONTEXT_V2)],

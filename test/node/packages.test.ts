@@ -14,7 +14,7 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, posix } from 'node:path';
 import { assess, frameworks } from '../../packages/engine/src/index.ts';
-import { ROOT } from './factories.ts';
+import { ROOT } from '../support/factories.ts';
 // @ts-expect-error: a plain .mjs test helper without type declarations
 import { launchChromium } from '../support/chromium.mjs';
 
