@@ -80,7 +80,11 @@ export const FeedbackShown: Story = {
   args: { storage: 'session', assessmentKey: 'storybook-quiz-feedback' },
   loaders: [
     draftLoader('storybook-quiz-feedback', (bank) => ({
-      answers: { ...correctAnswers(bank, 1), [bank.questions[1]!.id]: [bank.questions[1]!.options[0]!.id, bank.questions[1]!.options.find((o) => !o.correct)!.id] },
+      // One right and one wrong option (not "the first option", which may itself be the wrong one).
+      answers: {
+        ...correctAnswers(bank, 1),
+        [bank.questions[1]!.id]: [bank.questions[1]!.options.find((o) => o.correct)!.id, bank.questions[1]!.options.find((o) => !o.correct)!.id],
+      },
       step: 1,
       revealed: [bank.questions[0]!.id, bank.questions[1]!.id],
     })),
@@ -118,6 +122,11 @@ export const ResultsFail: Story = {
     })),
   ],
   play: ResultsPass.play!,
+};
+
+/** An assessment, as when the quiz reports to an LMS: the page says the first checked answer counts and is locked. */
+export const Assessment: Story = {
+  render: () => html`<lf-quiz storage="none" mode="assessment" bank="clinical-homecare-core"></lf-quiz>`,
 };
 
 /** A bank object that is not a question bank: the inline error and `lf-error`. */

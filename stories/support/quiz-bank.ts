@@ -30,7 +30,8 @@ export interface FactoryBank {
 /**
  * A four-question bank against the built-in clinical-homecare framework, one question of each type:
  * `hand-wash` (single, `a`), `five-moments` (multiple, `a` + `b`), `alcohol-rub` (true-false, `false`),
- * `needle` (scenario, `a`). Pass mark 0.75.
+ * `needle` (scenario, `a`). Pass mark 0.75. Its options keep the bank's order (`delivery.shuffle.options: false`)
+ * so stories and tests can name them by position; the built-in banks shuffle them.
  */
 export function makeBank(overrides: Partial<FactoryBank> = {}): FactoryBank {
   return {
@@ -39,6 +40,7 @@ export function makeBank(overrides: Partial<FactoryBank> = {}): FactoryBank {
     version: '1.0',
     framework: 'clinical-homecare',
     passMark: 0.75,
+    delivery: { shuffle: { options: false } },
     questions: [
       {
         id: 'hand-wash',

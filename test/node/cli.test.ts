@@ -418,15 +418,111 @@ describe('levelfit validate (question banks)', () => {
     bank.questions[2].items = ['no-such-item'];
     const r = await cli(['validate', 'bank.json'], { 'bank.json': json(bank) });
     assert.equal(r.code, 1);
-    assert.match(r.err.join('\n'), /bank\.json.*questions\[2\]\.items\[0\]/s);
-    assert.match(r.err.join('\n'), /no-such-item/);
+    // Questions count from 1 and are named by id.
+    assert.match(r.err.join('\n'), /bank\.json: question 3 of 23 \("ipc-c-diff"\), items\[0\]: no item in clinical-homecare has the id "no-such-item"/);
   });
-  test('a bank for a framework that is not built in is checked against --framework', async () => {
+  test('a bank for a framework that is not built in is an error unless --framework gives it', async () => {
     const bank = { ...JSON.parse(bankText), framework: 'my-framework' };
     const unchecked = await cli(['validate', 'bank.json'], { 'bank.json': json(bank) });
-    assert.equal(unchecked.code, 0);
-    assert.match(unchecked.out[0]!, /framework not checked: give --framework FILE/);
+    assert.equal(unchecked.code, 1);
+    assert.match(unchecked.err[0]!, /bank\.json: framework: "my-framework" is not a built-in framework .*give --framework FILE \[invalid_value\]/);
     const checked = await cli(['validate', 'bank.json', '--framework', 'fw.json'], { 'bank.json': json(bank), 'fw.json': tinyJson() });
     assert.equal(checked.code, 1, 'its items are not in the tiny framework');
+  });
+});
+
+describe('levelfit validate (authoring help for question banks)', () => {
+  const ksb = () => JSON.parse(readFileSync(`${ROOT}data/quizzes/lead-practitioner-ksb.json`, 'utf8'));
+  test('a mistyped framework id is an error with a suggestion', async () => {
+    const r = await cli(['validate', 'bank.json'], { 'bank.json': json({ ...ksb(), framework: 'lead-practitioner' }) });
+    assert.equal(r.code, 1);
+    assert.match(r.err.join('\n'), /"lead-practitioner" is not a built-in framework .*did you mean "lead-practitioner-adult-care"\?/);
+  });
+  test('every mistake in one pass: a schema error, an unknown item id and a wrong-case id, each with its question', async () => {
+    const bank = ksb();
+    bank.questions[0].prompt = ''; // schema: must not be empty
+    bank.questions[1].items = ['k1', 'k99x']; // unknown item
+    bank.questions[4].items = ['K9', 's16']; // format, with a suggestion
+    const r = await cli(['validate', 'bank.json'], { 'bank.json': json(bank) });
+    assert.equal(r.code, 1);
+    const err = r.err.join('\n');
+    const n = bank.questions.length;
+    assert.match(err, new RegExp(`question 1 of ${n} \\("${bank.questions[0].id}"\\), prompt: must not be empty`));
+    assert.match(err, new RegExp(`question 2 of ${n} \\("${bank.questions[1].id}"\\), items\\[1\\]: no item .* "k99x"`));
+    assert.match(err, new RegExp(`question 5 of ${n} \\("${bank.questions[4].id}"\\), items\\[0\\]: .*did you mean "k9"\\?`));
+    assert.match(err, /3 problems/);
+  });
+  test('duplicates and answer-key mistakes are reported beside schema errors', async () => {
+    const bank = ksb();
+    bank.questions[0].prompt = '';
+    bank.questions[2].id = bank.questions[1].id;
+    bank.questions[3].options.forEach((o: { correct: boolean }) => (o.correct = false));
+    const r = await cli(['validate', 'bank.json'], { 'bank.json': json(bank) });
+    const err = r.err.join('\n');
+    assert.match(err, /question 1 of .*prompt/);
+    assert.match(err, /question 3 of .*id: the question id .* is used twice/);
+    assert.match(err, /question 4 of .*options: a true-false question has exactly one correct option \(it has 0\)/);
+  });
+  test('warns when one position holds over 40% of correct answers, the correct option is usually the longest, or a hint is repeated', async () => {
+    const q = (id: string, correctAt: number, correctText: string) => ({
+      id,
+      type: 'single',
+      prompt: `Question ${id}?`,
+      options: ['a', 'b', 'c', 'd'].map((o, k) => ({ id: o, text: k === correctAt ? correctText : `Option ${o}`, correct: k === correctAt })),
+      items: ['communicate-clearly'],
+      feedback: { correct: 'Yes.', incorrect: 'No.' },
+    });
+    const bank = {
+      id: 'tiny-quiz',
+      title: 'Tiny',
+      version: '1',
+      framework: 'tiny',
+      passMark: 0.5,
+      questions: [
+        q('q1', 0, 'The long and careful right answer'),
+        q('q2', 0, 'The long and careful right answer'),
+        q('q3', 1, 'The long and careful right answer'),
+        q('q4', 2, 'Right'),
+        {
+          id: 'q5',
+          type: 'multiple',
+          prompt: 'Which are true? Select all that apply.',
+          options: [{ id: 'a', text: 'A', correct: true }, { id: 'b', text: 'B', correct: false }],
+          items: ['work-safely'],
+          feedback: { correct: 'Yes.', incorrect: 'No.' },
+        },
+      ],
+    };
+    const r = await cli(['validate', 'bank.json', '--framework', 'fw.json'], { 'bank.json': json(bank), 'fw.json': tinyJson() });
+    assert.equal(r.code, 0, r.err.join('\n'));
+    const err = r.err.join('\n');
+    assert.match(err, /warning: questions: the correct option is option 1 \(a\) in 2 of 4 single-answer questions \(50%/);
+    assert.match(err, /warning: questions: the correct option is the longest in 3 of 4/);
+    assert.match(err, /warning: question 5 of 5 \("q5"\), prompt: the quiz adds "Select all that apply\." .* \[repeated_hint\]/);
+    // A balanced bank gets no warning.
+    bank.questions[0] = q('q1', 3, 'Right');
+    bank.questions[1] = q('q2', 0, 'Right');
+    bank.questions[4]!.prompt = 'Which are true?';
+    const clean = await cli(['validate', 'bank.json', '--framework', 'fw.json'], { 'bank.json': json(bank), 'fw.json': tinyJson() });
+    assert.deepEqual(clean.err, []);
+  });
+});
+
+describe('levelfit items', () => {
+  test('lists a built-in framework\'s item ids, codes and titles', async () => {
+    const r = await cli(['items', 'lead-practitioner-adult-care']);
+    assert.equal(r.code, 0, r.err.join('\n'));
+    const fw = frameworks['lead-practitioner-adult-care'];
+    assert.equal(r.out.length, fw.items.length + 2);
+    assert.equal(r.out[1], 'id\tcode\tkind\ttitle');
+    assert.equal(r.out[2], `k1\tK1\tknowledge\t${fw.items[0]!.title}`);
+  });
+  test('--json, a framework file, and an unknown id with a suggestion', async () => {
+    const j = await cli(['items', 'fw.json', '--json'], { 'fw.json': tinyJson() });
+    assert.equal(j.code, 0);
+    assert.deepEqual(JSON.parse(j.out[0]!)[0], { id: 'communicate-clearly', code: null, kind: 'competence', title: 'Communicate clearly', levels: ['foundation', 'practitioner', 'expert'] });
+    const bad = await cli(['items', 'clinical-homecar']);
+    assert.equal(bad.code, 2);
+    assert.match(bad.err[0]!, /did you mean "clinical-homecare"\?/);
   });
 });

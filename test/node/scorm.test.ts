@@ -133,7 +133,7 @@ describe('createScormReporter against scorm-again', () => {
     const s2 = r2.start();
     assert.equal(s2.ok, true, JSON.stringify(s2.issues));
     assert.equal(s2.entry, 'resume');
-    assert.deepEqual(s2.draft, { answers: FIRST_HALF(), position: 'q-10', bankId: BANK.id, bankVersion: BANK.version });
+    assert.deepEqual(s2.draft, { answers: FIRST_HALF(), position: 'q-10', bankId: BANK.id, bankVersion: BANK.version, seed: null, tries: {} });
 
     const reported = r2.report(score, BANK);
     assert.deepEqual(reported, { ok: true, issues: [] });

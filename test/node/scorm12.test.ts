@@ -119,7 +119,7 @@ describe('createScorm12Reporter against scorm-again', () => {
     const r2 = createScorm12Reporter(two.api, { bank: { id: KSB.id, version: KSB.version } });
     const start = r2.start();
     assert.equal(start.entry, 'resume');
-    assert.deepEqual(start.draft, { answers: draft, bankId: KSB.id, bankVersion: KSB.version, position: '1' });
+    assert.deepEqual(start.draft, { answers: draft, bankId: KSB.id, bankVersion: KSB.version, position: '1', seed: null, tries: {} });
   });
 
   test('suspend data over 4,096 characters: a clear issue, and the LMS keeps its previous data', () => {

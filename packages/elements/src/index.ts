@@ -9,12 +9,13 @@ export { LfCompetenceMatrix, type MatrixRatings } from './competence-matrix/comp
 export { LfCareerLevels } from './career-levels/career-levels.js';
 export { LfQuiz } from './quiz/quiz.js';
 export { LfReview } from './review/review.js';
+export { connectQuizToScorm } from './quiz/scorm.js';
 export { LfChangeEvent, type LfChangeDetail } from './events/lf-change.js';
 export { LfErrorEvent, LF_ERROR_SOURCES, type LfErrorDetail, type LfErrorSource } from './events/lf-error.js';
 export { LfSubmitEvent, type LfSubmitDetail } from './events/lf-submit.js';
 export { LfRestoreEvent, type LfRestoreDetail } from './events/lf-restore.js';
 export type { Submission } from './self-assessment/submission.js';
-export { LfQuizChangeEvent, type LfQuizChangeDetail } from './events/lf-quiz-change.js';
+export { LfQuizChangeEvent, type LfQuizChangeDetail, type QuizRestoreState } from './events/lf-quiz-change.js';
 export { LfQuizSubmitEvent, type LfQuizSubmitDetail } from './events/lf-quiz-submit.js';
 export { LfReviewSubmitEvent, type LfReviewSubmitDetail, type ReviewAction } from './events/lf-review-submit.js';
 export type { FrameworkSource } from './internal/framework-controller.js';

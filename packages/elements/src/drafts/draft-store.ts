@@ -253,7 +253,9 @@ export class DraftStore<S, Snap, E extends DraftHeader, A> implements ReactiveCo
    */
   setStorage(kind: StorageKind): void {
     if (kind === this.storage.kind) return;
-    this.flush();
+    // Moving to no storage (an LMS took over the draft) drops a pending save rather than writing it to the old place.
+    if (kind === 'none') this.cancel();
+    else this.flush();
     this.storage = openDraftStorage(kind);
     this.base = { raw: null, revision: 0, answers: null };
     this.conflict = null;

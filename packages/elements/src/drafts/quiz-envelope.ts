@@ -1,4 +1,4 @@
-import type { QuestionBank } from '@levelfit/engine';
+import { isSeed, type QuestionBank } from '@levelfit/engine';
 import type { DraftFormat, DraftOutcome } from './format.js';
 import { mergeRecords, sameRecords } from './merge.js';
 import { compareVersionRuns, DRAFT_PREFIX, isPlainObject, migrateEnvelope, readHeader, savedAtOf, setAsideKeyFor, storageKeyUnder, type DraftWriteMeta } from './shared.js';
@@ -12,7 +12,8 @@ import { compareVersionRuns, DRAFT_PREFIX, isPlainObject, migrateEnvelope, readH
 /**
  * Envelope versions this code knows, oldest first.
  *  - 1: `{ v, kind: 'quiz', bankId, bankVersion, savedAt, writer, answers, step, revealed }`.
- *  - 2: version 1 plus `revision` (one more on every write), as self-assessment drafts have.
+ *  - 2: version 1 plus `revision` (one more on every write), as self-assessment drafts have; optionally `seed`
+ *    (the attempt's question and option order) and `tries` (checked selections per question, oldest first).
  */
 export const QUIZ_DRAFT_VERSIONS = [1, 2] as const;
 export type QuizDraftVersion = (typeof QUIZ_DRAFT_VERSIONS)[number];
@@ -38,12 +39,18 @@ export interface QuizDraftEnvelope {
   step: number;
   /** Questions whose feedback had been shown for the saved answer. */
   revealed: string[];
+  /** The seed the attempt's questions were drawn and ordered with (absent in drafts saved before seeds). */
+  seed?: number;
+  /** Checked selections per question, oldest first (absent when nothing was checked). */
+  tries?: Record<string, string[][]>;
 }
 
 export interface QuizDraftState {
   answers: Readonly<Record<string, readonly string[]>>;
   step: number;
   revealed: readonly string[];
+  seed?: number;
+  tries?: Readonly<Record<string, readonly (readonly string[])[]>>;
 }
 
 /** Why a saved quiz draft was set aside rather than used. */
@@ -80,6 +87,10 @@ export function createQuizDraft(
     answers,
     step: state.step,
     revealed: [...state.revealed],
+    ...(state.seed !== undefined ? { seed: state.seed } : {}),
+    ...(state.tries && Object.keys(state.tries).length
+      ? { tries: Object.fromEntries(Object.entries(state.tries).map(([id, list]) => [id, list.map((t) => [...t])])) }
+      : {}),
   };
 }
 
@@ -102,6 +113,20 @@ const MIGRATIONS: Readonly<Record<number, (draft: Record<string, unknown>) => Re
 
 const SINGLE = new Set(['single', 'true-false', 'scenario']);
 
+/** The saved tries that still fit the bank's questions and options (a question that changed loses its tries). */
+function keptTries(tries: unknown, questions: Map<string, QuestionBank['questions'][number]>): { tries?: Record<string, string[][]> } {
+  if (!isPlainObject(tries)) return {};
+  const out: [string, string[][]][] = [];
+  for (const [id, list] of Object.entries(tries)) {
+    const q = questions.get(id);
+    if (!q || !Array.isArray(list)) continue;
+    const options = new Set(q.options.map((o) => o.id));
+    const ok = list.every((t) => Array.isArray(t) && t.every((o) => typeof o === 'string' && options.has(o)));
+    if (ok && list.length) out.push([id, (list as string[][]).map((t) => [...t])]);
+  }
+  return out.length ? { tries: Object.fromEntries(out) } : {};
+}
+
 function classify(raw: string, bank: QuestionBank): QuizDraftOutcome {
   const setAside = (reason: QuizSetAsideReason, detail: string, savedAt: string | null = null): QuizDraftOutcome => ({ kind: 'set-aside', reason, raw, savedAt, detail });
   let value: unknown;
@@ -114,7 +139,7 @@ function classify(raw: string, bank: QuestionBank): QuizDraftOutcome {
   const migrated = migrateEnvelope(value, QUIZ_DRAFT_VERSION, MIGRATIONS);
   if (!migrated.ok) return setAside(migrated.reason, migrated.detail, savedAtOf(value));
   const data = migrated.data;
-  const { bankId, bankVersion, answers, step, revealed } = data;
+  const { bankId, bankVersion, answers, step, revealed, seed, tries } = data;
   if (typeof bankId !== 'string' || typeof bankVersion !== 'string') return setAside('corrupt', 'the draft does not name its bank', savedAtOf(value));
   const header = readHeader(data);
   if (!header.ok) return setAside('corrupt', header.detail, savedAtOf(value));
@@ -154,6 +179,8 @@ function classify(raw: string, bank: QuestionBank): QuizDraftOutcome {
     answers: Object.fromEntries(kept),
     step,
     revealed: shown,
+    ...(isSeed(seed) ? { seed } : {}),
+    ...keptTries(tries, questions),
   };
   if (migrated.from === QUIZ_DRAFT_VERSION && bankVersion === bank.version && !dropped.length) return { kind: 'loaded', draft };
   return { kind: 'migrated', draft, dropped, droppedRole: null, from: { envelopeVersion: migrated.from, sourceVersion: bankVersion } };

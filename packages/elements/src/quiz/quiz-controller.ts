@@ -1,5 +1,15 @@
 import { PageFlowController, type Phase } from '../internal/page-flow.js';
-import { credit, type Question, type QuestionBank, type QuizAnswers } from '@levelfit/engine';
+import {
+  arrangeQuiz,
+  credit,
+  newSeed,
+  QUIZ_LIMITS,
+  type CheckedAnswerMode,
+  type Question,
+  type QuestionBank,
+  type QuizAnswers,
+  type QuizMode,
+} from '@levelfit/engine';
 
 /** Validation codes for a quiz question (as data: the view words them). */
 export const QUIZ_ERROR_CODES = ['required'] as const;
@@ -31,6 +41,8 @@ export interface QuizRestoreInput {
   answers: Readonly<Record<string, readonly string[]>>;
   step: number;
   revealed: readonly string[];
+  /** Checked selections per question, oldest first. */
+  tries?: Readonly<Record<string, readonly (readonly string[])[]>>;
 }
 
 /**
@@ -42,17 +54,27 @@ export interface QuizRestoreInput {
 export class QuizController extends PageFlowController<QuizError, QuizFocusRequest, Phase> {
   bank: QuestionBank | null = null;
   feedback: QuizFeedbackMode = 'immediate';
+  /** `assessment`: the first checked answer counts (and, with `lock`, cannot change); `practice`: the final one. */
+  mode: QuizMode = 'practice';
+  checkedAnswers: CheckedAnswerMode = 'lock';
+  /** The seed this attempt's questions were drawn and ordered with. */
+  seed = 0;
 
   private selections = new Map<string, string[]>();
   private shown = new Set<string>();
+  private checks = new Map<string, string[][]>();
   private byId = new Map<string, Question>();
+  private arranged: readonly Question[] = [];
 
-  /** Starts over with a bank: no answers, first question. */
-  setBank(bank: QuestionBank): void {
+  /** Starts over with a bank: no answers, first question, the questions drawn and ordered by `seed` (a fresh one by default). */
+  setBank(bank: QuestionBank, seed: number = newSeed()): void {
     this.bank = bank;
-    this.byId = new Map(bank.questions.map((q) => [q.id, q]));
+    this.seed = seed;
+    this.arranged = arrangeQuiz(bank, seed);
+    this.byId = new Map(this.arranged.map((q) => [q.id, q]));
     this.selections.clear();
     this.shown.clear();
+    this.checks.clear();
     this.step = 0;
     this.phase = 'answering';
     this.errors = [];
@@ -62,8 +84,29 @@ export class QuizController extends PageFlowController<QuizError, QuizFocusReque
     this.host.requestUpdate();
   }
 
+  /** This attempt's questions in the order asked, options in the order shown. */
   get questions(): readonly Question[] {
-    return this.bank?.questions ?? [];
+    return this.arranged;
+  }
+
+  /** Where the person is: the index of the question showing, or the question count on "Check your answers". */
+  get position(): number {
+    return this.step;
+  }
+
+  /** A copy of the checked selections per question, oldest first (what `scoreQuiz` takes as `tries`). */
+  get tries(): Record<string, string[][]> {
+    return Object.fromEntries([...this.checks].map(([id, list]) => [id, list.map((s) => [...s])]));
+  }
+
+  /** In assessment mode with `lock`, an answer cannot change once checked. */
+  isLocked(questionId: string): boolean {
+    return this.mode === 'assessment' && this.checkedAnswers === 'lock' && this.checks.has(questionId);
+  }
+
+  /** Whether the question has been checked more than once in assessment mode (only the first check counts). */
+  hasCountedTry(questionId: string): boolean {
+    return this.mode === 'assessment' && this.checks.has(questionId);
   }
 
   /** One page a question; `questions.length` means "Check your answers". */
@@ -131,7 +174,7 @@ export class QuizController extends PageFlowController<QuizError, QuizFocusReque
    */
   select(questionId: string, optionId: string, checked = true): boolean {
     const q = this.byId.get(questionId);
-    if (!q || this.phase !== 'answering' || !q.options.some((o) => o.id === optionId)) return false;
+    if (!q || this.phase !== 'answering' || this.isLocked(questionId) || !q.options.some((o) => o.id === optionId)) return false;
     const before = this.selections.get(questionId) ?? [];
     let next: string[];
     if (q.type === 'multiple') {
@@ -170,6 +213,13 @@ export class QuizController extends PageFlowController<QuizError, QuizFocusReque
     this.errors = [];
     if (this.feedback === 'immediate' && !this.shown.has(q.id)) {
       this.shown.add(q.id);
+      // Every check is kept: assessment mode scores the first, and the LMS hears how many there were.
+      // Checking the same answer again (after Back, or after resuming) is not another attempt.
+      const list = this.checks.get(q.id) ?? [];
+      const now = this.selected(q.id);
+      const last = list[list.length - 1];
+      const same = last !== undefined && last.length === now.length && last.every((o) => now.includes(o));
+      if (!same && list.length < QUIZ_LIMITS.tries) this.checks.set(q.id, [...list, [...now]]);
       this.dirty = true;
       this.host.requestUpdate();
       return { ok: true, revealed: true };
@@ -211,7 +261,7 @@ export class QuizController extends PageFlowController<QuizError, QuizFocusReque
     return true;
   }
 
-  /** Clears every answer and returns to the first question. */
+  /** Clears every answer and returns to the first question of a new attempt (a new seed). */
   reset(): void {
     if (this.bank) this.setBank(this.bank);
     this.focus = { to: 'heading' };
@@ -228,6 +278,13 @@ export class QuizController extends PageFlowController<QuizError, QuizFocusReque
       if (keep) this.selections.set(id, keep);
     }
     for (const id of input.revealed) if (this.selections.has(id)) this.shown.add(id);
+    for (const [id, list] of Object.entries(input.tries ?? {})) {
+      const q = this.byId.get(id);
+      if (!q || !Array.isArray(list)) continue;
+      const options = new Set(q.options.map((o) => o.id));
+      const kept = list.filter((s) => Array.isArray(s) && s.length > 0 && s.every((o) => options.has(o))).slice(0, QUIZ_LIMITS.tries);
+      if (kept.length) this.checks.set(id, kept.map((s) => [...s]));
+    }
     const firstMissing = this.firstUnanswered() ?? this.questions.length;
     this.step = Math.max(0, Math.min(Math.floor(input.step) || 0, firstMissing, this.questions.length));
     this.phase = 'answering';

@@ -157,10 +157,50 @@ export const quizStyles = css`
     text-align: right;
     font-variant-numeric: tabular-nums;
   }
-  .mastery .code {
+  .mastery .code,
+  .mastery .capped {
     color: var(--_muted);
   }
+
+  /* How answers count; why there is no "Start again" */
+  .mode-notice,
+  .restart-notice {
+    padding: 0.75rem var(--_space);
+    border-left: 5px solid var(--_brand);
+    background: var(--_surface);
+  }
+
+  /* Review after submitting: the first words say Right, Partly right or Wrong (colour is never the only cue) */
+  .review {
+    padding-left: 0;
+    list-style-position: inside;
+  }
+  .review-item {
+    padding: 0.75rem var(--_space);
+    margin-bottom: var(--_space);
+    border-left: 5px solid var(--_brand);
+    background: var(--_surface);
+  }
+  .review-item--correct {
+    border-left-color: var(--_success);
+  }
+  .review-item--incorrect {
+    border-left-color: var(--_error);
+  }
+  .review-prompt {
+    display: inline;
+    font-weight: 700;
+  }
+  .review dt {
+    font-weight: 700;
+  }
+  .review dd {
+    margin: 0 0 0.5rem;
+  }
   @media (forced-colors: active) {
+    .mode-notice,
+    .restart-notice,
+    .review-item,
     .question--error,
     .error-summary,
     .problem,

@@ -4,9 +4,16 @@ import { live } from 'lit/directives/live.js';
 import { localized, msg, str } from '@lit/localize';
 import {
   credit,
+  isSeed,
+  levelsWithinReach,
+  percentOf,
+  promptHasHint,
+  quizMarks,
+  QUIZ_MODES,
   safeParseQuestionBank,
   scoreQuiz,
   type Framework,
+  type QuizMode,
   type Issue,
   type Question,
   type QuestionBank,
@@ -18,7 +25,7 @@ import {
 import { isStorageKind, type StorageKind } from '../drafts/storage.js';
 import { DraftStore, type ConflictChoice, type DraftNotice } from '../drafts/draft-store.js';
 import { QUIZ_DRAFTS } from '../drafts/quiz-envelope.js';
-import { LfQuizChangeEvent } from '../events/lf-quiz-change.js';
+import { LfQuizChangeEvent, type LfQuizChangeReason, type QuizRestoreState } from '../events/lf-quiz-change.js';
 import { LfQuizSubmitEvent } from '../events/lf-quiz-submit.js';
 import { BankController, type BankSource } from '../internal/bank-controller.js';
 import type { FrameworkSource } from '../internal/framework-controller.js';
@@ -48,9 +55,15 @@ import { quizStyles } from './quiz.styles.js';
  * @attr feedback - `immediate` (default): Continue first says whether the answer is right, with the bank's feedback; `none`: feedback only in the results.
  * @attr storage - Where drafts are saved: `local` (default), `session` or `none`.
  * @attr assessment-key - Distinguishes drafts of the same bank: `levelfit:draft:quiz:<bank id>:<assessment-key>`.
+ * @attr mode - `assessment`: the first checked answer counts (the bank's `delivery.checkedAnswers`: `lock`, the default, stops it changing; `first-try` lets it change for learning); `practice`: the final answers count and the quiz says it does not count. Default: `assessment` when `lms` is set, else `practice`.
+ * @attr lms - Set when the result goes to an LMS (`scorm`, `xapi`, `cmi5`): assessment mode by default, drafts stay with the LMS (never in this device's storage; see `restore()` and `lf-quiz-change`), and once submitted the quiz cannot be started again here unless `allow-restart` is set.
+ * @attr allow-restart - Lets the learner start again after submitting to an LMS.
+ * @attr no-review - Leaves out the review of each question after submitting (for secure tests; a bank can also set `delivery.review: false`).
+ * @attr hide-level-fit - Leaves out the level-fit section of the results. It is left out anyway when the bank cannot reach any level on its own and no self-ratings are given.
+ * @attr attempts-used - Attempts already used elsewhere (e.g. counted by the LMS), toward the bank's `delivery.attempts` limit.
  *
  * @event {LfQuizSubmitEvent} lf-quiz-submit - Submitted and scored, exactly once per submission (repeated clicks, Enter or `submit()` while scoring, or after submitting until `reset()`, are ignored). `detail: { answers, score }`; `score` is the engine's `QuizScore`.
- * @event {LfQuizChangeEvent} lf-quiz-change - An option was selected or cleared. `detail: { questionId, selected, answers }`.
+ * @event {LfQuizChangeEvent} lf-quiz-change - An option was selected or cleared (`reason: 'select'`), an answer checked (`'check'`) or the person moved to another page (`'move'`). `detail: { reason, questionId, selected, answers, position, seed, tries }`: everything `restore()` takes back.
  * @event {LfErrorEvent} lf-error - The bank, its framework or an option is unusable, or scoring failed. `detail: { issues, source }`; the issues are also shown inline.
  *
  * @slot level-fit - Shown in the results under "Your level fit": put an `<lf-level-fit>` here and give it `detail.score.levelFit`.
@@ -81,6 +94,10 @@ import { quizStyles } from './quiz.styles.js';
  * @csspart results-panel - The score panel (also `results-panel-pass` or `results-panel-fail`).
  * @csspart mastery - The mastery table, one row per framework item the bank evidences.
  * @csspart level-fit - The level-fit summary around the `level-fit` slot.
+ * @csspart mode-notice - The line that says a practice quiz does not count, or how answers count in an assessment.
+ * @csspart review - The review list after submitting: each question right, partly right or wrong, with the correct answer and the feedback.
+ * @csspart review-item - One question in the review (also `review-correct`, `review-partial` or `review-incorrect`).
+ * @csspart restart-notice - Why the quiz cannot be started again (sent to the LMS, or no attempts left).
  * @csspart draft-status - The polite status line that says "Draft saved".
  * @csspart error - The inline error shown for bad input or a failed score.
  *
@@ -139,8 +156,41 @@ export class LfQuiz extends LfElement {
   @property({ reflect: true, attribute: 'assessment-key' })
   assessmentKey: string | null = null;
 
+  /** `assessment` or `practice`; default `assessment` when `lms` is set, else `practice`. */
+  @property({ reflect: true })
+  mode: QuizMode | null = null;
+
+  /** The LMS the result goes to (`scorm`, `xapi`, `cmi5`), or null. */
+  @property({ reflect: true })
+  lms: string | null = null;
+
+  /** Lets the learner start again after submitting to an LMS. */
+  @property({ type: Boolean, reflect: true, attribute: 'allow-restart' })
+  allowRestart = false;
+
+  /** Leaves out the review after submitting. */
+  @property({ type: Boolean, reflect: true, attribute: 'no-review' })
+  noReview = false;
+
+  /** Leaves out the level-fit section of the results. */
+  @property({ type: Boolean, reflect: true, attribute: 'hide-level-fit' })
+  hideLevelFit = false;
+
+  /** Attempts already used elsewhere, toward the bank's `delivery.attempts`. */
+  @property({ type: Number, reflect: true, attribute: 'attempts-used' })
+  attemptsUsed = 0;
+
   @state()
   private lastScore: QuizScore | null = null;
+
+  /** Whether the bank alone can reach a level (null until known). */
+  @state()
+  private reachesLevel: boolean | null = null;
+
+  /** Submissions made in this element. */
+  private submissions = 0;
+  /** A `restore()` made before the bank was ready, applied when it is. */
+  private pendingRestore: QuizRestoreState | null = null;
 
   private readonly banks = new BankController(this, () => this.bank);
   private readonly quiz = new QuizController(this);
@@ -148,7 +198,7 @@ export class LfQuiz extends LfElement {
     snapshot: () => {
       const q = this.quiz;
       if (!q.bank || q.phase !== 'answering') return null;
-      return { bank: q.bank, answers: q.answers, step: q.step, revealed: q.revealed };
+      return { bank: q.bank, answers: q.answers, step: q.step, revealed: q.revealed, seed: q.seed, tries: q.tries };
     },
     apply: (answers) => this.quiz.merge(answers),
   });
@@ -165,6 +215,57 @@ export class LfQuiz extends LfElement {
   /** A copy of the answers so far: `{ [questionId]: optionId[] }`. */
   get answers(): QuizAnswers {
     return this.quiz.answers;
+  }
+
+  /** Where the person is: the index of the question showing (from 0, in the order asked), or the question count on "Check your answers". */
+  get position(): number {
+    return this.quiz.position;
+  }
+
+  /** The seed this attempt's questions were drawn and ordered with. */
+  get seed(): number {
+    return this.quiz.seed;
+  }
+
+  /** Whether answers count as an assessment (first checked answer) or practice (final answer). */
+  get effectiveMode(): QuizMode {
+    if (this.mode !== null && (QUIZ_MODES as readonly string[]).includes(this.mode)) return this.mode;
+    if (this.mode !== null) warnOnce('lf-quiz-mode', `mode="${String(this.mode)}" is not one of ${QUIZ_MODES.join(', ')}; using the default.`);
+    return this.reportsToLms ? 'assessment' : 'practice';
+  }
+
+  private get reportsToLms(): boolean {
+    return typeof this.lms === 'string' && this.lms.trim() !== '';
+  }
+
+  /**
+   * Resumes an attempt from what `lf-quiz-change` reported (an LMS's suspend data, say): the answers, the
+   * position (a number, or its text as SCORM's `cmi.location` keeps it), the seed (so the same questions come
+   * in the same order) and the checked tries. Answers that no longer fit the bank are left out; the position
+   * never skips an unanswered question. Called before the bank has loaded, it is applied once it has, in
+   * place of any draft on this device.
+   */
+  restore(state: QuizRestoreState): void {
+    const s: QuizRestoreState = { answers: state?.answers ?? {} };
+    if (state?.position !== undefined && state.position !== null) s.position = state.position;
+    if (isSeed(state?.seed)) s.seed = state.seed;
+    if (state?.tries) s.tries = state.tries;
+    if (!this.session) {
+      this.pendingRestore = s;
+      return;
+    }
+    this.syncStorage(); // `lms` may have been set just now: never save this attempt where it no longer belongs
+    this.drafts.clearNotices();
+    this.applyRestore(this.session.bank, s);
+    this.drafts.schedule();
+  }
+
+  private applyRestore(bank: QuestionBank, s: QuizRestoreState): void {
+    this.quiz.setBank(bank, s.seed ?? this.quiz.seed);
+    const position = Number(s.position ?? 0);
+    this.quiz.restore({ answers: s.answers, step: Number.isFinite(position) ? position : 0, revealed: [], tries: s.tries ?? {} });
+    this.lastScore = null;
+    this.submitProblem = null;
   }
 
   /** The question bank, once it has loaded and validated against its framework. */
@@ -195,7 +296,7 @@ export class LfQuiz extends LfElement {
     const session = this.session;
     if (!session || !q.onCheckPage || !q.checkAll() || !q.beginSubmit()) return null;
     const answers = q.answers;
-    const options: ScoreQuizOptions = { framework: session.framework };
+    const options: ScoreQuizOptions = { framework: session.framework, mode: this.effectiveMode, tries: q.tries, seed: q.seed };
     if (this.responses) options.responses = this.responses;
     const target = this.target?.trim();
     if (target) options.target = target;
@@ -209,6 +310,14 @@ export class LfQuiz extends LfElement {
     }
     this.submitProblem = null;
     this.drafts.clear();
+    this.submissions++;
+    if (!this.responses && this.reachesLevel === null) {
+      try {
+        this.reachesLevel = (await levelsWithinReach(session.bank, session.framework)).length > 0;
+      } catch {
+        this.reachesLevel = true; // show what the engine said rather than hide it
+      }
+    }
     this.lastScore = score;
     q.endSubmit(true);
     this.emit(new LfQuizSubmitEvent({ answers, score }));
@@ -231,7 +340,9 @@ export class LfQuiz extends LfElement {
     this.banks.sync();
     this.frameworks.sync();
     this.quiz.feedback = this.feedbackMode();
+    this.quiz.mode = this.effectiveMode;
     this.problem = this.resolve();
+    this.quiz.checkedAnswers = this.session?.bank.delivery?.checkedAnswers ?? 'lock';
   }
 
   /** Puts the bank and framework together (a new session when either changes) and returns what blocks the quiz. */
@@ -253,18 +364,23 @@ export class LfQuiz extends LfElement {
     const key = this.assessmentKey?.trim() || null;
     const s = this.session;
     if (s && s.bank === bank && s.framework === framework && s.key === key) {
-      if (s.storage !== storage) {
-        this.session = { ...s, storage };
-        this.drafts.setStorage(storage);
-      }
+      this.syncStorage();
     } else {
       this.drafts.flush();
       this.session = { bank, framework, storage, key };
-      this.quiz.setBank(bank);
       this.lastScore = null;
       this.submitProblem = null;
-      const draft = this.drafts.open(bank, storage, key);
-      if (draft) this.quiz.restore(draft);
+      this.reachesLevel = null;
+      this.submissions = 0;
+      const pending = this.pendingRestore;
+      this.pendingRestore = null;
+      // A restore the host asked for (from the LMS) wins over a draft on this device.
+      const saved = this.drafts.open(bank, storage, key);
+      if (pending) this.drafts.clearNotices();
+      const draft = pending ? null : saved;
+      this.quiz.setBank(bank, pending?.seed ?? (isSeed(draft?.seed) ? draft.seed : undefined));
+      if (pending) this.applyRestore(bank, pending);
+      else if (draft) this.quiz.restore(draft);
     }
     return this.levelProblem(framework, 'target', this.target);
   }
@@ -288,7 +404,18 @@ export class LfQuiz extends LfElement {
     }
   }
 
+  /** Saves drafts where the `storage` and `lms` attributes now say, from now on. */
+  private syncStorage(): void {
+    const s = this.session;
+    const storage = this.storageKind();
+    if (!s || s.storage === storage) return;
+    this.session = { ...s, storage };
+    this.drafts.setStorage(storage);
+  }
+
   private storageKind(): StorageKind {
+    // With an LMS, the draft lives in the LMS (suspend data through lf-quiz-change), never on a shared device.
+    if (this.reportsToLms) return 'none';
     if (isStorageKind(this.storage)) return this.storage;
     warnOnce('lf-storage-kind', `storage="${String(this.storage)}" is not one of local, session, none; using local.`);
     return 'local';
@@ -305,9 +432,21 @@ export class LfQuiz extends LfElement {
   private onOptionChange(e: Event): void {
     const input = e.target as HTMLInputElement;
     const questionId = input.name;
-    if (!this.quiz.select(questionId, input.value, input.checked)) return;
+    if (!this.quiz.select(questionId, input.value, input.checked)) {
+      // A locked answer: put the input back as the state says.
+      this.requestUpdate();
+      return;
+    }
     this.drafts.schedule();
-    this.emit(new LfQuizChangeEvent({ questionId, selected: [...this.quiz.selected(questionId)], answers: this.quiz.answers }));
+    this.changed('select', questionId);
+  }
+
+  /** Tells the host what changed, with everything `restore()` needs to resume here. */
+  private changed(reason: LfQuizChangeReason, questionId: string): void {
+    const q = this.quiz;
+    this.emit(
+      new LfQuizChangeEvent({ reason, questionId, selected: [...q.selected(questionId)], answers: q.answers, position: q.position, seed: q.seed, tries: q.tries }),
+    );
   }
 
   private onSubmit(e: Event): void {
@@ -318,11 +457,13 @@ export class LfQuiz extends LfElement {
       void this.submit();
       return;
     }
+    const questionId = q.current?.id ?? '';
     const result = q.next();
     if (result.ok) {
       if (!result.revealed) this.drafts.clearNotices();
       this.submitProblem = null;
       this.drafts.schedule();
+      this.changed(result.revealed ? 'check' : 'move', questionId);
     }
   }
 
@@ -348,7 +489,14 @@ export class LfQuiz extends LfElement {
   }
 
   private onRestart(): void {
+    if (this.session && !this.canRestart(this.session.bank)) return;
     this.reset();
+  }
+
+  private canRestart(bank: QuestionBank): boolean {
+    const limit = bank.delivery?.attempts;
+    const used = (Number.isFinite(this.attemptsUsed) ? Math.max(0, this.attemptsUsed) : 0) + this.submissions;
+    return !(this.reportsToLms && !this.allowRestart) && !(limit !== undefined && used >= limit);
   }
 
   private onDismiss(notice: DraftNotice): void {
@@ -366,6 +514,7 @@ export class LfQuiz extends LfElement {
     this.drafts.clearNotices();
     this.submitProblem = null;
     this.drafts.schedule();
+    this.changed('move', this.quiz.current?.id ?? '');
   }
 
   // ---- rendering ----
@@ -386,6 +535,7 @@ export class LfQuiz extends LfElement {
     return html`
       <div class="base" part="base">
         <p class="bank-title" part="bank-title">${q.bank.title}</p>
+        ${q.phase === 'answering' ? this.renderModeNotice() : nothing}
         <div class="notices" part="notices" role="status" aria-live="polite">${this.drafts.notices.map((n) => this.renderNotice(n))}</div>
         ${this.submitProblem ? this.renderQuizProblem(this.submitProblem) : nothing} ${this.renderErrorSummary()}
         ${q.phase === 'submitted' ? view : html`<form novalidate @submit=${this.onSubmit}>${view}</form>`}
@@ -516,10 +666,13 @@ export class LfQuiz extends LfElement {
     const error = q.errorFor(question.id);
     const selected = q.selected(question.id);
     const multiple = question.type === 'multiple';
+    // The quiz adds the hint itself; a prompt that already says it does not get it twice.
+    const hinted = multiple && !promptHasHint(question.prompt);
+    const locked = q.isLocked(question.id);
     const scenarioId = `q-${question.id}-scenario`;
     const hintId = `q-${question.id}-hint`;
     const errorId = `q-${question.id}-error`;
-    const describedBy = [question.scenario !== undefined ? scenarioId : '', multiple ? hintId : '', error ? errorId : '']
+    const describedBy = [question.scenario !== undefined ? scenarioId : '', hinted || locked ? hintId : '', error ? errorId : '']
       .filter(Boolean)
       .join(' ');
     const revealed = q.feedback === 'immediate' && q.isRevealed(question.id);
@@ -536,7 +689,11 @@ export class LfQuiz extends LfElement {
                 <p>${question.scenario}</p>
               </div>`
             : nothing}
-          ${multiple ? html`<div class="hint" id=${hintId} part="hint">${msg('Select all that apply.')}</div>` : nothing}
+          ${hinted || locked
+            ? html`<div class="hint" id=${hintId} part="hint">
+                ${hinted ? msg('Select all that apply.') : nothing} ${locked ? msg('Your answer was checked, so it cannot be changed.') : nothing}
+              </div>`
+            : nothing}
           ${error
             ? html`<p class="error-message" id=${errorId} part="error-message">
                 <span class="lf-visually-hidden">${msg('Error:')}</span> ${this.errorText(question)}
@@ -554,6 +711,7 @@ export class LfQuiz extends LfElement {
                     name=${question.id}
                     .value=${o.id}
                     .checked=${live(selected.includes(o.id))}
+                    ?disabled=${locked}
                     @change=${this.onOptionChange}
                   />
                   <label for=${id} part="option-label">${o.text}</label>
@@ -584,7 +742,23 @@ export class LfQuiz extends LfElement {
       <p class="feedback-title">${title}</p>
       <p>${kind === 'correct' ? question.feedback.correct : question.feedback.incorrect}</p>
       ${question.reference !== undefined ? html`<p class="reference">${msg(str`Reference: ${question.reference}`)}</p>` : nothing}
+      ${this.quiz.hasCountedTry(question.id) && this.quiz.checkedAnswers === 'first-try'
+        ? html`<p class="first-try">${msg('Only your first answer counts towards your score.')}</p>`
+        : nothing}
     </div>`;
+  }
+
+  /** Practice says it does not count; an assessment says how answers count. */
+  private renderModeNotice(): TemplateResult {
+    const text =
+      this.quiz.mode === 'practice'
+        ? msg('This is practice. Your score does not count and is not sent anywhere.')
+        : this.quiz.feedback === 'none'
+          ? msg('This quiz counts. You can change your answers until you submit them.')
+          : this.quiz.checkedAnswers === 'lock'
+            ? msg('This quiz counts. Once you check an answer, you cannot change it.')
+            : msg('This quiz counts. Only the first answer you check for each question counts towards your score.');
+    return html`<p class="mode-notice" part="mode-notice" data-mode=${this.quiz.mode}>${text}</p>`;
   }
 
   private answerText(question: Question): TemplateResult | string {
@@ -609,9 +783,14 @@ export class LfQuiz extends LfElement {
               <dt><span class="number">${msg(str`Question ${n}`)}</span> ${question.prompt}</dt>
               <dd>${this.answerText(question)}</dd>
               <dd class="actions">
-                <a href="#o-${question.id}-${question.options[0]!.id}" part="change-link" @click=${(e: Event) => this.onChangeLink(e, question.id)}
-                  >${msg('Change')}<span class="lf-visually-hidden"> ${msg(str`your answer to question ${n}`)}</span></a
-                >
+                ${q.isLocked(question.id)
+                  ? msg('Checked')
+                  : html`<a
+                      href="#o-${question.id}-${question.options[0]!.id}"
+                      part="change-link"
+                      @click=${(e: Event) => this.onChangeLink(e, question.id)}
+                      >${msg('Change')}<span class="lf-visually-hidden"> ${msg(str`your answer to question ${n}`)}</span></a
+                    >`}
               </dd>
             </div>
           `;
@@ -630,20 +809,25 @@ export class LfQuiz extends LfElement {
 
   private renderResults(score: QuizScore, framework: Framework): TemplateResult {
     const locale = currentLocale();
-    const num = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+    const marks = quizMarks(score.score);
+    const num = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
     const pct = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
-    const raw = num.format(score.score.raw);
-    const max = num.format(score.score.max);
-    const scaled = pct.format(Math.floor(score.score.scaled * 100) / 100);
+    const raw = num.format(marks.raw);
+    const max = num.format(marks.max);
+    const scaled = pct.format(marks.percent / 100);
     const passMark = pct.format(score.passMark);
     const best = score.levelFit.bestFit ? framework.levels.find((l) => l.id === score.levelFit.bestFit) : undefined;
     const outcome = score.passed ? 'pass' : 'fail';
+    const bank = this.session!.bank;
+    const review = !this.noReview && bank.delivery?.review !== false;
+    const showLevelFit = !this.hideLevelFit && (this.responses !== null || this.reachesLevel !== false);
     return html`
       <div class="results" part="results">
         <div class="panel panel--${outcome}" part="results-panel results-panel-${outcome}">
           <h2 data-focus="heading" tabindex="-1" part="heading">${score.passed ? msg('You passed') : msg('You did not pass this time')}</h2>
           <p class="score">${msg(str`Your score: ${raw} out of ${max} (${scaled})`)}</p>
           <p>${msg(str`The pass mark is ${passMark}.`)}</p>
+          ${score.mode === 'practice' ? html`<p>${msg('This was practice, so the score does not count.')}</p>` : nothing}
         </div>
         ${score.items.length
           ? html`<h3 id="mastery-heading">${msg('How you did in each area')}</h3>
@@ -661,26 +845,85 @@ export class LfQuiz extends LfElement {
                     (item) => html`<tr data-item=${item.id}>
                       <th scope="row">${item.code !== undefined ? html`<span class="code">${item.code}</span> ` : nothing}${item.title}</th>
                       <td class="num">${item.questions}</td>
-                      <td class="num">${pct.format(Math.floor(item.mastery * 100) / 100)}</td>
-                      <td>${ratingLabel(framework, item.rating)}</td>
+                      <td class="num">${pct.format(percentOf(item.mastery) / 100)}</td>
+                      <td>
+                        ${ratingLabel(framework, item.rating)}
+                        ${item.capped ? html`<span class="capped">${msg('(more questions are needed to rate higher)')}</span>` : nothing}
+                      </td>
                     </tr>`,
                   )}
                 </tbody>
               </table>`
           : nothing}
-        <div class="level-fit" part="level-fit">
-          <h3>${msg('Your level fit')}</h3>
-          <p>
-            ${best ? msg(str`Your best fit is ${best.title}.`) : msg('Your answers do not yet meet any level in full.')}
-            ${this.responses ? msg('This combines your quiz answers with your self-assessment.') : msg('This is from your quiz answers alone.')}
-          </p>
-          <slot name="level-fit"></slot>
-        </div>
-        <div class="buttons">
-          <button type="button" class="secondary" part="button button-restart" @click=${this.onRestart}>${msg('Start again')}</button>
-        </div>
+        ${review ? this.renderReview(score) : nothing}
+        ${showLevelFit
+          ? html`<div class="level-fit" part="level-fit">
+              <h3>${msg('Your level fit')}</h3>
+              <p>
+                ${best ? msg(str`Your best fit is ${best.title}.`) : msg('Your answers do not yet meet any level in full.')}
+                ${this.responses ? msg('This combines your quiz answers with your self-assessment.') : msg('This is from your quiz answers alone.')}
+              </p>
+              <slot name="level-fit"></slot>
+            </div>`
+          : nothing}
+        ${this.renderRestart(bank)}
       </div>
     `;
+  }
+
+  /** Each question right, partly right or wrong, with the answer that counted, the correct answer and the feedback. */
+  private renderReview(score: QuizScore): TemplateResult {
+    const byId = new Map(this.quiz.questions.map((q) => [q.id, q]));
+    const asked = this.quiz.questions.map((q) => score.questions.find((r) => r.id === q.id)).filter((r) => r !== undefined);
+    const texts = (question: Question, ids: readonly string[]) => question.options.filter((o) => ids.includes(o.id)).map((o) => o.text);
+    const list = (items: string[]) =>
+      items.length === 1
+        ? items[0]
+        : html`<ul class="answer-list">
+            ${items.map((t) => html`<li>${t}</li>`)}
+          </ul>`;
+    return html`<h3 id="review-heading">${msg('Your answers')}</h3>
+      <ol class="review" part="review" aria-labelledby="review-heading">
+        ${asked.map((r) => {
+          const question = byId.get(r.id)!;
+          const share = r.maxPoints > 0 ? r.points / r.maxPoints : 0;
+          const kind = r.correct ? 'correct' : share > 0 ? 'partial' : 'incorrect';
+          const status = kind === 'correct' ? msg('Right') : kind === 'partial' ? msg('Partly right') : msg('Wrong');
+          const correct = question.options.filter((o) => o.correct).map((o) => o.id);
+          return html`<li class="review-item review-item--${kind}" part="review-item review-${kind}" data-question=${r.id}>
+            <p class="review-prompt">${question.prompt}</p>
+            <p class="review-status"><strong>${status}</strong></p>
+            <dl>
+              <dt>${score.mode === 'assessment' && r.attempts > 1 ? msg('Your first answer (the one that counts)') : msg('Your answer')}</dt>
+              <dd>${r.selected.length ? list(texts(question, r.selected)) : msg('Not answered')}</dd>
+              ${r.correct
+                ? nothing
+                : html`<dt>${msg('The correct answer')}</dt>
+                    <dd>${list(texts(question, correct))}</dd>`}
+            </dl>
+            <p class="review-feedback">${r.correct ? question.feedback.correct : question.feedback.incorrect}</p>
+            ${question.reference !== undefined ? html`<p class="reference">${msg(str`Reference: ${question.reference}`)}</p>` : nothing}
+          </li>`;
+        })}
+      </ol>`;
+  }
+
+  /** "Start again", unless the result went to an LMS (and the host does not allow it) or no attempts are left; then why not. */
+  private renderRestart(bank: QuestionBank): TemplateResult {
+    const limit = bank.delivery?.attempts;
+    const used = (Number.isFinite(this.attemptsUsed) ? Math.max(0, this.attemptsUsed) : 0) + this.submissions;
+    let reason: string | null = null;
+    if (this.reportsToLms && !this.allowRestart) {
+      reason = msg('Your result has been sent to your learning system, so this quiz cannot be started again here.');
+    } else if (limit !== undefined && used >= limit) {
+      reason = limit === 1 ? msg('This quiz can be taken once, so it cannot be started again.') : msg(str`You have used all ${limit} attempts at this quiz.`);
+    }
+    if (reason !== null) return html`<p class="restart-notice" part="restart-notice">${reason}</p>`;
+    const left = limit === undefined ? null : limit - used;
+    return html`<div class="buttons">
+      <button type="button" class="secondary" part="button button-restart" @click=${this.onRestart}>${msg('Start again')}</button>
+      ${left !== null ? html`<p class="attempts-left">${left === 1 ? msg('You have 1 attempt left.') : msg(str`You have ${left} attempts left.`)}</p>` : nothing}
+    </div>`;
   }
 }
 

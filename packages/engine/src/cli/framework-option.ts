@@ -4,12 +4,13 @@ import { BUILTIN_IDS, frameworks, isBuiltinFrameworkId } from '../framework/buil
 import { safeParseFramework } from '../framework/parse.js';
 import type { Framework } from '../framework/schema.js';
 import { read, UsageError, type CliIo } from './io.js';
+import { didYouMean } from './suggest.js';
 
 export const DEFAULT_FRAMEWORK = 'clinical-homecare';
 
 export function loadFramework(io: CliIo, spec: string | undefined): SafeResult<Framework> {
   const id = spec ?? DEFAULT_FRAMEWORK;
   if (isBuiltinFrameworkId(id)) return { success: true, data: frameworks[id] };
-  if (!/[\\/.]/.test(id)) throw new UsageError(`"${id}" is neither a built-in framework (${BUILTIN_IDS.join(', ')}) nor a file`);
+  if (!/[\\/.]/.test(id)) throw new UsageError(`"${id}" is neither a built-in framework (${BUILTIN_IDS.join(', ')}) nor a file${didYouMean(id, BUILTIN_IDS)}`);
   return safeParseFramework(read(io, id));
 }

@@ -13,6 +13,7 @@ import { exportCommand, importCommand } from './case.js';
 import { COMMON_OPTIONS, type Command, type OptionValues } from './command.js';
 import { frameworksCommand } from './frameworks.js';
 import { defaultIo, UsageError, warn, type CliIo } from './io.js';
+import { itemsCommand } from './items.js';
 import { validateCommand } from './validate.js';
 
 export type { CliIo } from './io.js';
@@ -23,6 +24,7 @@ const COMMANDS: Record<string, Command> = {
   assess: assessCommand,
   batch: batchCommand,
   frameworks: frameworksCommand,
+  items: itemsCommand,
   export: exportCommand,
   import: importCommand,
 };

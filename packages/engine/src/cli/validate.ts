@@ -1,11 +1,10 @@
 /** `levelfit validate FILE...`: check framework or question bank JSON files; every file is checked. */
-import { frameworks, isBuiltinFrameworkId } from '../framework/builtin.js';
 import { parseJson, safeParseFramework } from '../framework/parse.js';
-import { safeParseQuestionBank } from '../quiz/index.js';
 import type { Command, OptionValues } from './command.js';
 import { loadFramework } from './framework-option.js';
 import { plural } from './format.js';
 import { printIssues, read, say, UsageError, warn, type CliIo } from './io.js';
+import { validateBank } from './validate-bank.js';
 
 /** A JSON value that is a question bank rather than a framework (it has a `questions` list). */
 const isBank = (v: unknown): boolean => typeof v === 'object' && v !== null && !Array.isArray(v) && Array.isArray((v as { questions?: unknown }).questions);
@@ -14,21 +13,13 @@ const isBank = (v: unknown): boolean => typeof v === 'object' && v !== null && !
 function validateText(io: CliIo, file: string, text: string, values: OptionValues): boolean {
   const json = parseJson(text);
   if (json.success && isBank(json.data)) {
-    // A question bank: checked against --framework, or else the built-in framework it names.
-    const named = (json.data as { framework?: unknown }).framework;
-    const fw = values.framework ? loadFramework(io, values.framework) : isBuiltinFrameworkId(named) ? { success: true as const, data: frameworks[named] } : null;
-    if (fw && !fw.success) {
-      printIssues(io, values.framework!, fw.issues);
+    // A question bank: checked against --framework, or else the built-in framework it names (any other is an error).
+    const given = values.framework ? loadFramework(io, values.framework) : null;
+    if (given && !given.success) {
+      printIssues(io, values.framework!, given.issues);
       return false;
     }
-    const bank = safeParseQuestionBank(json.data, fw?.data);
-    if (!bank.success) {
-      printIssues(io, file, bank.issues);
-      return false;
-    }
-    const against = fw ? `checked against ${fw.data.id}` : 'framework not checked: give --framework FILE';
-    say(io, `${file}: valid question bank (${bank.data.id}: ${plural(bank.data.questions.length, 'question')}; ${against})`);
-    return true;
+    return validateBank(io, file, json.data, given?.data ?? null);
   }
   const res = safeParseFramework(text);
   if (!res.success) {

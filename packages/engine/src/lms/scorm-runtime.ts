@@ -6,7 +6,7 @@
  * written) is a `ScormProfile`: scorm.ts (2004) and scorm12.ts (1.2).
  */
 import type { LmsAnswers, LmsBank, LmsIssue, LmsQuizScore, LmsTimings } from './types.js';
-import { decodeSuspendData, encodeSuspendData, type SuspendedDraft } from './suspend-data.js';
+import { decodeSuspendData, encodeSuspendData, type SuspendedDraft, type SuspendExtra } from './suspend-data.js';
 
 /** Read a property of a window that may be cross-origin (reading throws there). */
 function read(win: unknown, key: string): unknown {
@@ -122,7 +122,7 @@ export interface ScormReporter {
    * Save a draft: `cmi.suspend_data`, the location, exit = suspend, then Commit. A draft longer than the
    * version allows is not written (the LMS keeps its previous data) and gives a `too_big` issue.
    */
-  saveProgress(answers: LmsAnswers, position?: string | number): ScormOutcome;
+  saveProgress(answers: LmsAnswers, position?: string | number, extra?: SuspendExtra): ScormOutcome;
   /**
    * Write the result: score, status, one objective per framework item, one interaction per question, exit
    * (normal when completed, suspend otherwise; a completed attempt's `cmi.suspend_data` is cleared), then
@@ -233,11 +233,11 @@ export function createReporter(api: ScormCalls, profile: ScormProfile, options: 
       return { ...outcome(issues), entry, draft };
     },
 
-    saveProgress(answers, position) {
+    saveProgress(answers, position, extra) {
       if (state !== 'running') return notRunning('saveProgress');
       const issues: LmsIssue[] = [];
       const w = writer(issues);
-      const data = encodeSuspendData(answers, options.bank);
+      const data = encodeSuspendData(answers, options.bank, extra);
       const length = [...data].length;
       if (length > profile.suspendDataMax)
         return outcome([

@@ -115,9 +115,29 @@ const SCORM_2004: ScormProfile = {
       if (model.correctPattern !== null) set(`${el}.correct_responses.0.pattern`, model.correctPattern);
       if (model.response !== null) set(`${el}.result`, interactionResult(qr, 'incorrect'));
       set(`${el}.description`, describeQuestion(q, 250));
+      // Further checks of the answer are journaled (RTE 4.2.9: more records with the same id), once, when the attempt completes.
+      if (!score.completed) continue;
+      for (const [k, selected] of (qr.tries ?? []).slice(1).entries()) {
+        const again = interactionModel(q, selected);
+        if (again.response === null) continue;
+        const j = `cmi.interactions.${interactions.next++}`;
+        set(`${j}.id`, id);
+        set(`${j}.type`, again.interactionType);
+        set(`${j}.timestamp`, scormTime(new Date(when.at)));
+        set(`${j}.learner_response`, again.response);
+        if (again.correctPattern !== null) set(`${j}.correct_responses.0.pattern`, again.correctPattern);
+        set(`${j}.result`, sameOptions(selected, q.options.filter((o) => o.correct).map((o) => o.id)) ? 'correct' : 'incorrect');
+        set(`${j}.description`, truncate(`Check ${k + 2}: ${q.prompt}`, 250));
+      }
     }
   },
 };
+
+/** Whether two selections hold the same options, in any order. */
+function sameOptions(a: readonly string[], b: readonly string[]): boolean {
+  const set = new Set(a);
+  return set.size === b.length && b.every((o) => set.has(o));
+}
 
 /** A reporter over a SCORM 2004 API (from `findScormApi`). */
 export function createScormReporter(api: ScormApi, options: ScormReporterOptions = {}): ScormReporter {

@@ -81,6 +81,10 @@ export interface LmsQuestionResult {
   readonly points: number;
   readonly maxPoints: number;
   readonly items: readonly string[];
+  /** Times the answer was checked before submitting (reported when given). */
+  readonly attempts?: number | undefined;
+  /** The checked selections, oldest first (SCORM journals the ones after the first). */
+  readonly tries?: readonly (readonly string[])[] | undefined;
 }
 
 export interface LmsItemMastery {
@@ -103,6 +107,10 @@ export interface LmsQuizScore {
   readonly score: { readonly raw: number; readonly max: number; readonly scaled: number };
   readonly passed: boolean;
   readonly passMark: number;
+  /** `practice` or `assessment` (reported when given). */
+  readonly mode?: string | undefined;
+  /** The seed the questions were drawn and ordered with (reported when given). */
+  readonly seed?: number | null | undefined;
   readonly completed: boolean;
   readonly questions: readonly LmsQuestionResult[];
   readonly items: readonly LmsItemMastery[];

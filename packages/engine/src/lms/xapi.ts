@@ -6,7 +6,8 @@
  *   `true-false`, `correctResponsesPattern`, `choices`), the response in the xAPI response format, the
  *   question's points as `result.score`; parent: the bank, grouping: the framework;
  * - `completed` (ADL) on the bank when every question was answered;
- * - `passed` or `failed` (ADL) on the bank, with the scaled/raw score, when the quiz was completed;
+ * - `passed` or `failed` (ADL) on the bank, with the scaled/raw score, when the quiz was completed (context
+ *   extensions: the pass mark, the quiz mode and the seed the questions were drawn and ordered with);
  * - `achieved` (`https://w3id.org/xapi/dod-isd/verbs/achieved`) per framework item whose mastery reaches the
  *   threshold, the item as an `objective` Activity whose definition extensions carry the framework id and
  *   version, the item's code and kind; parent: the framework, other: the bank.
@@ -50,6 +51,9 @@ export const XAPI_EXTENSIONS = [
   'item-rating',
   'mastery-threshold',
   'pass-mark',
+  'attempts',
+  'quiz-mode',
+  'seed',
 ] as const;
 export type XapiExtension = (typeof XAPI_EXTENSIONS)[number];
 
@@ -299,6 +303,7 @@ export function toXapiStatements(result: LmsQuizScore, bank: LmsBank, options: X
     // A question with a recorded answer time gets it (and its duration); the others, the attempt's timestamp.
     const when = options.timings && Object.hasOwn(options.timings, q.id) ? timingOf(options.timings, q.id, NaN) : null;
     if (when?.ms !== undefined) res.duration = scormDuration(when.ms);
+    if (qr.attempts !== undefined) res.extensions = { [x('attempts')]: qr.attempts };
     out.push(
       statement(
         `answered/${q.id}`,
@@ -312,7 +317,9 @@ export function toXapiStatements(result: LmsQuizScore, bank: LmsBank, options: X
   }
 
   const total = score(result.score.raw, result.score.max, result.score.scaled);
-  const passMark = { [x('pass-mark')]: round7(result.passMark) };
+  const passMark: Record<string, unknown> = { [x('pass-mark')]: round7(result.passMark) };
+  if (result.mode !== undefined) passMark[x('quiz-mode')] = result.mode;
+  if (typeof result.seed === 'number') passMark[x('seed')] = result.seed;
   if (result.completed) {
     const res: XapiResult = { completion: true };
     out.push(statement('completed', XAPI_VERBS.completed, bankActivity, res, context({ grouping: [frameworkActivity] })));

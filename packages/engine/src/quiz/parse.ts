@@ -2,7 +2,7 @@ import { FORBIDDEN_KEYS } from '../constants.js';
 import { formatPath, type Issue, type IssuePath, type SafeResult } from '../errors.js';
 import { checkAndCopy, fromZodIssues, parseJson, zodMessage } from '../framework/parse.js';
 import type { Framework } from '../framework/schema.js';
-import { QuestionBankSchema, type QuestionBank } from './schema.js';
+import { DeliverySchema, MasterySchema, QuestionBankSchema, QuestionSchema, type QuestionBank } from './schema.js';
 import { SINGLE_ANSWER_TYPES } from './types.js';
 
 /** Thrown by `parseQuestionBank` for a bank that does not fit the data contract (or its framework). */
@@ -28,12 +28,17 @@ function checkId(id: string, path: IssuePath, issues: Issue[]): void {
 
 const singleAnswer: ReadonlySet<string> = new Set(SINGLE_ANSWER_TYPES);
 
-/** The checks a schema cannot express: ids, answer keys, thresholds. */
-function checkBank(bank: QuestionBank): Issue[] {
+/** The checks a schema cannot express: ids, answer keys, thresholds. Questions listed in `skip` (which failed the schema) are left out. */
+function checkBank(bank: QuestionBank, skip: ReadonlySet<number> = new Set()): Issue[] {
   const issues: Issue[] = [];
   checkId(bank.id, ['id'], issues);
   const questionIds = new Set<string>();
   bank.questions.forEach((q, i) => {
+    if (skip.has(i)) {
+      // Its id still counts for pools and duplicates when it is readable.
+      if (typeof (q as { id?: unknown } | null)?.id === 'string') questionIds.add(q.id);
+      return;
+    }
     const at: IssuePath = ['questions', i];
     checkId(q.id, [...at, 'id'], issues);
     if (questionIds.has(q.id)) issues.push({ code: 'duplicate_id', path: [...at, 'id'], message: `the question id "${q.id}" is used twice` });
@@ -68,6 +73,23 @@ function checkBank(bank: QuestionBank): Issue[] {
       issues.push({ code: 'invalid_type', path: [...at, 'scenario'], message: 'required: a scenario question needs a scenario' });
     } else if (q.type !== 'scenario' && q.scenario !== undefined) {
       issues.push({ code: 'unrecognized_keys', path: [...at, 'scenario'], message: `only scenario questions have a scenario (this one is ${q.type})` });
+    }
+  });
+  const inPool = new Map<string, string>();
+  const poolIds = new Set<string>();
+  (bank.delivery?.pools ?? []).forEach((pool, k) => {
+    const at: IssuePath = ['delivery', 'pools', k];
+    checkId(pool.id, [...at, 'id'], issues);
+    if (poolIds.has(pool.id)) issues.push({ code: 'duplicate_id', path: [...at, 'id'], message: `the pool id "${pool.id}" is used twice` });
+    poolIds.add(pool.id);
+    pool.questions.forEach((q, j) => {
+      if (!questionIds.has(q)) issues.push({ code: 'invalid_value', path: [...at, 'questions', j], message: `no question has the id "${q}"` });
+      else if (inPool.has(q)) {
+        issues.push({ code: 'duplicate_id', path: [...at, 'questions', j], message: `the question "${q}" is already in the pool "${inPool.get(q)}"` });
+      } else inPool.set(q, pool.id);
+    });
+    if (pool.draw > pool.questions.length) {
+      issues.push({ code: 'too_big', path: [...at, 'draw'], message: `the pool "${pool.id}" has ${pool.questions.length} questions: it cannot draw ${pool.draw}` });
     }
   });
   const thresholds = bank.mastery?.thresholds ?? [];
@@ -174,6 +196,70 @@ export function safeParseQuestionBank(input: unknown, framework?: Framework): Sa
     if (fit.length) return { success: false, issues: fit };
   }
   return { success: true, data: bank };
+}
+
+/**
+ * Every issue of a bank in one pass, for authoring tools (`levelfit validate`): the schema's issues, and also the
+ * checks that `safeParseQuestionBank` only reaches once the schema passes (ids, correct answers, pools,
+ * thresholds) on every part that is readable, and, with a framework, its item ids in every question, even one
+ * with other mistakes. Sorted by path; never throws. Empty for a valid bank (that fits the framework).
+ */
+export function collectBankIssues(input: unknown, framework?: Framework): Issue[] {
+  const first = safeParseQuestionBank(input, framework);
+  if (first.success) return [];
+  let value = input;
+  if (typeof input === 'string') {
+    const json = parseJson(input);
+    if (!json.success) return json.issues;
+    value = json.data;
+  }
+  if (checkStructure(value).length || typeof value !== 'object' || value === null || Array.isArray(value)) return first.issues;
+  const raw = value as Record<string, unknown>;
+  const issues = [...first.issues];
+  // One issue per place: a schema message about an item id already says what is wrong there.
+  const seen = new Set(issues.map((i) => formatPath(i.path)));
+  const add = (found: readonly Issue[]) => {
+    for (const i of found) {
+      const key = formatPath(i.path);
+      if (!seen.has(key)) {
+        seen.add(key);
+        issues.push(i);
+      }
+    }
+  };
+  const questions = Array.isArray(raw['questions']) ? (raw['questions'] as unknown[]) : [];
+  const skip = new Set<number>();
+  questions.forEach((q, i) => {
+    if (!QuestionSchema.safeParse(q).success) skip.add(i);
+  });
+  const partial = {
+    ...raw,
+    id: typeof raw['id'] === 'string' ? raw['id'] : '',
+    questions,
+    mastery: MasterySchema.safeParse(raw['mastery']).success ? raw['mastery'] : undefined,
+    delivery: DeliverySchema.safeParse(raw['delivery']).success ? raw['delivery'] : undefined,
+  } as unknown as QuestionBank;
+  add(checkBank(partial, skip));
+  if (framework) {
+    if (raw['framework'] !== framework.id) {
+      add([{ code: 'invalid_value', path: ['framework'], message: `the bank evidences the framework ${JSON.stringify(raw['framework'])}, not "${framework.id}"` }]);
+    } else {
+      const itemIds = new Set(framework.items.map((i) => i.id));
+      const found: Issue[] = [];
+      questions.forEach((q, i) => {
+        const items = (q as { items?: unknown } | null)?.items;
+        if (!Array.isArray(items)) return;
+        items.forEach((item, j) => {
+          if (typeof item === 'string' && !itemIds.has(item)) {
+            found.push({ code: 'unknown_item', path: ['questions', i, 'items', j], message: `no item in ${framework.id} has the id "${item}"` });
+          }
+        });
+      });
+      add(found);
+    }
+  }
+  const key = (i: Issue) => i.path.map((p) => (typeof p === 'number' ? String(p).padStart(6, '0') : p)).join('\u0000');
+  return issues.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 
 /** Validates a question bank and returns it frozen; throws a `QuestionBankError` listing every issue. */

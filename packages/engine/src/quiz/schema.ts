@@ -1,7 +1,7 @@
 import { z } from '../zod.js';
 import { FRAMEWORK_ID_PATTERN, ID_PATTERN, LIMITS } from '../constants.js';
 import { SourceSchema } from '../framework/schema.js';
-import { COMBINE_MODES, QUESTION_TYPES, QUIZ_LIMITS } from './types.js';
+import { CHECKED_ANSWER_MODES, COMBINE_MODES, QUESTION_TYPES, QUIZ_LIMITS } from './types.js';
 
 const text = () => z.string().check(z.minLength(1, 'must not be empty'), z.maxLength(LIMITS.stringLength));
 /** An id: its length is checked first and stops the check (`abort`), so the pattern never runs on a huge string. */
@@ -50,6 +50,28 @@ export const MasterySchema = z.strictObject({
   thresholds: z.optional(z.array(ThresholdSchema).check(z.minLength(1), z.maxLength(QUIZ_LIMITS.thresholds))),
   /** Default `min`. */
   combine: z.optional(z.enum(COMBINE_MODES)),
+  /** Questions an item needs before its mastery can give the scale's top rating. Default 2. */
+  minQuestions: z.optional(z.int().check(z.gte(1, 'must be at least 1'), z.lte(QUIZ_LIMITS.questions))),
+});
+
+/** Draw `draw` of the listed questions for each attempt (the draw follows the attempt's seed). */
+export const PoolSchema = z.strictObject({
+  id: id(ID_PATTERN, 'a pool id'),
+  draw: z.int().check(z.gte(1, 'must be at least 1'), z.lte(QUIZ_LIMITS.questions)),
+  questions: z.array(id(ID_PATTERN, 'a question id')).check(z.minLength(1, 'a pool needs at least one question'), z.maxLength(QUIZ_LIMITS.questions)),
+});
+
+/** How the quiz is delivered: order, pools, attempts, how checked answers count, review (data/README.md, "Delivery"). */
+export const DeliverySchema = z.strictObject({
+  /** In assessment mode: `lock` (default) freezes an answer once checked; `first-try` lets it change but scores the first checked answer. */
+  checkedAnswers: z.optional(z.enum(CHECKED_ANSWER_MODES)),
+  /** Seeded shuffles. Default: options shuffled (never a true-false question's), questions in bank order. */
+  shuffle: z.optional(z.strictObject({ questions: z.optional(z.boolean()), options: z.optional(z.boolean()) })),
+  pools: z.optional(z.array(PoolSchema).check(z.maxLength(QUIZ_LIMITS.questions))),
+  /** How many times one person may take the quiz. Default: no limit. */
+  attempts: z.optional(z.int().check(z.gte(1, 'must be at least 1'), z.lte(QUIZ_LIMITS.attempts))),
+  /** Show each question's result, the correct answer and the feedback after submitting. Default true. */
+  review: z.optional(z.boolean()),
 });
 
 export const QuestionBankSchema = z.strictObject({
@@ -66,6 +88,7 @@ export const QuestionBankSchema = z.strictObject({
   /** Scaled score (0..1) needed to pass. */
   passMark: share(),
   mastery: z.optional(MasterySchema),
+  delivery: z.optional(DeliverySchema),
   questions: z.array(QuestionSchema).check(z.minLength(1, 'a bank needs at least one question'), z.maxLength(QUIZ_LIMITS.questions)),
 });
 
@@ -73,4 +96,6 @@ export type QuestionOption = z.output<typeof OptionSchema>;
 export type Question = z.output<typeof QuestionSchema>;
 export type MasteryThreshold = z.output<typeof ThresholdSchema>;
 export type MasteryConfig = z.output<typeof MasterySchema>;
+export type QuestionPool = z.output<typeof PoolSchema>;
+export type DeliveryConfig = z.output<typeof DeliverySchema>;
 export type QuestionBank = Readonly<z.output<typeof QuestionBankSchema>>;

@@ -7,19 +7,25 @@ import { checkStructure, isParsedFramework, isPlainObject, parseFramework } from
 import type { Framework } from '../framework/schema.js';
 import { checkFit, isParsedQuestionBank, parseQuestionBank, QuestionBankError } from './parse.js';
 import type { MasteryThreshold, Question, QuestionBank } from './schema.js';
+import { drawQuestions, isSeed } from './arrange.js';
 import {
   COMBINE_MODES,
+  DEFAULT_MIN_QUESTIONS,
+  QUIZ_LIMITS,
+  QUIZ_MODES,
   SINGLE_ANSWER_TYPES,
   type CombineMode,
   type ItemMastery,
   type QuestionResult,
   type QuizAnswers,
+  type QuizMode,
   type QuizScore,
   type ScoreQuizOptions,
 } from './types.js';
 
 const singleAnswer: ReadonlySet<string> = new Set(SINGLE_ANSWER_TYPES);
 const combineModes: ReadonlySet<string> = new Set(COMBINE_MODES);
+const quizModes: ReadonlySet<string> = new Set(QUIZ_MODES);
 
 /** Six decimal places: shares such as 2/3 stay readable and 0.1 + 0.2 compares equal to 0.3. */
 const round = (x: number) => Math.round(x * 1e6) / 1e6;
@@ -68,6 +74,12 @@ export function ratingFor(mastery: number, thresholds: readonly MasteryThreshold
   return lowest;
 }
 
+/** The scale value just below the top: the most an item evidenced by too few questions can be rated. */
+function belowTop(framework: Framework): number {
+  const values = framework.scale.values;
+  return values[Math.max(0, values.length - 2)]!.value;
+}
+
 /** One item's rating for the level fit, from its quiz-derived rating and self-rating (see COMBINE_MODES). */
 export function combineRating(mode: CombineMode, quiz: number, self: number | null, framework: Framework): number {
   const s = self ?? framework.scale.values[0]!.value;
@@ -83,6 +95,57 @@ export function combineRating(mode: CombineMode, quiz: number, self: number | nu
     case 'quiz-caps-self':
       return quiz < framework.scale.met ? Math.min(quiz, s) : s;
   }
+}
+
+/** Checks one selection of a question's options; issues go under `path`. */
+function checkSelection(q: Question, value: unknown, path: (string | number)[], issues: Issue[]): value is string[] {
+  if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) {
+    issues.push({ code: 'invalid_type', path, message: `the answer to "${q.id}" must be a list of option ids` });
+    return false;
+  }
+  const options = new Set(q.options.map((o) => o.id));
+  const seen = new Set<string>();
+  const before = issues.length;
+  value.forEach((v: string, i) => {
+    if (!options.has(v)) {
+      issues.push({ code: 'invalid_value', path: [...path, i], message: `the question "${q.id}" has no option "${v}"` });
+    } else if (seen.has(v)) {
+      issues.push({ code: 'duplicate_id', path: [...path, i], message: `the option "${v}" is selected twice` });
+    }
+    seen.add(v);
+  });
+  if (singleAnswer.has(q.type) && value.length > 1) {
+    issues.push({ code: 'too_big', path, message: `"${q.id}" is a ${q.type} question: select one option` });
+  }
+  return issues.length === before;
+}
+
+/** Validates tries (`{ [questionId]: optionId[][] }`, oldest first) against the bank. */
+function checkTries(bank: QuestionBank, tries: unknown, issues: Issue[]): Map<string, string[][]> {
+  const out = new Map<string, string[][]>();
+  if (tries === undefined) return out;
+  const structural = checkStructure(tries, LIMITS.depth, ['options', 'tries']);
+  if (structural.length || !isPlainObject(tries)) {
+    issues.push(...(structural.length ? structural : [{ code: 'invalid_type' as const, path: ['options', 'tries'], message: 'tries must be an object { [questionId]: optionId[][] }' }]));
+    return out;
+  }
+  const byId = new Map(bank.questions.map((q) => [q.id, q]));
+  for (const key of Object.keys(tries)) {
+    const q = byId.get(key);
+    const list = tries[key];
+    const at = ['options', 'tries', key];
+    if (!q) {
+      issues.push({ code: 'unrecognized_keys', path: at, message: `no question in ${bank.id} has the id "${key}"` });
+      continue;
+    }
+    if (!Array.isArray(list) || list.length > QUIZ_LIMITS.tries) {
+      issues.push({ code: Array.isArray(list) ? 'too_big' : 'invalid_type', path: at, message: `the tries of "${key}" must be a list of at most ${QUIZ_LIMITS.tries} selections` });
+      continue;
+    }
+    const ok = list.map((sel, k) => checkSelection(q, sel, [...at, k], issues));
+    if (ok.every(Boolean)) out.set(key, (list as string[][]).map((sel) => [...sel]));
+  }
+  return out;
 }
 
 /** Validates answers against the bank: every key a question id, every value a list of that question's option ids. */
@@ -105,24 +168,8 @@ export function checkAnswers(bank: QuestionBank, answers: unknown): SafeResult<M
       continue;
     }
     if (value === undefined) continue;
-    if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) {
-      issues.push({ code: 'invalid_type', path: ['answers', key], message: `the answer to "${key}" must be a list of option ids` });
-      continue;
-    }
-    const options = new Set(q.options.map((o) => o.id));
-    const seen = new Set<string>();
-    value.forEach((v: string, i) => {
-      if (!options.has(v)) {
-        issues.push({ code: 'invalid_value', path: ['answers', key, i], message: `the question "${key}" has no option "${v}"` });
-      } else if (seen.has(v)) {
-        issues.push({ code: 'duplicate_id', path: ['answers', key, i], message: `the option "${v}" is selected twice` });
-      }
-      seen.add(v);
-    });
-    if (singleAnswer.has(q.type) && value.length > 1) {
-      issues.push({ code: 'too_big', path: ['answers', key], message: `"${key}" is a ${q.type} question: select one option` });
-    }
-    out.set(key, [...value] as string[]);
+    if (!checkSelection(q, value, ['answers', key], issues)) continue;
+    out.set(key, [...(value as string[])]);
   }
   return issues.length ? { success: false, issues } : { success: true, data: out };
 }
@@ -161,23 +208,45 @@ export async function scoreQuiz(bank: QuestionBank, answers: QuizAnswers, option
   if (options.combine !== undefined && !combineModes.has(options.combine)) {
     issues.push({ code: 'invalid_value', path: ['options', 'combine'], message: `combine must be one of ${COMBINE_MODES.join(', ')}` });
   }
+  if (options.mode !== undefined && !quizModes.has(options.mode)) {
+    issues.push({ code: 'invalid_value', path: ['options', 'mode'], message: `mode must be one of ${QUIZ_MODES.join(', ')}` });
+  }
+  if (options.seed !== undefined && !isSeed(options.seed)) {
+    issues.push({ code: 'invalid_value', path: ['options', 'seed'], message: 'seed must be a whole number from 0 to 4294967295' });
+  } else if (options.seed === undefined && b.delivery?.pools?.length) {
+    issues.push({ code: 'invalid_value', path: ['options', 'seed'], message: `${b.id} draws questions from pools: pass the attempt's seed as options.seed` });
+  }
+  const tries = checkTries(b, options.tries, issues);
   if (issues.length || !checked.success) throw new AssessmentError(issues);
 
-  const questions: QuestionResult[] = b.questions.map((q) => {
-    const selected = checked.data.get(q.id) ?? [];
-    const weight = q.weight ?? 1;
-    const share = credit(q, selected);
-    return {
-      id: q.id,
-      type: q.type,
-      correct: share === 1,
-      selected,
-      points: round(share * weight),
-      maxPoints: weight,
-      items: [...q.items],
-      answered: selected.length > 0,
-    };
-  });
+  const mode: QuizMode = options.mode ?? 'practice';
+  const asked = options.seed === undefined ? null : new Set(drawQuestions(b, options.seed));
+  const notAsked = [...checked.data.keys()].filter((id) => asked && !asked.has(id));
+  if (notAsked.length) {
+    throw new AssessmentError(notAsked.map((id) => ({ code: 'unrecognized_keys', path: ['answers', id], message: `the question "${id}" was not drawn for this attempt` })));
+  }
+  const questions: QuestionResult[] = b.questions
+    .filter((q) => !asked || asked.has(q.id))
+    .map((q) => {
+      const checks = tries.get(q.id) ?? [];
+      const final = checked.data.get(q.id) ?? [];
+      // In assessment mode the first checked answer counts: checking until "Correct" earns nothing.
+      const selected = mode === 'assessment' && checks.length ? checks[0]! : final;
+      const weight = q.weight ?? 1;
+      const share = credit(q, selected);
+      return {
+        id: q.id,
+        type: q.type,
+        correct: share === 1,
+        selected,
+        points: round(share * weight),
+        maxPoints: weight,
+        items: [...q.items],
+        answered: selected.length > 0,
+        attempts: Math.max(checks.length, selected.length > 0 ? 1 : 0),
+        tries: checks,
+      };
+    });
   const raw = questions.reduce((n, q) => n + q.points, 0);
   const max = questions.reduce((n, q) => n + q.maxPoints, 0);
   const scaled = round(raw / max);
@@ -192,9 +261,10 @@ export async function scoreQuiz(bank: QuestionBank, answers: QuizAnswers, option
       evidence.set(id, e);
     }
   }
-  const mode: CombineMode = options.combine ?? (options.responses === undefined ? 'quiz-only' : (b.mastery?.combine ?? 'min'));
+  const combine: CombineMode = options.combine ?? (options.responses === undefined ? 'quiz-only' : (b.mastery?.combine ?? 'min'));
   const thresholds = b.mastery?.thresholds ?? defaultThresholds(fw);
   const lowest = fw.scale.values[0]!.value;
+  const minQuestions = b.mastery?.minQuestions ?? DEFAULT_MIN_QUESTIONS;
   const given = (options.responses?.ratings ?? {}) as Record<string, unknown>;
   const ratings: Record<string, number> = {};
   for (const id of Object.keys(given)) if (typeof given[id] === 'number') ratings[id] = given[id];
@@ -203,11 +273,13 @@ export async function scoreQuiz(bank: QuestionBank, answers: QuizAnswers, option
     const e = evidence.get(item.id);
     if (!e) continue;
     const mastery = round(e.points / e.max);
-    const rating = ratingFor(mastery, thresholds, lowest);
+    const earned = ratingFor(mastery, thresholds, lowest);
+    const capped = e.count < minQuestions && earned > belowTop(fw);
+    const rating = capped ? belowTop(fw) : earned;
     const selfRating = Object.hasOwn(ratings, item.id) ? ratings[item.id]! : null;
-    const combinedRating = combineRating(mode, rating, selfRating, fw);
+    const combinedRating = combineRating(combine, rating, selfRating, fw);
     ratings[item.id] = combinedRating;
-    const m: ItemMastery = { id: item.id, title: item.title, kind: item.kind, mastery, questions: e.count, rating, selfRating, combinedRating };
+    const m: ItemMastery = { id: item.id, title: item.title, kind: item.kind, mastery, questions: e.count, capped, rating, selfRating, combinedRating };
     if (item.code !== undefined) m.code = item.code;
     items.push(m);
   }
@@ -220,10 +292,12 @@ export async function scoreQuiz(bank: QuestionBank, answers: QuizAnswers, option
     score: { raw: round(raw), max: round(max), scaled },
     passed: raw / max + 1e-9 >= b.passMark, // unrounded, so a score equal to a pass mark such as 5/6 passes
     passMark: b.passMark,
+    mode,
+    seed: options.seed ?? null,
     completed: questions.every((q) => q.answered),
     questions,
     items,
-    combine: mode,
+    combine,
     ratings,
     levelFit,
   };

@@ -27,7 +27,22 @@ export const COMBINE_MODES = ['min', 'max', 'quiz-only', 'self-only', 'quiz-caps
 export type CombineMode = (typeof COMBINE_MODES)[number];
 
 /** Limits that keep hostile banks cheap to reject. */
-export const QUIZ_LIMITS = { questions: 500, options: 12, itemsPerQuestion: 30, thresholds: 11, maxWeight: 100 } as const;
+export const QUIZ_LIMITS = { questions: 500, options: 12, itemsPerQuestion: 30, thresholds: 11, maxWeight: 100, attempts: 100, tries: 50 } as const;
+
+/**
+ * How answers count: `practice` scores the final answers and may be checked as often as the learner likes (it
+ * does not count); `assessment` scores each question's first checked answer (or the final answer of a question
+ * never checked), so guessing until "Correct" earns nothing.
+ */
+export const QUIZ_MODES = ['practice', 'assessment'] as const;
+export type QuizMode = (typeof QUIZ_MODES)[number];
+
+/** In assessment mode: `lock` (an answer cannot change once checked) or `first-try` (it can, but the first check counts). */
+export const CHECKED_ANSWER_MODES = ['lock', 'first-try'] as const;
+export type CheckedAnswerMode = (typeof CHECKED_ANSWER_MODES)[number];
+
+/** Default of `mastery.minQuestions`: one question is too little to call anyone's knowledge of an item the top rating. */
+export const DEFAULT_MIN_QUESTIONS = 2;
 
 /** Selected option ids per question id. A missing question or an empty list is unanswered. */
 export type QuizAnswers = Record<string, string[]>;
@@ -43,6 +58,12 @@ export interface ScoreQuizOptions {
   role?: string;
   /** Overrides the bank's `mastery.combine`. */
   combine?: CombineMode;
+  /** `practice` (default) or `assessment`: which answer counts when a question was checked more than once. */
+  mode?: QuizMode;
+  /** Each checked selection per question id, oldest first (every press of "Check answer"). */
+  tries?: Record<string, string[][]>;
+  /** The attempt's seed (`arrangeQuiz`): required when the bank has pools, so only the drawn questions count. */
+  seed?: number;
 }
 
 export interface QuestionResult {
@@ -58,6 +79,10 @@ export interface QuestionResult {
   items: string[];
   /** Whether any option was selected. */
   answered: boolean;
+  /** Times the answer was checked (at least 1 for an answered question). */
+  attempts: number;
+  /** The checked selections, oldest first (empty when the answer was never checked). */
+  tries: string[][];
 }
 
 export interface ItemMastery {
@@ -67,8 +92,10 @@ export interface ItemMastery {
   code?: string;
   /** Σ points ÷ Σ maxPoints over the questions that evidence the item (0..1). */
   mastery: number;
-  /** How many of the bank's questions evidence the item. */
+  /** How many of the questions asked evidence the item. */
   questions: number;
+  /** True when too few questions evidence the item for the top rating (`mastery.minQuestions`), so the rating was capped below it. */
+  capped: boolean;
   /** The scale value the mastery thresholds give. */
   rating: number;
   /** The person's self-rating, or null when they gave none. */
@@ -85,6 +112,10 @@ export interface QuizScore {
   score: { raw: number; max: number; scaled: number };
   passed: boolean;
   passMark: number;
+  /** Which answers counted (see QUIZ_MODES). */
+  mode: QuizMode;
+  /** The seed the questions were drawn and ordered with, or null. */
+  seed: number | null;
   /** Every question answered. */
   completed: boolean;
   questions: QuestionResult[];
