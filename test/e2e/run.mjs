@@ -30,7 +30,7 @@ import { ratingsFor } from '../support/scenario-ratings.mjs';
 import { DEMO_MOUNTS, createStaticServer } from '../../scripts/serve-demo.mjs';
 import { createRecordsApi } from '../../scripts/records-api.mjs';
 import { PAYLOADS } from './pages/payloads.js';
-import { DRAFT_DEBOUNCE_MS } from '../../packages/elements/lib/drafts/autosave.js';
+import { DRAFT_DEBOUNCE_MS } from '../../packages/elements/lib/drafts/draft-store.js';
 
 export const E2E_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; object-src 'none'; require-trusted-types-for 'script'; trusted-types lit-html";

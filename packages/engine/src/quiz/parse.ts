@@ -1,6 +1,6 @@
 import { FORBIDDEN_KEYS } from '../constants.js';
 import { formatPath, type Issue, type IssuePath, type SafeResult } from '../errors.js';
-import { checkAndCopy, fromZodIssues, parseJson, zodMessage } from '../framework/parse.js';
+import { checkAndCopy, checkStructure, fromZodIssues, parseJson, zodMessage } from '../framework/parse.js';
 import type { Framework } from '../framework/schema.js';
 import { DeliverySchema, MasterySchema, QuestionBankSchema, QuestionSchema, type QuestionBank } from './schema.js';
 import { SINGLE_ANSWER_TYPES } from './types.js';
