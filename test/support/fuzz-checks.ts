@@ -3,11 +3,10 @@
  * data contract (data/README.md) rather than from the engine's code.
  */
 import assert from 'node:assert/strict';
+import { FORBIDDEN_KEYS, LIMITS } from '../../packages/engine/src/constants.ts';
+import { isParsedFramework } from '../../packages/engine/src/internal.ts';
 import {
-  FORBIDDEN_KEYS,
   ISSUE_CODES,
-  isParsedFramework,
-  LIMITS,
   type Framework,
   type Issue,
   type LevelFit,

@@ -1,13 +1,23 @@
 /**
- * @levelfit/engine core (everything but question banks): a headless level-fit engine. No DOM, no Lit: runs in Node and the browser.
+ * @levelfit/engine's level-fit core (everything but question banks): what a user calls, and its types.
  * The zod configuration module is imported first (through schema.ts) so no schema exists before `jitless`.
+ * Internals the elements share live at `@levelfit/engine/internal` (internal.ts), not here.
  */
-export * from './constants.js';
-export * from './errors.js';
 export type { Framework, Item, Level, Rule, Condition, Scale, ScaleValue, Source } from './framework/schema.js';
-export { FrameworkSchema } from './framework/schema.js';
-export { parseFramework, safeParseFramework, isParsedFramework, parseJson } from './framework/parse.js';
-export { assess, safeAssess, assessMany } from './level-fit/assess.js';
+export { parseFramework, safeParseFramework } from './framework/parse.js';
 export { frameworks, BUILTIN_IDS, isBuiltinFrameworkId, type BuiltinFrameworkId } from './framework/builtin.js';
-export type * from './level-fit/types.js';
-export { resolveDotPath } from './level-fit/dot-path.js';
+export { ratingLabel } from './framework/scale.js';
+export { assess, safeAssess, assessMany } from './level-fit/assess.js';
+export type { Responses, AssessOptions, LevelFit, LevelResult, FitItem, Overlap } from './level-fit/types.js';
+export { ITEM_KINDS, type ItemKind } from './constants.js';
+export {
+  FrameworkError,
+  AssessmentError,
+  formatIssues,
+  formatPath,
+  ISSUE_CODES,
+  type Issue,
+  type IssueCode,
+  type IssuePath,
+  type SafeResult,
+} from './errors.js';

@@ -1,5 +1,6 @@
 import { PageFlowController } from './page-flow.js';
-import { credit, type Question, type QuestionBank, type QuizAnswers } from '@levelfit/engine';
+import type { Question, QuestionBank, QuizAnswers } from '@levelfit/engine';
+import { credit } from '@levelfit/engine/internal';
 
 /** Validation codes for a quiz question (as data: the view words them). */
 export const QUIZ_ERROR_CODES = ['required'] as const;

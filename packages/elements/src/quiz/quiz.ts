@@ -3,7 +3,6 @@ import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { localized, msg, str } from '@lit/localize';
 import {
-  credit,
   formatPath,
   safeParseQuestionBank,
   scoreQuiz,
@@ -16,6 +15,7 @@ import {
   type Responses,
   type ScoreQuizOptions,
 } from '@levelfit/engine';
+import { credit } from '@levelfit/engine/internal';
 import { FrameworkController, type FrameworkSource } from '../controllers/framework-controller.js';
 import { QUIZ_FEEDBACK_MODES, QuizController, type QuizFeedbackMode } from '../controllers/quiz-controller.js';
 import { isStorageKind, type StorageKind } from '../drafts/storage.js';

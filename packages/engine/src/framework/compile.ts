@@ -1,5 +1,5 @@
 import { Engine, type RuleProperties } from 'json-rules-engine';
-import { FORBIDDEN_KEYS, ITEM_KINDS, KIND_NOUNS, type ItemKind } from '../constants.js';
+import { ITEM_KINDS, KIND_NOUNS, type ItemKind } from '../constants.js';
 import { resolveDotPath } from '../level-fit/dot-path.js';
 import type { Condition, Framework, Item } from './schema.js';
 
@@ -52,8 +52,6 @@ export interface CompiledFramework {
   needsKinds: boolean;
   /** Rule outcomes by level and the values of `refs`: rules are pure, so an outcome is computed once. */
   cache: import('../level-fit/rules.js').OutcomeCache;
-  /** No item id is a key `checkStructure` rejects, so well-formed responses may skip that walk. */
-  fastResponses: boolean;
 }
 
 const compiled = new WeakMap<Framework, CompiledFramework>();
@@ -174,7 +172,6 @@ export function compile(framework: Framework): CompiledFramework {
     needsItemFacts: unique.some((r) => r.fact === 'ratings' || r.fact === 'met'),
     needsKinds: unique.some((r) => r.fact === 'kinds'),
     cache: { root: new Map(), size: 0 },
-    fastResponses: !items.some((item) => (FORBIDDEN_KEYS as readonly string[]).includes(item.id)),
   };
   compiled.set(framework, result);
   return result;

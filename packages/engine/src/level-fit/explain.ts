@@ -1,6 +1,12 @@
+/**
+ * The explanation: English sentences saying why a person is at their best fit and not the level above, from
+ * the conditions that decided each level's rules.
+ */
 import { KIND_NOUNS, type ItemKind } from '../constants.js';
 import type { CompiledFramework, LevelPlan } from '../framework/compile.js';
-import type { ConditionOutcome, LevelFacts, LevelOutcome } from './rules.js';
+import { ratingLabel } from '../framework/scale.js';
+import type { LevelFacts } from './facts.js';
+import type { ConditionOutcome, LevelOutcome } from './rules.js';
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 const OP_WORDS: Record<string, string> = {
@@ -69,7 +75,7 @@ function phrase(c: CompiledFramework, plan: LevelPlan, facts: LevelFacts, met: U
       if (i === undefined) return null;
       const item = c.items[i]!;
       if (o.fact === 'met') return `“${item.title}” is ${met[i] ? 'met' : 'not yet met'}`;
-      const label = c.framework.scale.values.find((v) => v.value === o.factResult)?.label ?? String(o.factResult);
+      const label = ratingLabel(c.framework.scale, o.factResult);
       return `“${item.title}” is rated ${label} (the rule asks for ${wants(o, false)})`;
     }
     default:
@@ -77,51 +83,10 @@ function phrase(c: CompiledFramework, plan: LevelPlan, facts: LevelFacts, met: U
   }
 }
 
-function reasonList(c: CompiledFramework, plan: LevelPlan, facts: LevelFacts, met: Uint8Array, reasons: ConditionOutcome[]): string {
+/** The phrases for one level's deciding conditions, joined (exported for the reference explanation in test/). */
+export function reasonList(c: CompiledFramework, plan: LevelPlan, facts: LevelFacts, met: Uint8Array, reasons: ConditionOutcome[]): string {
   const phrases = [...new Set(reasons.map((o) => phrase(c, plan, facts, met, o)).filter((p): p is string => p !== null))];
   return phrases.length ? phrases.join('; ') : 'its rules say so';
-}
-
-export interface ExplainInput {
-  c: CompiledFramework;
-  facts: LevelFacts[];
-  outcomes: LevelOutcome[];
-  met: Uint8Array;
-  best: number;
-  overlapTo: number;
-  target: number;
-  targetChosen: boolean;
-  role: { title: string; level: string } | null;
-}
-
-/** Sentences saying why this level and not the next, derived from what the rules decided. */
-export function explain({ c, facts, outcomes, met, best, overlapTo, target, targetChosen, role }: ExplainInput): string[] {
-  const out: string[] = [];
-  const plans = c.levels;
-  const why = (i: number, kind: 'attained' | 'overlap') => reasonList(c, plans[i]!, facts[i]!, met, outcomes[i]!.reasons[kind]);
-  if (best >= 0) {
-    out.push(`${plans[best]!.title} is your best fit: ${why(best, 'attained')}.`);
-    for (let i = 0; i < best; i++) {
-      if (!outcomes[i]!.attained) out.push(`${plans[i]!.title}, below it, is not attained: ${why(i, 'attained')}.`);
-    }
-  } else {
-    out.push(plans.length === 1 ? `${plans[0]!.title} is not attained yet.` : 'No level is attained yet.');
-  }
-  const next = best + 1;
-  if (next < plans.length) {
-    if (plans.length > 1 || best >= 0) out.push(`${plans[next]!.title} is not attained yet: ${why(next, 'attained')}.`);
-    else out[0] = `${plans[0]!.title} is not attained yet: ${why(0, 'attained')}.`;
-  } else {
-    out.push(`${plans[best]!.title} is the highest level in ${c.framework.title}.`);
-  }
-  if (overlapTo >= 0) out.push(`Your practice overlaps into ${plans[overlapTo]!.title}: ${why(overlapTo, 'overlap')}.`);
-  if (role) {
-    const ri = c.levelIndex.get(role.level)!;
-    const where = best < 0 ? '' : ri === best ? ', the level of your best fit' : ri > best ? ', above your best fit' : ', below your best fit';
-    out.push(`Your role, ${role.title}, is an indicative role at ${plans[ri]!.title}${where}.`);
-  }
-  if (targetChosen && target >= 0) out.push(`Gaps are listed against ${plans[target]!.title}, the target you chose.`);
-  return out;
 }
 
 /*
@@ -132,7 +97,7 @@ export function explain({ c, facts, outcomes, met, best, overlapTo, target, targ
  * and everything met. The key holds exactly those figures, for the facts it knows; for any other fact that
  * `phrase` reads (`kinds`, `met`, `ratings`) there is no key and the sentence is built as `explain` builds it.
  * Equal key, equal sentence: the sentence is then one Map lookup, and results share the string instead of
- * each holding its own copy. `explain` above stays the reference (test/node/assess-cache.test.ts).
+ * each holding its own copy. The uncached reference is test/support/oracles/explain.ts.
  */
 
 /** What `phrase` reads for one reasons list (bit flags), found once per list. */
@@ -315,8 +280,8 @@ function cachedSentence(
   return text;
 }
 
-/** `explain`, with each sentence looked up once it has been built (see above); the same sentences. */
-export function explainCached(
+/** Sentences saying why this level and not the next, derived from what the rules decided (cached, see above). */
+export function explain(
   c: CompiledFramework,
   facts: LevelFacts[],
   outcomes: LevelOutcome[],

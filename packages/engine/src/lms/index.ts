@@ -4,6 +4,8 @@
  * - `toXapiStatements` (pure) and `validateStatements` (the xAPI 1.0.3 statement rules);
  * - `sendStatements`: an LRS sender that only runs when embedder code calls it with its own endpoint and auth;
  * - `findScormApi` / `createScormReporter`: SCORM 2004 4th edition runtime reporting and resume.
+ *
+ * Helpers these use (IRI, UUID and SCORM time formats, suspend-data encoding) stay in their modules.
  */
 export * from './types.js';
 export {
@@ -29,27 +31,11 @@ export {
   type XapiContext,
   type LanguageMap,
 } from './xapi.js';
-export {
-  validateStatement,
-  validateStatements,
-  isIri,
-  isUuid,
-  isLanguageTag,
-  isTimestamp,
-  isDuration,
-  INTERACTION_TYPES,
-  CONTEXT_ACTIVITY_KEYS,
-  VOIDED_VERB,
-} from './xapi-validate.js';
-export { sendStatements, authorizationHeader, base64, type FetchLike, type LrsAuth, type LrsConfig, type LrsResult } from './lrs.js';
+export { validateStatement, validateStatements } from './xapi-validate.js';
+export { sendStatements, type FetchLike, type LrsAuth, type LrsConfig, type LrsResult } from './lrs.js';
 export {
   findScormApi,
-  isScormApi,
   createScormReporter,
-  encodeSuspendData,
-  decodeSuspendData,
-  SUSPEND_DATA_SPM,
-  LOCATION_SPM,
   type ScormApi,
   type ScormDraft,
   type ScormOutcome,
@@ -57,5 +43,3 @@ export {
   type ScormReporter,
   type ScormReporterOptions,
 } from './scorm.js';
-export { interactionModel, scormIdentifier, scormTime, scormDuration, formatReal } from './interaction.js';
-export { uuidV5, uuidV4, URL_NAMESPACE } from './uuid.js';

@@ -1,7 +1,15 @@
 /** Question banks: validated quiz data, scoring, per-item mastery and a LevelFit from quiz evidence. */
-export * from './types.js';
+export {
+  COMBINE_MODES,
+  type CombineMode,
+  type QuestionType,
+  type QuizAnswers,
+  type QuizScore,
+  type QuestionResult,
+  type ItemMastery,
+  type ScoreQuizOptions,
+} from './types.js';
 export type { Question, QuestionBank, QuestionOption, MasteryThreshold, MasteryConfig } from './schema.js';
-export { QuestionBankSchema } from './schema.js';
-export { parseQuestionBank, safeParseQuestionBank, isParsedQuestionBank, QuestionBankError } from './parse.js';
-export { scoreQuiz, safeScoreQuiz, credit, defaultThresholds, ratingFor, combineRating } from './score.js';
+export { parseQuestionBank, safeParseQuestionBank, QuestionBankError } from './parse.js';
+export { scoreQuiz, safeScoreQuiz } from './score.js';
 export { quizzes, QUIZ_IDS, isBuiltinQuizId, type BuiltinQuizId } from './banks.js';

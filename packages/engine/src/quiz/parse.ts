@@ -1,6 +1,7 @@
 import { FORBIDDEN_KEYS } from '../constants.js';
 import { formatPath, type Issue, type IssuePath, type SafeResult } from '../errors.js';
-import { checkStructure, fromZodIssues, parseJson, zodMessage } from '../framework/parse.js';
+import { checkStructure } from '../framework/input-guard.js';
+import { fromZodIssues, parseJson, zodMessage } from '../framework/parse.js';
 import type { Framework } from '../framework/schema.js';
 import { QuestionBankSchema, type QuestionBank } from './schema.js';
 import { SINGLE_ANSWER_TYPES } from './types.js';
