@@ -34,7 +34,7 @@ const EMBED_ELEMENTS = [
 const entrySource = [
   ...EMBED_ELEMENTS.map(([dir]) => `import ${JSON.stringify(lib('elements', `${dir}/define.js`))};`),
   ...EMBED_ELEMENTS.map(([dir, cls]) => `export { ${cls} } from ${JSON.stringify(lib('elements', `${dir}/${dir}.js`))};`),
-  `export { defineElement } from ${JSON.stringify(lib('elements', 'shared/define.js'))};`,
+  `export { defineElement } from ${JSON.stringify(lib('elements', 'define-element.js'))};`,
   `export * from ${JSON.stringify(lib('engine', 'core.js'))};`,
 ].join('\n');
 

@@ -14,7 +14,7 @@ const framework = frameworks['clinical-homecare'];
 
 // Answers are { questionId: [optionId, …] }. This learner gets every question right except three:
 const answers = Object.fromEntries(bank.questions.map((q) => [q.id, q.options.filter((o) => o.correct).map((o) => o.id)]));
-answers['ipc-five-moments'] = ['a', 'b']; // "select all that apply": 2 of the 3 correct options, so 2/3 of a point
+answers['ipc-five-moments'] = ['b', 'd']; // "select all that apply": 2 of the 3 correct options (b, d and e), so 2/3 of a point
 answers['caldicott-principle'] = ['b']; // wrong (confidentiality)
 answers['caller-identity'] = ['b']; // wrong (confidentiality, communication)
 

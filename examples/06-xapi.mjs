@@ -13,7 +13,7 @@ const bank = quizzes['clinical-homecare-core'];
 // The learner of 05: every question right except two wrong and one "select all" half-done (the score does not
 // depend on self-ratings, so none are given here).
 const answers = Object.fromEntries(bank.questions.map((q) => [q.id, q.options.filter((o) => o.correct).map((o) => o.id)]));
-Object.assign(answers, { 'ipc-five-moments': ['a', 'b'], 'caldicott-principle': ['b'], 'caller-identity': ['b'] });
+Object.assign(answers, { 'ipc-five-moments': ['b', 'd'], 'caldicott-principle': ['b'], 'caller-identity': ['b'] });
 const score = await scoreQuiz(bank, answers);
 
 // The attempt's registration UUID (from your launch, e.g. cmi5) seeds v5 statement ids: re-sending the same
@@ -43,8 +43,8 @@ assert.equal(passed.context.registration, registration);
 assert.ok(!statements.some((s) => s.object.id.endsWith('/items/confidentiality')));
 const first = statements[0]; // the answer to the first question, as a cmi.interaction
 assert.equal(first.object.definition.interactionType, 'choice');
-assert.deepEqual(first.object.definition.correctResponsesPattern, ['a']);
-assert.equal(first.result.response, 'a');
+assert.deepEqual(first.object.definition.correctResponsesPattern, ['b']);
+assert.equal(first.result.response, 'b');
 assert.deepEqual(first.actor, { objectType: 'Agent', account: options.actor.account });
 // v5 UUID of `levelfit:<registration>:answered/<question id>` in the RFC 4122 URL namespace (Python's uuid.uuid5 agrees).
 assert.equal(first.id, '10877ec0-eb07-5076-b82c-12d157b527af');

@@ -13,7 +13,7 @@ import { createScormReporter, findScormApi } from '@levelfit/engine/lms';
 const bank = quizzes['clinical-homecare-core'];
 // The learner of 05 (20 of 23 questions fully right, 91.4%).
 const answers = Object.fromEntries(bank.questions.map((q) => [q.id, q.options.filter((o) => o.correct).map((o) => o.id)]));
-Object.assign(answers, { 'ipc-five-moments': ['a', 'b'], 'caldicott-principle': ['b'], 'caller-identity': ['b'] });
+Object.assign(answers, { 'ipc-five-moments': ['b', 'd'], 'caldicott-principle': ['b'], 'caller-identity': ['b'] });
 
 /** An LMS: scorm-again's API, its commits recorded (flattened `cmi.*` keys), started from what the LMS stored. */
 function lms(stored) {
@@ -72,7 +72,7 @@ assert.equal(get('cmi.interactions._count'), '23');
 const objective = (id) => [...Array(14).keys()].find((n) => get(`cmi.objectives.${n}.id`) === id);
 assert.equal(get(`cmi.objectives.${objective('confidentiality')}.success_status`), 'failed'); // mastery 0.5 < 0.8
 assert.equal(get(`cmi.objectives.${objective('hand-hygiene')}.score.scaled`), '0.888889');
-assert.equal(get('cmi.interactions.1.learner_response'), 'a[,]b'); // ipc-five-moments, a choice interaction
+assert.equal(get('cmi.interactions.1.learner_response'), 'b[,]d'); // ipc-five-moments, a choice interaction
 assert.equal(get('cmi.interactions.1.result'), 'incorrect');
 clock += 5 * 60_000;
 assert.deepEqual(r2.terminate(), { ok: true, issues: [] });

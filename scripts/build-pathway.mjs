@@ -23,6 +23,7 @@ export function composePathway(read = (id) => JSON.parse(readFileSync(`${dir}${i
     source: {
       title: parts.map(({ fw }) => fw.source.title).join('; '),
       publisher: null,
+      licence: null, // none of the four standards' sources states a licence
       date: null,
       note:
         'Composed by levelfit from the four adult care standards in its data, one level each, lowest first: ' +

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Serves the demo intranet page (demo/index.html) and the embed bundle (dist/) the way a provider would:
 // static files only, with `Content-Security-Policy: default-src 'self'`, so any inline script or style, eval
-// or third-party request shows up as a violation in the browser console.
+// or third-party request shows up as a violation in the browser console. The one dynamic part is the records
+// API (scripts/records-api.mjs): assessment records kept as files in var/records/ for the Supervisor view.
 //
 //   npm start                 build, then serve on http://localhost:8000
 //   PORT=8080 node scripts/serve-demo.mjs
@@ -11,6 +12,7 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRecordsApi } from './records-api.mjs';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const CSP = "default-src 'self'";
@@ -35,11 +37,15 @@ export const DEMO_MOUNTS = {
   '/data/frameworks/': 'data/frameworks/',
 };
 
+/** Where the demo keeps assessment records (ignored by git). */
+export const RECORDS_DIR = join(ROOT, 'var', 'records');
+
 /**
  * A static file server for `mounts` (URL prefix → folder under the repository root). Every response carries
- * the CSP header; nothing outside the mounted folders is ever served. `routes` adds dynamic JSON answers.
+ * the CSP header; nothing outside the mounted folders is ever served. `routes` adds dynamic JSON answers;
+ * `records` is a records API handler (`createRecordsApi`), or null for none.
  */
-export function createStaticServer({ mounts = DEMO_MOUNTS, index = 'demo/index.html', routes = {}, csp = CSP } = {}) {
+export function createStaticServer({ mounts = DEMO_MOUNTS, index = 'demo/index.html', routes = {}, csp = CSP, records = null } = {}) {
   return createServer(async (req, res) => {
     const headers = {
       'Content-Security-Policy': csp,
@@ -51,6 +57,7 @@ export function createStaticServer({ mounts = DEMO_MOUNTS, index = 'demo/index.h
       res.writeHead(status, { ...headers, 'Content-Type': type });
       res.end(req.method === 'HEAD' ? undefined : body);
     };
+    if (records && (await records(req, res, headers))) return;
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'Method not allowed\n');
     let pathname;
     try {
@@ -93,13 +100,13 @@ export function createStaticServer({ mounts = DEMO_MOUNTS, index = 'demo/index.h
 const isMain = process.argv[1] && fileURLToPath(import.meta.url) === normalize(process.argv[1]);
 if (isMain) {
   const port = Number(process.env.PORT ?? 8000);
-  const server = createStaticServer();
+  const server = createStaticServer({ records: createRecordsApi({ dir: process.env.RECORDS_DIR ?? RECORDS_DIR }) });
   server.on('error', (err) => {
     console.error(`serve-demo: ${err.message}`);
     process.exit(1);
   });
   server.listen(port, () => {
     const { port: actual } = server.address();
-    console.log(`levelfit demo: http://localhost:${actual}/  (Content-Security-Policy: ${CSP}; Ctrl+C to stop)`);
+    console.log(`levelfit demo: http://localhost:${actual}/  (Content-Security-Policy: ${CSP}; records in ${process.env.RECORDS_DIR ?? RECORDS_DIR}; Ctrl+C to stop)`);
   });
 }

@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import '../packages/elements/src/quiz/define.js';
 import type { LfQuiz } from '../packages/elements/src/quiz/quiz.js';
-import { createQuizDraft, quizDraftKey, serializeQuizDraft } from '../packages/elements/src/quiz/quiz-draft.js';
+import { createQuizDraft, quizDraftKey, serializeQuizDraft } from '../packages/elements/src/drafts/quiz-envelope.js';
 import { clinicalHomecareBank, correctAnswers, longTextBank, wrongAnswers } from './support/quiz-bank.js';
 import { trustTheme } from './support/theme.js';
 

@@ -5,10 +5,11 @@ import {
   createDraft,
   draftKey,
   DRAFT_VERSION,
+  draftTargetOf,
+  loadDraft,
   migrateDraft,
-  parseDraft,
   serializeDraft,
-  staleKeyFor,
+  setAsideKeyFor,
   type DraftEnvelope,
 } from '../../packages/elements/src/drafts/envelope.js';
 import { openDraftStorage } from '../../packages/elements/src/drafts/storage.js';
@@ -20,11 +21,13 @@ import { $, $$, answerStep, clickButton, radio, stepIndicator } from './helpers/
 const framework = parseFramework(makeFramework());
 
 describe('drafts: pure functions', () => {
+  const target = draftTargetOf(framework);
+
   it('namespaces keys by framework id and assessment key', () => {
     expect(draftKey('clinical-homecare')).to.equal('levelfit:draft:clinical-homecare');
     expect(draftKey('clinical-homecare', 'jo-2025')).to.equal('levelfit:draft:clinical-homecare:jo-2025');
     expect(draftKey('clinical-homecare', '  ')).to.equal('levelfit:draft:clinical-homecare');
-    expect(staleKeyFor(KEY)).to.equal(`${KEY}:stale`);
+    expect(setAsideKeyFor(KEY, 5)).to.equal(`${KEY}:set-aside:5`);
   });
 
   it('serialises a versioned envelope and reads it back', () => {
@@ -41,36 +44,39 @@ describe('drafts: pure functions', () => {
       step: 2,
       role: 'Team leader',
     });
-    const read = parseDraft(serializeDraft(draft), framework);
-    expect(read).to.deep.equal({ status: 'restored', draft, dropped: { unknownItems: [], offScale: [], role: null } });
+    expect(loadDraft(serializeDraft(draft), target)).to.deep.equal({ kind: 'loaded', draft });
   });
 
   it('treats nothing saved as no draft', () => {
-    expect(parseDraft(null, framework)).to.deep.equal({ status: 'none' });
-    expect(parseDraft('', framework)).to.deep.equal({ status: 'none' });
+    expect(loadDraft(null, target)).to.deep.equal({ kind: 'empty' });
+    expect(loadDraft('', target)).to.deep.equal({ kind: 'empty' });
   });
 
   it('sets aside corrupt JSON and malformed envelopes as corrupt, without throwing', () => {
     for (const raw of ['{"v":1,', '[]', '"text"', '{}', JSON.stringify({ ...envelope(), responses: null }), JSON.stringify({ ...envelope(), step: -1 }), JSON.stringify({ ...envelope(), savedAt: 'yesterday' })]) {
-      const read = parseDraft(raw, framework);
-      expect(read.status, raw).to.equal('stale');
-      expect(read.status === 'stale' && read.reason, raw).to.equal('corrupt');
+      const read = loadDraft(raw, target);
+      expect(read.kind, raw).to.equal('set-aside');
+      expect(read.kind === 'set-aside' && read.reason, raw).to.equal('corrupt');
+      expect(read.kind === 'set-aside' && read.raw, raw).to.equal(raw);
     }
   });
 
   it('drops (and lists) an answer that is not a number, restoring the rest', () => {
-    const read = parseDraft(JSON.stringify(envelope({ responses: { ratings: { communicate: 'two' as unknown as number } } })), framework);
-    expect(read.status).to.equal('restored');
+    const read = loadDraft(JSON.stringify(envelope({ responses: { ratings: { communicate: 'two' as unknown as number, safeguard: 3 } } })), target);
+    expect(read.kind).to.equal('migrated');
+    if (read.kind !== 'migrated') return;
+    expect(read.dropped).to.deep.equal(['communicate']);
+    expect(read.draft.responses.ratings).to.deep.equal({ safeguard: 3 });
   });
 
   // Changed with issue #5: a draft for an older framework version is restored (usable answers kept), not set aside.
   it('sets aside a draft for a newer framework version or a newer draft format; restores an older version', () => {
-    const newerVersion = parseDraft(serializeDraft(envelope({ frameworkVersion: '1.1' })), framework);
-    expect(newerVersion).to.include({ status: 'stale', reason: 'other-version' });
-    const older = parseDraft(serializeDraft(envelope({ frameworkVersion: '0.9' })), framework);
-    expect(older).to.include({ status: 'restored' });
-    const newer = parseDraft(JSON.stringify({ ...envelope(), v: DRAFT_VERSION + 1 }), framework);
-    expect(newer).to.include({ status: 'stale', reason: 'newer-format' });
+    const newerVersion = loadDraft(serializeDraft(envelope({ frameworkVersion: '1.1' })), target);
+    expect(newerVersion).to.include({ kind: 'set-aside', reason: 'future-version' });
+    const older = loadDraft(serializeDraft(envelope({ frameworkVersion: '0.9' })), target);
+    expect(older).to.include({ kind: 'migrated' });
+    const newer = loadDraft(JSON.stringify({ ...envelope(), v: DRAFT_VERSION + 1 }), target);
+    expect(newer).to.include({ kind: 'set-aside', reason: 'future-version' });
     expect(migrateDraft({ ...envelope(), v: 0 })).to.include({ ok: false, reason: 'corrupt' });
   });
 
@@ -78,11 +84,12 @@ describe('drafts: pure functions', () => {
     const raw = serializeDraft(
       envelope({ responses: { ratings: { communicate: 2, retired: 3, safeguard: 9, ['__proto__']: 1 } }, role: 'Astronaut' }),
     );
-    const read = parseDraft(raw, framework);
-    expect(read.status).to.equal('restored');
-    if (read.status !== 'restored') return;
+    const read = loadDraft(raw, target);
+    expect(read.kind).to.equal('migrated');
+    if (read.kind !== 'migrated') return;
     expect(read.draft.responses.ratings).to.deep.equal({ communicate: 2 });
-    expect(read.dropped).to.deep.equal({ unknownItems: ['retired', '__proto__'], offScale: ['safeguard'], role: 'Astronaut' });
+    expect(read.dropped).to.deep.equal(['retired', 'safeguard', '__proto__']);
+    expect(read.droppedRole).to.equal('Astronaut');
     expect(read.draft.role).to.equal(null);
     expect(Object.getPrototypeOf(read.draft.responses.ratings)).to.equal(Object.prototype);
   });

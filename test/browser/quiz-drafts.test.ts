@@ -2,7 +2,7 @@ import { aTimeout, expect, fixture, fixtureCleanup, html, oneEvent } from '@open
 import '../../packages/elements/src/quiz/define.js';
 import type { LfQuiz } from '../../packages/elements/src/quiz/quiz.js';
 import type { LfQuizSubmitEvent } from '../../packages/elements/src/events/lf-quiz-submit.js';
-import { createQuizDraft, loadQuizDraft, quizDraftKey, serializeQuizDraft } from '../../packages/elements/src/quiz/quiz-draft.js';
+import { createQuizDraft, loadQuizDraft, quizDraftKey, serializeQuizDraft } from '../../packages/elements/src/drafts/quiz-envelope.js';
 import { parseQuestionBank } from '@levelfit/engine';
 import { makeBank } from '../../stories/support/quiz-bank.js';
 import { breakStorage, clearLevelfitStorage } from './helpers/storage.js';
@@ -47,7 +47,7 @@ describe('<lf-quiz> drafts', () => {
     expect(saved(), 'nothing written before the debounce').to.equal(null);
     await aTimeout(450);
     const draft = saved()!;
-    expect(draft).to.include({ v: 1, kind: 'quiz', bankId: 'test-bank', bankVersion: '1.0', step: 1 });
+    expect(draft).to.include({ v: 2, kind: 'quiz', bankId: 'test-bank', bankVersion: '1.0', step: 1, revision: 1 });
     expect(draft.answers).to.deep.equal({ 'hand-wash': ['a'], 'five-moments': ['b'] });
     expect(draft.revealed).to.deep.equal(['hand-wash']);
     expect(text($(el, '[part="draft-status"]'))).to.match(/^Draft saved at /);
@@ -89,7 +89,7 @@ describe('<lf-quiz> drafts', () => {
     await click(el, 'button-continue');
     window.dispatchEvent(new Event('pagehide'));
     expect(saved()!.step).to.equal(4);
-    const submitted = oneEvent(el, 'lf-submit') as Promise<LfQuizSubmitEvent>;
+    const submitted = oneEvent(el, 'lf-quiz-submit') as Promise<LfQuizSubmitEvent>;
     await click(el, 'button-submit');
     await submitted;
     await aTimeout(450);
@@ -143,7 +143,7 @@ describe('<lf-quiz> drafts', () => {
         await click(el, 'button-continue');
       }
       window.dispatchEvent(new Event('pagehide'));
-      const submitted = oneEvent(el, 'lf-submit') as Promise<LfQuizSubmitEvent>;
+      const submitted = oneEvent(el, 'lf-quiz-submit') as Promise<LfQuizSubmitEvent>;
       await click(el, 'button-submit');
       expect((await submitted).detail.score.passed).to.equal(true);
       await expect(el).to.be.accessible();
@@ -159,5 +159,74 @@ describe('<lf-quiz> drafts', () => {
     window.dispatchEvent(new Event('pagehide'));
     await aTimeout(450);
     expect(Object.keys(sessionStorage).concat(Object.keys(localStorage)).filter((k) => k.startsWith('levelfit:'))).to.deep.equal([]);
+  });
+
+  it('restores a draft saved by the earlier quiz format (version 1, no revision) without losing an answer', async () => {
+    const v1 = { v: 1, kind: 'quiz', bankId: 'test-bank', bankVersion: '1.0', savedAt: '2026-11-20T10:30:00.000Z', writer: 'old', answers: { 'hand-wash': ['a'], 'five-moments': ['b', 'a'] }, step: 2, revealed: ['hand-wash'] };
+    sessionStorage.setItem(KEY, JSON.stringify(v1));
+    const el = await make();
+    expect(el.answers).to.deep.equal({ 'hand-wash': ['a'], 'five-moments': ['a', 'b'] });
+    expect(progress(el)).to.equal('Question 3 of 4');
+    expect(text($(el, '[part="notices"]'))).to.contain('We have restored the answers you saved on');
+    await choose(el, ['false']);
+    window.dispatchEvent(new PageTransitionEvent('pagehide'));
+    expect(saved()).to.include({ v: 2, revision: 1 });
+  });
+
+  describe('two tabs on one quiz draft', () => {
+    const storageEvent = () => window.dispatchEvent(new StorageEvent('storage', { key: KEY, newValue: sessionStorage.getItem(KEY), storageArea: sessionStorage }));
+    const flushAll = () => window.dispatchEvent(new PageTransitionEvent('pagehide'));
+
+    it('takes in a question answered in the other tab, and keeps both tabs’ answers in the draft', async () => {
+      const a = await make();
+      const b = await make();
+      await choose(a, ['a']);
+      flushAll();
+      storageEvent();
+      await b.updateComplete;
+      expect(b.answers).to.deep.equal({ 'hand-wash': ['a'] });
+      expect(text($(b, '[part="notices"]'))).to.contain('1 answer you gave in another tab or window has been added here.');
+      expect((saved() as { revision: number }).revision).to.equal(1);
+    });
+
+    it('asks which to keep when both tabs answered one question differently; nothing is written until the person chooses', async () => {
+      const a = await make();
+      const b = await make();
+      await choose(a, ['a']);
+      flushAll();
+      storageEvent();
+      await b.updateComplete;
+      await choose(a, ['b']);
+      flushAll();
+      await choose(b, ['c']);
+      storageEvent();
+      await b.updateComplete;
+      const conflict = $(b, '[part="notice"][data-notice="conflict"]')!;
+      expect(text(conflict)).to.contain('Questions with a different answer there: 1.');
+      const before = sessionStorage.getItem(KEY);
+      flushAll();
+      expect(sessionStorage.getItem(KEY), 'the shared draft keeps the other tab’s answer').to.equal(before);
+      conflict.querySelector<HTMLButtonElement>('button[part~="button-keep-mine"]')!.click();
+      await b.updateComplete;
+      expect((saved() as { answers: Record<string, string[]> }).answers).to.deep.equal({ 'hand-wash': ['c'] });
+      expect($(b, '[part="notice"][data-notice="conflict"]')).to.equal(null);
+    });
+
+    it('“Use the other tab’s answers” puts their answer into this tab', async () => {
+      const a = await make();
+      const b = await make();
+      await choose(a, ['a']);
+      flushAll();
+      storageEvent();
+      await b.updateComplete;
+      await choose(a, ['b']);
+      flushAll();
+      await choose(b, ['c']);
+      storageEvent();
+      await b.updateComplete;
+      $(b, '[part="notice"][data-notice="conflict"]')!.querySelector<HTMLButtonElement>('button[part~="button-use-theirs"]')!.click();
+      await b.updateComplete;
+      expect(b.answers).to.deep.equal({ 'hand-wash': ['b'] });
+    });
   });
 });

@@ -86,7 +86,7 @@ describe('<lf-quiz> keyboard-only', () => {
     // Check your answers: Tab through the change links to Submit; Enter submits once.
     expect($(el, '[part~="heading"]')!.textContent!.trim()).to.equal('Check your answers');
     await tabUntil(isButton('button-submit'), 10);
-    const submitted = oneEvent(el, 'lf-submit') as Promise<LfQuizSubmitEvent>;
+    const submitted = oneEvent(el, 'lf-quiz-submit') as Promise<LfQuizSubmitEvent>;
     await press('Enter');
     const ev = await submitted;
     await el.updateComplete;

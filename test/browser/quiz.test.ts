@@ -2,7 +2,7 @@ import { aTimeout, expect, fixture, fixtureCleanup, html, oneEvent, waitUntil } 
 import { parseQuestionBank, quizzes, scoreQuiz, type QuizAnswers } from '@levelfit/engine';
 import '../../packages/elements/src/quiz/define.js';
 import type { LfQuiz } from '../../packages/elements/src/quiz/quiz.js';
-import { isQuizSubmitEvent, type LfQuizSubmitEvent } from '../../packages/elements/src/events/lf-quiz-submit.js';
+import { LfQuizSubmitEvent } from '../../packages/elements/src/events/lf-quiz-submit.js';
 import type { LfQuizChangeEvent } from '../../packages/elements/src/events/lf-quiz-change.js';
 import type { LfErrorEvent } from '../../packages/elements/src/events/lf-error.js';
 import { correctAnswers, makeBank, wrongAnswers, xssBank, XSS_TEXT } from '../../stories/support/quiz-bank.js';
@@ -222,24 +222,30 @@ describe('<lf-quiz>', () => {
       expect($$(el, '.summary-row')[1]!.querySelectorAll('li')).to.have.length(2);
     });
 
-    it('submits once: lf-submit (bubbles, composed) with the answers and exactly scoreQuiz’s score', async () => {
+    it('submits once: lf-quiz-submit (bubbles, composed), never the self-assessment’s lf-submit, with the answers and exactly scoreQuiz’s score', async () => {
       const el = await quiz();
       const bank = makeBank();
       const answers = { ...correctAnswers(bank, 3), needle: ['b'] };
       await answerAll(el, answers);
       const events: Event[] = [];
       const onDoc = (e: Event) => events.push(e);
-      document.addEventListener('lf-submit', onDoc);
+      const formEvents: Event[] = [];
+      const onForm = (e: Event) => formEvents.push(e);
+      document.addEventListener('lf-quiz-submit', onDoc);
+      document.addEventListener('lf-submit', onForm);
       const submit = $<HTMLButtonElement>(el, 'button[part~="button-submit"]')!;
       submit.click();
       submit.click(); // double-click
       await waitUntil(() => el.score !== null, 'scored');
       await el.updateComplete;
       await aTimeout(50);
-      document.removeEventListener('lf-submit', onDoc);
+      document.removeEventListener('lf-quiz-submit', onDoc);
+      document.removeEventListener('lf-submit', onForm);
       expect(events).to.have.length(1);
+      expect(formEvents).to.have.length(0);
       const ev = events[0] as LfQuizSubmitEvent;
-      expect(isQuizSubmitEvent(ev)).to.equal(true);
+      expect(ev).to.be.instanceOf(LfQuizSubmitEvent);
+      expect(ev.type).to.equal('lf-quiz-submit');
       expect(ev.bubbles && ev.composed).to.equal(true);
       expect(ev.detail.answers).to.deep.equal(answers);
       const expected = await scoreQuiz(parseQuestionBank(bank), answers);
@@ -266,7 +272,7 @@ describe('<lf-quiz>', () => {
       const el = await fixture<LfQuiz>(html`<lf-quiz storage="none" .bank=${bank} .responses=${responses}></lf-quiz>`);
       const answers = wrongAnswers(bank);
       await answerAll(el, answers);
-      const submitted = oneEvent(el, 'lf-submit') as Promise<LfQuizSubmitEvent>;
+      const submitted = oneEvent(el, 'lf-quiz-submit') as Promise<LfQuizSubmitEvent>;
       await click(el, 'button-submit');
       const ev = await submitted;
       await el.updateComplete;
@@ -302,7 +308,7 @@ describe('<lf-quiz>', () => {
       bank.questions.forEach((q) => (q.items = ['communicate']));
       const el = await fixture<LfQuiz>(html`<lf-quiz storage="none" .bank=${bank} .framework=${framework}></lf-quiz>`);
       await answerAll(el, correctAnswers(bank));
-      const submitted = oneEvent(el, 'lf-submit') as Promise<LfQuizSubmitEvent>;
+      const submitted = oneEvent(el, 'lf-quiz-submit') as Promise<LfQuizSubmitEvent>;
       await click(el, 'button-submit');
       const ev = await submitted;
       expect(ev.detail.score.frameworkId).to.equal('test-framework');

@@ -298,11 +298,11 @@ describe('levelfit batch', () => {
     assert.equal(empty.code, 1);
     assert.deepEqual(empty.err, ['staff.csv: (root): the CSV has no header row [too_small]']);
   });
-  test('CSV that is not CSV (an unclosed quote) → exit 1 with a message, not a crash', async () => {
+  test('CSV that is not CSV (an unclosed quote) → that row is reported, exit 1, not a crash', async () => {
     const r = await cli(['batch', 'staff.csv', '--framework', 'tiny.json'], { 'staff.csv': 'person,work-safely\n"Ali,2\n', 'tiny.json': tinyJson() });
     assert.equal(r.code, 1);
     assert.equal(r.err.length, 1);
-    assert.match(r.err[0]!, /^staff\.csv: \(root\): not valid CSV: .*\[invalid_value\]$/);
+    assert.match(r.err[0]!, /^staff\.csv:2 \(line 2\): \(root\): not valid CSV: Quote Not Closed.*\[invalid_value\]$/);
   });
   test('JSON export: one line per person, bad entries reported by index, then the summary', async () => {
     const people = [

@@ -1,5 +1,5 @@
 /** Registers every levelfit element (safe when a tag is already defined). */
-import { defineElement } from './shared/define.js';
+import { defineElement } from './define-element.js';
 import { LfSelfAssessment } from './self-assessment/self-assessment.js';
 import { LfLevelFit } from './level-fit/level-fit.js';
 import { LfCompetenceMatrix } from './competence-matrix/competence-matrix.js';

@@ -3,8 +3,10 @@
  * The zod configuration module is imported first (through schema.ts) so no schema exists before `jitless`.
  * Internals the elements share live at `@levelfit/engine/internal` (internal.ts), not here.
  */
-export type { Framework, Item, Level, Rule, Condition, Scale, ScaleValue, Source } from './framework/schema.js';
-export { parseFramework, safeParseFramework } from './framework/parse.js';
+export type { Framework, Item, Level, Rule, Condition, Scale, ScaleValue, Source, ExtensionInfo } from './framework/schema.js';
+export { parseFramework, safeParseFramework, type ParseFrameworkOptions } from './framework/parse.js';
+export { isFrameworkExtension, type FrameworkExtension, type ExtensionBase } from './framework/extension.js';
+export { sharedItemGroups, type SharedItemGroup } from './framework/shared-items.js';
 export { frameworks, BUILTIN_IDS, isBuiltinFrameworkId, type BuiltinFrameworkId } from './framework/builtin.js';
 export { ratingLabel } from './framework/scale.js';
 export { assess, safeAssess, assessMany } from './level-fit/assess.js';
@@ -13,6 +15,7 @@ export { ITEM_KINDS, type ItemKind } from './constants.js';
 export {
   FrameworkError,
   AssessmentError,
+  RecordError,
   formatIssues,
   formatPath,
   ISSUE_CODES,

@@ -21,6 +21,9 @@ export const ISSUE_CODES = [
   'unknown_role',
   'rating_off_scale',
   'invalid_scale',
+  'version_mismatch',
+  'unsafe_url',
+  'hash_mismatch',
 ] as const;
 export type IssueCode = (typeof ISSUE_CODES)[number];
 
@@ -69,6 +72,14 @@ export class AssessmentError extends IssuesError {
   override readonly name = 'AssessmentError';
   constructor(issues: Issue[]) {
     super('Invalid responses', issues);
+  }
+}
+
+/** Thrown by `parseRecord` (and `confirmLevel`) for an assessment record that does not fit the data contract or its framework. */
+export class RecordError extends IssuesError {
+  override readonly name = 'RecordError';
+  constructor(issues: Issue[]) {
+    super('Invalid assessment record', issues);
   }
 }
 

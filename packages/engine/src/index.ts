@@ -5,3 +5,4 @@
  */
 export * from './core.js';
 export * from './quiz/index.js';
+export * from './record/index.js';

@@ -2,9 +2,9 @@ import { css, html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
 import type { Framework, Level } from '@levelfit/engine';
-import { tokens } from '../shared/tokens.js';
-import { FrameworkView } from '../level-fit/framework-view.js';
-import { viewStyles } from '../level-fit/view.styles.js';
+import { LfElement } from '../internal/lf-element.js';
+import { viewStyles } from '../internal/view.styles.js';
+import { tokens } from '../tokens.js';
 
 /**
  * The framework's career levels as cards, lowest first: each level's title, its descriptor paragraphs and
@@ -46,7 +46,7 @@ import { viewStyles } from '../level-fit/view.styles.js';
  * @cssproperty --lf-career-levels-columns - Minimum card width in the grid (default 18rem).
  */
 @localized()
-export class LfCareerLevels extends FrameworkView {
+export class LfCareerLevels extends LfElement {
   static override styles = [
     tokens,
     viewStyles,

@@ -1,5 +1,5 @@
 /** Registers `<lf-career-levels>` only. */
-import { defineElement } from '../shared/define.js';
+import { defineElement } from '../define-element.js';
 import { LfCareerLevels } from './career-levels.js';
 
 defineElement('lf-career-levels', LfCareerLevels);

@@ -2,9 +2,11 @@ import { css, html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
 import type { Framework, Issue, Item } from '@levelfit/engine';
-import { tokens } from '../shared/tokens.js';
-import { FrameworkView, isPlainObject, ratingLabel } from '../level-fit/framework-view.js';
-import { viewStyles } from '../level-fit/view.styles.js';
+import { isPlainObject } from '../internal/is-plain-object.js';
+import { LfElement } from '../internal/lf-element.js';
+import { ratingLabel } from '../internal/rating-label.js';
+import { viewStyles } from '../internal/view.styles.js';
+import { tokens } from '../tokens.js';
 
 /** Ratings as `lf-submit` carries them (`detail.responses.ratings`), or the whole `{ ratings }` responses. */
 export type MatrixRatings = Record<string, number> | { ratings: Record<string, number> };
@@ -47,7 +49,7 @@ export type MatrixRatings = Record<string, number> | { ratings: Record<string, n
  * @cssproperty --lf-matrix-max-height - Height after which the table scrolls (default: none).
  */
 @localized()
-export class LfCompetenceMatrix extends FrameworkView {
+export class LfCompetenceMatrix extends LfElement {
   static override styles = [
     tokens,
     viewStyles,

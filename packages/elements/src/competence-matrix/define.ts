@@ -1,5 +1,5 @@
 /** Registers `<lf-competence-matrix>` only. */
-import { defineElement } from '../shared/define.js';
+import { defineElement } from '../define-element.js';
 import { LfCompetenceMatrix } from './competence-matrix.js';
 
 defineElement('lf-competence-matrix', LfCompetenceMatrix);

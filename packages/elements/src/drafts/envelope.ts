@@ -1,14 +1,28 @@
 import type { Framework } from '@levelfit/engine';
-import { compareVersionRuns, isPlainObject, storageKeyUnder } from './shared.js';
+import type { DraftFormat } from './format.js';
+import { mergeRecords, mergeValue, sameRecords } from './merge.js';
+import {
+  compareVersionRuns,
+  DRAFT_PREFIX,
+  isPlainObject,
+  migrateEnvelope,
+  readHeader,
+  savedAtOf,
+  storageKeyUnder,
+  type DraftWriteMeta,
+} from './shared.js';
+
+export { DRAFT_PREFIX, SET_ASIDE_INFIX, isSetAsideKeyOf, setAsideKeyFor, type DraftWriteMeta } from './shared.js';
 
 /**
- * Drafts are plain data: these functions parse, migrate, merge and serialise the saved envelope and never
- * touch storage, the DOM or the clock (the caller passes `now`). `storage.ts` is the thin adapter around
- * Web Storage and `../controllers/draft-controller.ts` puts the two together. Nothing here throws on input.
+ * The self-assessment's draft format. Drafts are plain data: these functions parse, migrate, merge and
+ * serialise the saved envelope and never touch storage, the DOM or the clock (the caller passes `now`).
+ * `./storage.ts` is the thin adapter around Web Storage and `./draft-store.ts` puts the two together.
+ * Nothing here throws on input.
  */
 
 /**
- * Envelope versions this code knows, oldest first (STYLE #2: the one source of truth).
+ * Envelope versions this code knows, oldest first (the one source of truth).
  *  - 1: `{ v, frameworkId, frameworkVersion, savedAt, responses: { ratings }, step, role }`.
  *  - 2: version 1 plus `revision` (one more on every write to the key) and `writer` (the id of the tab or
  *    element that wrote it), so two tabs on one draft can tell each other's writes apart.
@@ -17,16 +31,6 @@ export const DRAFT_VERSIONS = [1, 2] as const;
 export type DraftVersion = (typeof DRAFT_VERSIONS)[number];
 /** The envelope version this code writes. */
 export const DRAFT_VERSION = 2 as const satisfies DraftVersion;
-/** Where drafts live: `levelfit:draft:<framework id>[:<assessment key>]`. */
-export const DRAFT_PREFIX = 'levelfit:draft';
-/**
- * Drafts that cannot be used are copied to `<key>:set-aside:<epoch ms>`, byte for byte, so nothing is
- * lost; a draft that loses answers in a migration is copied there too.
- */
-export const SET_ASIDE_INFIX = ':set-aside:';
-/** @deprecated Drafts are set aside under `setAsideKeyFor(key, now)` now; kept for older callers. */
-export const STALE_SUFFIX = ':stale';
-
 export interface DraftEnvelope {
   v: typeof DRAFT_VERSION;
   frameworkId: string;
@@ -90,24 +94,6 @@ export type DraftOutcome =
       detail: string;
     };
 
-/** @deprecated Use `SetAsideReason` and `loadDraft`; kept for `parseDraft` callers. */
-export const STALE_REASONS = ['corrupt', 'other-version', 'other-framework', 'newer-format'] as const;
-/** @deprecated */
-export type StaleReason = (typeof STALE_REASONS)[number];
-
-/** @deprecated The result of `parseDraft`; use `loadDraft`'s `DraftOutcome`. */
-export type DraftReadResult =
-  | { status: 'none' }
-  | {
-      status: 'restored';
-      draft: DraftEnvelope;
-      /** Saved ratings that could not be kept: items the framework no longer has, or values off its scale. */
-      dropped: { unknownItems: string[]; offScale: string[]; role: string | null };
-    }
-  | { status: 'stale'; reason: StaleReason; detail: string };
-
-const own = (o: object, key: string): boolean => Object.prototype.hasOwnProperty.call(o, key);
-
 /**
  * The storage key for a framework's draft. The optional assessment key lets one page host several
  * independent assessments of the same framework (say, one per appraisal).
@@ -116,31 +102,10 @@ export function draftKey(frameworkId: string, assessmentKey?: string | null): st
   return storageKeyUnder(DRAFT_PREFIX, frameworkId, assessmentKey);
 }
 
-/** The key a draft is set aside under: `<key>:set-aside:<epoch ms>`. */
-export function setAsideKeyFor(key: string, now: Date | number): string {
-  return `${key}${SET_ASIDE_INFIX}${typeof now === 'number' ? now : now.getTime()}`;
-}
-
-/** True for a key made by `setAsideKeyFor(key, …)`. */
-export function isSetAsideKeyOf(candidate: string, key: string): boolean {
-  return candidate.startsWith(`${key}${SET_ASIDE_INFIX}`);
-}
-
-/** @deprecated Use `setAsideKeyFor`. */
-export function staleKeyFor(key: string): string {
-  return `${key}${STALE_SUFFIX}`;
-}
-
 export interface DraftState {
   ratings: Readonly<Record<string, number>>;
   step: number;
   role: string | null;
-}
-
-/** Who writes a draft and at which revision. */
-export interface DraftWriteMeta {
-  revision: number;
-  writer: string;
 }
 
 export function createDraft(
@@ -174,37 +139,22 @@ const MIGRATIONS: Readonly<Record<number, (draft: Record<string, unknown>) => Re
   1: (d) => ({ ...d, v: 2, revision: 0, writer: '' }),
 };
 
-export type MigrateResult = { ok: true; draft: DraftEnvelope } | { ok: false; reason: StaleReason; detail: string };
+export type MigrateResult = { ok: true; draft: DraftEnvelope } | { ok: false; reason: 'corrupt' | 'future-version'; detail: string };
 
 /**
  * Migrates an envelope to the current version and checks its shape; anything malformed is `corrupt`, an
- * envelope newer than this code is `newer-format`. Does not look at the framework.
+ * envelope newer than this code is `future-version`. Does not look at the framework.
  */
 export function migrateDraft(value: unknown): MigrateResult {
-  if (!isPlainObject(value)) return { ok: false, reason: 'corrupt', detail: 'the draft is not an object' };
-  let data = value;
-  if (typeof data.v !== 'number' || !Number.isInteger(data.v) || data.v < 1) {
-    return { ok: false, reason: 'corrupt', detail: 'the draft has no version' };
-  }
-  if (data.v > DRAFT_VERSION) {
-    return { ok: false, reason: 'newer-format', detail: `the draft was saved in format ${data.v}; this version reads up to ${DRAFT_VERSION}` };
-  }
-  while ((data.v as number) < DRAFT_VERSION) {
-    const step = MIGRATIONS[data.v as number];
-    if (!step) return { ok: false, reason: 'corrupt', detail: `no migration from draft format ${String(data.v)}` };
-    data = step(data);
-  }
-  const { frameworkId, frameworkVersion, savedAt, revision, writer, responses, step, role } = data;
+  const migrated = migrateEnvelope(value, DRAFT_VERSION, MIGRATIONS);
+  if (!migrated.ok) return migrated;
+  const data = migrated.data;
+  const { frameworkId, frameworkVersion, responses, step, role } = data;
   if (typeof frameworkId !== 'string' || typeof frameworkVersion !== 'string') {
     return { ok: false, reason: 'corrupt', detail: 'the draft does not name its framework' };
   }
-  if (typeof savedAt !== 'string' || Number.isNaN(Date.parse(savedAt))) {
-    return { ok: false, reason: 'corrupt', detail: 'the draft has no valid save time' };
-  }
-  if (typeof revision !== 'number' || !Number.isSafeInteger(revision) || revision < 0) {
-    return { ok: false, reason: 'corrupt', detail: 'the draft has no valid revision' };
-  }
-  if (typeof writer !== 'string') return { ok: false, reason: 'corrupt', detail: 'the draft does not name its writer' };
+  const header = readHeader(data);
+  if (!header.ok) return { ok: false, reason: 'corrupt', detail: header.detail };
   if (!isPlainObject(responses) || !isPlainObject(responses.ratings)) {
     return { ok: false, reason: 'corrupt', detail: 'the draft has no ratings' };
   }
@@ -214,10 +164,11 @@ export function migrateDraft(value: unknown): MigrateResult {
   if (role !== null && role !== undefined && typeof role !== 'string') {
     return { ok: false, reason: 'corrupt', detail: 'the draft role is not text' };
   }
-  // A rating that is not a number is kept here and dropped (and listed) by `classify`, like an off-scale one:
+  // A rating that is not a number is kept here and dropped (and listed) by `loadDraft`, like an off-scale one:
   // one bad answer never costs the person every other answer.
   const entries: [string, number][] = [];
   for (const [id, rating] of Object.entries(responses.ratings)) entries.push([id, rating as number]);
+  const { savedAt, revision, writer } = header;
   return {
     ok: true,
     // Object.fromEntries defines own properties, so a saved "__proto__" key stays a plain key.
@@ -250,42 +201,24 @@ export function draftTargetOf(framework: Pick<Framework, 'id' | 'version' | 'ite
   };
 }
 
-function savedAtOf(value: unknown): string | null {
-  if (!isPlainObject(value) || typeof value.savedAt !== 'string' || Number.isNaN(Date.parse(value.savedAt))) return null;
-  return value.savedAt;
-}
-
-type Classified = { outcome: DraftOutcome; legacy?: StaleReason };
-
-function classify(raw: string | null | undefined, target: DraftTarget): Classified {
-  if (raw === null || raw === undefined || raw === '') return { outcome: { kind: 'empty' } };
-  const setAside = (reason: SetAsideReason, legacy: StaleReason, detail: string, savedAt: string | null = null): Classified => ({
-    outcome: { kind: 'set-aside', reason, raw, savedAt, detail },
-    legacy,
-  });
+function classify(raw: string | null | undefined, target: DraftTarget): DraftOutcome {
+  if (raw === null || raw === undefined || raw === '') return { kind: 'empty' };
+  const setAside = (reason: SetAsideReason, detail: string, savedAt: string | null = null): DraftOutcome => ({ kind: 'set-aside', reason, raw, savedAt, detail });
   let value: unknown;
   try {
     value = JSON.parse(raw);
   } catch (err) {
-    return setAside('corrupt', 'corrupt', `the draft is not valid JSON (${(err as Error).message})`);
+    return setAside('corrupt', `the draft is not valid JSON (${(err as Error).message})`);
   }
   const migrated = migrateDraft(value);
-  if (!migrated.ok) {
-    const reason = migrated.reason === 'newer-format' ? 'future-version' : 'corrupt';
-    return setAside(reason, migrated.reason, migrated.detail, savedAtOf(value));
-  }
+  if (!migrated.ok) return setAside(migrated.reason, migrated.detail, savedAtOf(value));
   const saved = migrated.draft;
   const envelopeVersion = (value as { v: number }).v;
   if (saved.frameworkId !== target.frameworkId) {
-    return setAside('other-framework', 'other-framework', `the draft is for the framework "${saved.frameworkId}"`, saved.savedAt);
+    return setAside('other-framework', `the draft is for the framework "${saved.frameworkId}"`, saved.savedAt);
   }
   if (saved.frameworkVersion !== target.frameworkVersion && compareFrameworkVersions(saved.frameworkVersion, target.frameworkVersion) > 0) {
-    return setAside(
-      'future-version',
-      'other-version',
-      `the draft is for version ${saved.frameworkVersion}, newer than this page's ${target.frameworkVersion}`,
-      saved.savedAt,
-    );
+    return setAside('future-version', `the draft is for version ${saved.frameworkVersion}, newer than this page's ${target.frameworkVersion}`, saved.savedAt);
   }
   const items = new Set(target.itemIds);
   const scale = scaleValues(target.scale);
@@ -303,11 +236,9 @@ function classify(raw: string | null | undefined, target: DraftTarget): Classifi
   }
   const draft: DraftEnvelope = { ...saved, responses: { ratings: Object.fromEntries(kept) }, role };
   if (envelopeVersion === DRAFT_VERSION && saved.frameworkVersion === target.frameworkVersion && !dropped.length && droppedRole === null) {
-    return { outcome: { kind: 'loaded', draft } };
+    return { kind: 'loaded', draft };
   }
-  return {
-    outcome: { kind: 'migrated', draft, dropped, droppedRole, from: { envelopeVersion, frameworkVersion: saved.frameworkVersion } },
-  };
+  return { kind: 'migrated', draft, dropped, droppedRole, from: { envelopeVersion, frameworkVersion: saved.frameworkVersion } };
 }
 
 /**
@@ -323,39 +254,10 @@ function classify(raw: string | null | undefined, target: DraftTarget): Classifi
  */
 export function loadDraft(raw: string | null | undefined, target: DraftTarget): DraftOutcome {
   try {
-    return classify(raw, target).outcome;
+    return classify(raw, target);
   } catch (err) {
     // Unreachable with JSON input; a belt for odd targets (a throwing getter, say).
     return { kind: 'set-aside', reason: 'corrupt', raw: raw ?? '', savedAt: null, detail: String(err) };
-  }
-}
-
-/**
- * @deprecated Use `loadDraft(raw, draftTargetOf(framework))`. The older result shape: a draft for an older
- * framework version is now `restored` with its unusable answers listed, not `stale`.
- */
-export function parseDraft(raw: string | null | undefined, framework: Framework): DraftReadResult {
-  const target = draftTargetOf(framework);
-  const { outcome, legacy } = classify(raw, target);
-  switch (outcome.kind) {
-    case 'empty':
-      return { status: 'none' };
-    case 'set-aside':
-      return { status: 'stale', reason: legacy ?? 'corrupt', detail: outcome.detail };
-    case 'loaded':
-      return { status: 'restored', draft: outcome.draft, dropped: { unknownItems: [], offScale: [], role: null } };
-    case 'migrated': {
-      const items = new Set(target.itemIds);
-      return {
-        status: 'restored',
-        draft: outcome.draft,
-        dropped: {
-          unknownItems: outcome.dropped.filter((id) => !items.has(id)),
-          offScale: outcome.dropped.filter((id) => items.has(id)),
-          role: outcome.droppedRole,
-        },
-      };
-    }
   }
 }
 
@@ -376,47 +278,45 @@ export interface MergeResult {
   fromTheirs: { items: string[]; role: boolean };
 }
 
-/**
- * A three-way merge of answers: `base` is what this writer last read or wrote, `mine` is what it has now,
- * `theirs` is what another writer saved since. A change on one side only is taken; the same change on both
- * is fine; different changes, and the other side having lost an answer this side still has (it started
- * again), are conflicts, which keep `mine` in `merged` and are listed for the person to decide.
- */
+/** A three-way merge of ratings and role (see `./merge.ts`). */
 export function mergeDraftAnswers(base: DraftAnswers | null, mine: DraftAnswers, theirs: DraftAnswers): MergeResult {
-  const b = base?.ratings ?? {};
-  const ids = new Set([...Object.keys(b), ...Object.keys(mine.ratings), ...Object.keys(theirs.ratings)]);
-  const merged: [string, number][] = [];
-  const conflicts: string[] = [];
-  const fromTheirs: string[] = [];
-  const get = (r: Readonly<Record<string, number>>, id: string): number | undefined => (own(r, id) ? r[id] : undefined);
-  for (const id of ids) {
-    const was = get(b, id);
-    const m = get(mine.ratings, id);
-    const t = get(theirs.ratings, id);
-    let value: number | undefined;
-    if (m === t || t === was) value = m;
-    else if (m === was && t !== undefined) {
-      value = t;
-      fromTheirs.push(id);
-    } else {
-      value = m;
-      conflicts.push(id);
-    }
-    if (value !== undefined) merged.push([id, value]);
-  }
-  const wasRole = base?.role ?? null;
-  let role = mine.role;
-  let roleConflict = false;
-  let roleFromTheirs = false;
-  if (mine.role !== theirs.role && theirs.role !== wasRole) {
-    if (mine.role === wasRole) {
-      role = theirs.role;
-      roleFromTheirs = true;
-    } else roleConflict = true;
-  }
+  const ratings = mergeRecords(base?.ratings ?? null, mine.ratings, theirs.ratings);
+  const role = mergeValue(base?.role ?? null, mine.role, theirs.role);
   return {
-    merged: { ratings: Object.fromEntries(merged), role },
-    conflicts: { items: conflicts, role: roleConflict },
-    fromTheirs: { items: fromTheirs, role: roleFromTheirs },
+    merged: { ratings: ratings.merged, role: role.value },
+    conflicts: { items: ratings.conflicts, role: role.conflict },
+    fromTheirs: { items: ratings.fromTheirs, role: role.fromTheirs },
   };
 }
+
+/** What `<lf-self-assessment>` hands the draft store to save. */
+export interface DraftSnapshot extends DraftState {
+  framework: Framework;
+}
+
+const sameAnswers = (a: DraftAnswers, b: DraftAnswers): boolean => a.role === b.role && sameRecords(a.ratings, b.ratings);
+
+/** The self-assessment's drafts, for the draft store. */
+export const SELF_ASSESSMENT_DRAFTS: DraftFormat<Framework, DraftSnapshot, DraftEnvelope, DraftAnswers> = {
+  prefix: DRAFT_PREFIX,
+  sourceId: (framework) => framework.id,
+  sourceVersion: (framework) => framework.version,
+  load: (raw, framework) => {
+    const outcome = loadDraft(raw, draftTargetOf(framework));
+    return outcome.kind === 'migrated' ? { ...outcome, from: { envelopeVersion: outcome.from.envelopeVersion, sourceVersion: outcome.from.frameworkVersion } } : outcome;
+  },
+  create: (snapshot, now, meta) => createDraft(snapshot.framework, snapshot, now, meta),
+  answersOf: (draft) => ({ ratings: draft.responses.ratings, role: draft.role }),
+  snapshotAnswers: (snapshot) => ({ ratings: snapshot.ratings, role: snapshot.role }),
+  merge: mergeDraftAnswers,
+  same: sameAnswers,
+  takeTheirs: (mine, theirs, conflicts) => {
+    const ratings: Record<string, number> = { ...mine.ratings };
+    for (const id of conflicts.items) {
+      const t = Object.prototype.hasOwnProperty.call(theirs.ratings, id) ? theirs.ratings[id] : undefined;
+      if (t === undefined) delete ratings[id];
+      else ratings[id] = t;
+    }
+    return { ratings, role: conflicts.role ? theirs.role : mine.role };
+  },
+};

@@ -1,5 +1,5 @@
 import { ITEM_KINDS, type Framework, type Issue, type IssuePath } from '@levelfit/engine';
-import { isPlainObject } from './framework-view.js';
+import { isPlainObject } from '../internal/is-plain-object.js';
 
 /**
  * Checks that a value given to `<lf-level-fit>` as `.result` is a `LevelFit` for this framework (the shape

@@ -1,5 +1,5 @@
 /** Registers `<lf-level-fit>` only. */
-import { defineElement } from '../shared/define.js';
+import { defineElement } from '../define-element.js';
 import { LfLevelFit } from './level-fit.js';
 
 defineElement('lf-level-fit', LfLevelFit);

@@ -2,12 +2,14 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import { isBuiltinFrameworkId, type FitItem, type Framework, type ItemKind, type LevelFit, type LevelResult } from '@levelfit/engine';
-import type { FrameworkSource } from '../controllers/framework-controller.js';
-import { tokens } from '../shared/tokens.js';
+import type { FrameworkSource } from '../internal/framework-controller.js';
+import { LfElement } from '../internal/lf-element.js';
+import { ratingLabel } from '../internal/rating-label.js';
+import { viewStyles } from '../internal/view.styles.js';
+import { tokens } from '../tokens.js';
 import { checkLevelFit } from './check-result.js';
-import { FrameworkView, percent, ratingLabel } from './framework-view.js';
 import { levelFitStyles } from './level-fit.styles.js';
-import { viewStyles } from './view.styles.js';
+import { percent } from './percent.js';
 
 /**
  * Shows a person's level fit: the best-fit level (and the level above it that their practice overlaps
@@ -62,7 +64,7 @@ import { viewStyles } from './view.styles.js';
  * @cssproperty --lf-view-max-width - Widest the element grows (default: none).
  */
 @localized()
-export class LfLevelFit extends FrameworkView {
+export class LfLevelFit extends LfElement {
   static override styles = [tokens, viewStyles, levelFitStyles];
 
   /**

@@ -1,9 +1,8 @@
-import { html, LitElement, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { localized, msg, str } from '@lit/localize';
 import {
-  formatPath,
   safeParseQuestionBank,
   scoreQuiz,
   type Framework,
@@ -16,30 +15,21 @@ import {
   type ScoreQuizOptions,
 } from '@levelfit/engine';
 import { credit } from '@levelfit/engine/internal';
-import { FrameworkController, type FrameworkSource } from '../controllers/framework-controller.js';
-import { QUIZ_FEEDBACK_MODES, QuizController, type QuizFeedbackMode } from '../controllers/quiz-controller.js';
 import { isStorageKind, type StorageKind } from '../drafts/storage.js';
-import { LfErrorEvent, type LfErrorSource } from '../events/lf-error.js';
+import { DraftStore, type ConflictChoice, type DraftNotice } from '../drafts/draft-store.js';
+import { QUIZ_DRAFTS } from '../drafts/quiz-envelope.js';
 import { LfQuizChangeEvent } from '../events/lf-quiz-change.js';
 import { LfQuizSubmitEvent } from '../events/lf-quiz-submit.js';
+import { BankController, type BankSource } from '../internal/bank-controller.js';
+import type { FrameworkSource } from '../internal/framework-controller.js';
+import { formStyles } from '../internal/form.styles.js';
+import { LfElement, type Problem } from '../internal/lf-element.js';
+import { ratingLabel } from '../internal/rating-label.js';
+import { warnOnce } from '../internal/warn-once.js';
 import { currentLocale } from '../localize/localize.js';
-import { formStyles } from '../shared/form.styles.js';
-import { tokens } from '../shared/tokens.js';
-import { BankController, type BankSource } from './bank-controller.js';
-import { QuizDraftController, type QuizDraftNotice } from './quiz-draft-controller.js';
+import { tokens } from '../tokens.js';
+import { QUIZ_FEEDBACK_MODES, QuizController, type QuizFeedbackMode } from './quiz-controller.js';
 import { quizStyles } from './quiz.styles.js';
-
-interface Problem {
-  issues: Issue[];
-  source: LfErrorSource;
-}
-
-const warned = new Set<string>();
-function warnOnce(code: string, message: string): void {
-  if (warned.has(code)) return;
-  warned.add(code);
-  console.warn(`[levelfit] ${message} (${code})`);
-}
 
 /**
  * A knowledge quiz from a question bank, one question per page (GOV.UK "question pages"): each question is a
@@ -59,7 +49,7 @@ function warnOnce(code: string, message: string): void {
  * @attr storage - Where drafts are saved: `local` (default), `session` or `none`.
  * @attr assessment-key - Distinguishes drafts of the same bank: `levelfit:draft:quiz:<bank id>:<assessment-key>`.
  *
- * @event {LfQuizSubmitEvent} lf-submit - Submitted and scored, exactly once per submission (repeated clicks, Enter or `submit()` while scoring, or after submitting until `reset()`, are ignored). `detail: { answers, score }`; `score` is the engine's `QuizScore`. Tell it from `<lf-self-assessment>`'s with `isQuizSubmitEvent`.
+ * @event {LfQuizSubmitEvent} lf-quiz-submit - Submitted and scored, exactly once per submission (repeated clicks, Enter or `submit()` while scoring, or after submitting until `reset()`, are ignored). `detail: { answers, score }`; `score` is the engine's `QuizScore`.
  * @event {LfQuizChangeEvent} lf-quiz-change - An option was selected or cleared. `detail: { questionId, selected, answers }`.
  * @event {LfErrorEvent} lf-error - The bank, its framework or an option is unusable, or scoring failed. `detail: { issues, source }`; the issues are also shown inline.
  *
@@ -68,7 +58,7 @@ function warnOnce(code: string, message: string): void {
  * @csspart base - The wrapper around everything.
  * @csspart bank-title - The bank's title above the quiz.
  * @csspart notices - The polite status region holding draft notices.
- * @csspart notice - One notice (answers restored, set aside, cannot save).
+ * @csspart notice - One notice (answers restored, set aside, cannot save, changed in another tab).
  * @csspart error-summary - The "There is a problem" box.
  * @csspart question - The current question's wrapper (also `question-error` when it has an error).
  * @csspart progress - "Question 3 of 12".
@@ -84,7 +74,7 @@ function warnOnce(code: string, message: string): void {
  * @csspart option-label - An option's label.
  * @csspart feedback-region - The polite live region that holds the feedback.
  * @csspart feedback - The feedback on an answer (also `feedback-correct`, `feedback-partial` or `feedback-incorrect`).
- * @csspart button - Every button; also `button-continue`, `button-back`, `button-submit`, `button-restart`, `button-dismiss`.
+ * @csspart button - Every button; also `button-continue`, `button-back`, `button-submit`, `button-restart`, `button-dismiss`, `button-use-theirs`, `button-keep-mine`.
  * @csspart check-answers - The "Check your answers" summary list.
  * @csspart change-link - A "Change" link.
  * @csspart results - The results view.
@@ -122,16 +112,12 @@ function warnOnce(code: string, message: string): void {
  * @cssproperty --lf-panel-text - Pass panel text.
  */
 @localized()
-export class LfQuiz extends LitElement {
+export class LfQuiz extends LfElement {
   static override styles = [tokens, formStyles, quizStyles];
 
   /** A built-in question bank id, the URL of a bank JSON file, or (as a property) a question bank object. */
   @property({ attribute: 'bank' })
   bank: BankSource = null;
-
-  /** The framework the bank evidences; default: the built-in framework the bank names. */
-  @property({ attribute: 'framework' })
-  framework: FrameworkSource = null;
 
   /** Optional self-ratings (`{ ratings }`), combined with the quiz evidence for the level fit. */
   @property({ attribute: false })
@@ -157,23 +143,21 @@ export class LfQuiz extends LitElement {
   private lastScore: QuizScore | null = null;
 
   private readonly banks = new BankController(this, () => this.bank);
-  private readonly frameworks = new FrameworkController(this, () => this.frameworkSource());
   private readonly quiz = new QuizController(this);
-  private readonly drafts = new QuizDraftController(this, {
+  private readonly drafts = new DraftStore(this, QUIZ_DRAFTS, {
     snapshot: () => {
       const q = this.quiz;
       if (!q.bank || q.phase !== 'answering') return null;
       return { bank: q.bank, answers: q.answers, step: q.step, revealed: q.revealed };
     },
+    apply: (answers) => this.quiz.merge(answers),
   });
 
-  private problem: Problem | null = null;
   private submitProblem: Problem | null = null;
-  private reportedProblem = '';
   private session: { bank: QuestionBank; framework: Framework; storage: StorageKind; key: string | null } | null = null;
   private fit: { bank: QuestionBank; framework: Framework; issues: Issue[] } | null = null;
 
-  /** The engine's score of the last submission (the same as `lf-submit`'s `detail.score`), or null. */
+  /** The engine's score of the last submission (the same as `lf-quiz-submit`'s `detail.score`), or null. */
   get score(): QuizScore | null {
     return this.lastScore;
   }
@@ -189,7 +173,7 @@ export class LfQuiz extends LitElement {
   }
 
   /** The framework the bank evidences, once resolved. */
-  get resolvedFramework(): Framework | null {
+  override get resolvedFramework(): Framework | null {
     return this.session?.framework ?? null;
   }
 
@@ -234,18 +218,13 @@ export class LfQuiz extends LitElement {
     return score;
   }
 
-  /** Waits for a bank or framework URL to load as well as for rendering. */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    let done = await super.getUpdateComplete();
-    for (let i = 0; i < 4; i++) {
-      await Promise.all([this.banks.settled, this.frameworks.settled]);
-      if (!this.isUpdatePending) break;
-      done = await super.getUpdateComplete();
-    }
-    return done;
+  constructor() {
+    super();
+    this.watchSource(this.banks);
   }
 
-  private frameworkSource(): FrameworkSource {
+  /** The `framework` attribute, else the built-in framework the bank names. */
+  protected override frameworkSource(): FrameworkSource {
     if (this.framework !== null && this.framework !== undefined && this.framework !== '') return this.framework;
     const b = this.banks.state;
     return b.status === 'ready' ? b.bank.framework : null;
@@ -306,13 +285,12 @@ export class LfQuiz extends LitElement {
     return null;
   }
 
-  protected override updated(): void {
-    const problem = this.problem ?? this.submitProblem;
-    const signature = problem ? JSON.stringify(problem) : '';
-    if (signature !== this.reportedProblem) {
-      this.reportedProblem = signature;
-      if (problem) this.emit(new LfErrorEvent({ issues: problem.issues, source: problem.source }));
-    }
+  protected override currentProblem(): Problem | null {
+    return this.problem ?? this.submitProblem;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
     const focus = this.quiz.takeFocusRequest();
     if (!focus) return;
     const root = this.renderRoot as ShadowRoot;
@@ -324,11 +302,6 @@ export class LfQuiz extends LitElement {
         root.querySelector<HTMLInputElement>(`input[name="${focus.questionId}"]`);
       target?.focus();
     }
-  }
-
-  /** Events are documented with the class's `@event` tags (the manifest analyser cannot name typed events). */
-  private emit(event: LfErrorEvent | LfQuizChangeEvent | LfQuizSubmitEvent): void {
-    this.dispatchEvent(event);
   }
 
   private storageKind(): StorageKind {
@@ -394,9 +367,15 @@ export class LfQuiz extends LitElement {
     this.reset();
   }
 
-  private onDismiss(notice: QuizDraftNotice): void {
+  private onDismiss(notice: DraftNotice): void {
     this.drafts.dismiss(notice);
     this.quiz.focus = { to: 'heading' };
+  }
+
+  private onResolve(choice: ConflictChoice): void {
+    this.drafts.resolveConflict(choice);
+    this.quiz.focus = { to: 'heading' };
+    this.requestUpdate();
   }
 
   private navigated(): void {
@@ -408,11 +387,11 @@ export class LfQuiz extends LitElement {
   // ---- rendering ----
 
   protected override render(): TemplateResult {
-    if (this.problem) return html`<div class="base" part="base">${this.renderProblem(this.problem)}</div>`;
+    if (this.problem) return html`<div class="base" part="base">${this.renderQuizProblem(this.problem)}</div>`;
     const q = this.quiz;
     const session = this.session;
     if (!session || !q.bank) {
-      return html`<div class="base" part="base"><p role="status">${msg('Loading the questions…')}</p></div>`;
+      return html`<div class="base" part="base">${this.renderLoading(msg('Loading the questions…'))}</div>`;
     }
     const view =
       q.phase === 'submitted' && this.lastScore
@@ -424,40 +403,40 @@ export class LfQuiz extends LitElement {
       <div class="base" part="base">
         <p class="bank-title" part="bank-title">${q.bank.title}</p>
         <div class="notices" part="notices" role="status" aria-live="polite">${this.drafts.notices.map((n) => this.renderNotice(n))}</div>
-        ${this.submitProblem ? this.renderProblem(this.submitProblem) : nothing} ${this.renderErrorSummary()}
+        ${this.submitProblem ? this.renderQuizProblem(this.submitProblem) : nothing} ${this.renderErrorSummary()}
         ${q.phase === 'submitted' ? view : html`<form novalidate @submit=${this.onSubmit}>${view}</form>`}
         <p class="draft-status" part="draft-status" role="status" aria-live="polite">${this.savedStatus()}</p>
       </div>
     `;
   }
 
-  private renderProblem(problem: Problem): TemplateResult {
+  private renderQuizProblem(problem: Problem): TemplateResult {
     const title =
       problem.source === 'assess'
         ? msg('Your answers could not be scored')
         : problem.source === 'fetch'
           ? msg('The questions could not be loaded')
           : msg('This quiz cannot be shown');
-    return html`
-      <div class="problem" part="error" role="alert">
-        <h2>${title}</h2>
-        <p>${msg('Give this message to the person who looks after this page:')}</p>
-        <ul>
-          ${problem.issues.map((i) => html`<li><code>${formatPath(i.path)}</code>: ${i.message}</li>`)}
-        </ul>
-      </div>
-    `;
+    return this.renderProblem(problem, title);
   }
 
   private savedStatus(): string {
     const at = this.drafts.savedAt;
-    if (!at || this.quiz.phase !== 'answering') return '';
+    if (!this.drafts.saved || !at || this.quiz.phase !== 'answering') return '';
     const time = new Intl.DateTimeFormat(currentLocale(), { timeStyle: 'short' }).format(at);
     return msg(str`Draft saved at ${time}`);
   }
 
-  private renderNotice(notice: QuizDraftNotice): TemplateResult {
+  /** Question numbers ("questions 2 and 5") for question ids. */
+  private numbers(ids: readonly string[]): string {
+    return ids.map((id) => String(this.questionNumber(id) || id)).join(', ');
+  }
+
+  private renderNotice(notice: DraftNotice): TemplateResult {
     let body: TemplateResult;
+    let actions: TemplateResult = html`<button type="button" class="secondary" part="button button-dismiss" @click=${() => this.onDismiss(notice)}>
+      ${msg('Dismiss')}<span class="lf-visually-hidden"> ${msg('this message')}</span>
+    </button>`;
     switch (notice.code) {
       case 'storage-unavailable':
         body = html`<p>
@@ -480,16 +459,32 @@ export class LfQuiz extends LitElement {
                   ? msg('1 saved answer no longer fits the questions, so it has been left out.')
                   : msg(str`${n} saved answers no longer fit the questions, so they have been left out.`)}
               </p>`
-            : nothing}`;
+            : nothing}
+          ${notice.migrated?.keptKey ? html`<p>${msg('A copy of your earlier answers has been kept on this device.')}</p>` : nothing}`;
+        break;
+      }
+      case 'conflict': {
+        const when = new Intl.DateTimeFormat(currentLocale(), { dateStyle: 'long', timeStyle: 'short' }).format(notice.savedAt);
+        body = html`<p>${msg(str`Your answers were also changed in another tab or window, at ${when}.`)}</p>
+          <p>${msg(str`Questions with a different answer there: ${this.numbers(notice.items)}.`)}</p>
+          <p>${msg('Your answers here are not saved until you choose which to keep.')}</p>`;
+        actions = html`<button type="button" class="secondary" part="button button-use-theirs" @click=${() => this.onResolve('theirs')}>
+            ${msg('Use the other tab’s answers')}
+          </button>
+          <button type="button" class="secondary" part="button button-keep-mine" @click=${() => this.onResolve('mine')}>${msg('Keep mine')}</button>`;
+        break;
+      }
+      case 'merged': {
+        const n = notice.items.length;
+        body = html`<p>
+          ${n === 1
+            ? msg('1 answer you gave in another tab or window has been added here.')
+            : msg(str`${n} answers you gave in another tab or window have been added here.`)}
+        </p>`;
         break;
       }
     }
-    return html`<div class="notice" part="notice" data-notice=${notice.code}>
-      ${body}
-      <button type="button" class="secondary" part="button button-dismiss" @click=${() => this.onDismiss(notice)}>
-        ${msg('Dismiss')}<span class="lf-visually-hidden"> ${msg('this message')}</span>
-      </button>
-    </div>`;
+    return html`<div class="notice" part="notice" data-notice=${notice.code}>${body} ${actions}</div>`;
   }
 
   private questionNumber(id: string): number {
@@ -657,7 +652,6 @@ export class LfQuiz extends LitElement {
     const max = num.format(score.score.max);
     const scaled = pct.format(Math.floor(score.score.scaled * 100) / 100);
     const passMark = pct.format(score.passMark);
-    const label = (rating: number) => framework.scale.values.find((v) => v.value === rating)?.label ?? String(rating);
     const best = score.levelFit.bestFit ? framework.levels.find((l) => l.id === score.levelFit.bestFit) : undefined;
     const outcome = score.passed ? 'pass' : 'fail';
     return html`
@@ -684,7 +678,7 @@ export class LfQuiz extends LitElement {
                       <th scope="row">${item.code !== undefined ? html`<span class="code">${item.code}</span> ` : nothing}${item.title}</th>
                       <td class="num">${item.questions}</td>
                       <td class="num">${pct.format(Math.floor(item.mastery * 100) / 100)}</td>
-                      <td>${label(item.rating)}</td>
+                      <td>${ratingLabel(framework, item.rating)}</td>
                     </tr>`,
                   )}
                 </tbody>

@@ -1,33 +1,23 @@
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { localized, msg, str } from '@lit/localize';
-import { formatPath, type AssessOptions, type Framework, type Issue, type Item, type ItemKind, type LevelFit } from '@levelfit/engine';
-import { AssessmentController } from '../controllers/assessment-controller.js';
-import { DraftController, type ConflictChoice, type DraftNotice } from '../controllers/draft-controller.js';
-import { FrameworkController, type FrameworkSource } from '../controllers/framework-controller.js';
-import { LevelFitController } from '../controllers/level-fit-controller.js';
-import { DEFAULT_STEP_SIZE, type Step } from '../controllers/steps.js';
+import type { AssessOptions, Framework, Issue, Item, ItemKind, LevelFit } from '@levelfit/engine';
+import { DraftStore, type ConflictChoice, type DraftNotice } from '../drafts/draft-store.js';
+import { SELF_ASSESSMENT_DRAFTS } from '../drafts/envelope.js';
 import { isStorageKind, type StorageKind } from '../drafts/storage.js';
 import { LfChangeEvent } from '../events/lf-change.js';
-import { LfErrorEvent, type LfErrorSource } from '../events/lf-error.js';
 import { LfSubmitEvent } from '../events/lf-submit.js';
+import { formStyles } from '../internal/form.styles.js';
+import { LfElement, type Problem } from '../internal/lf-element.js';
+import { ratingLabel } from '../internal/rating-label.js';
+import { warnOnce } from '../internal/warn-once.js';
 import { currentLocale } from '../localize/localize.js';
-import { formStyles } from '../shared/form.styles.js';
-import { tokens } from '../shared/tokens.js';
+import { tokens } from '../tokens.js';
+import { AssessmentController } from './assessment-controller.js';
+import { LevelFitController } from './level-fit-controller.js';
+import { DEFAULT_STEP_SIZE, type Step } from './steps.js';
 import { selfAssessmentStyles } from './self-assessment.styles.js';
-
-interface Problem {
-  issues: Issue[];
-  source: LfErrorSource;
-}
-
-const warned = new Set<string>();
-function warnOnce(code: string, message: string): void {
-  if (warned.has(code)) return;
-  warned.add(code);
-  console.warn(`[levelfit] ${message} (${code})`);
-}
 
 /**
  * A self-assessment form for a career and competence framework. Every competence and indicator is a
@@ -102,15 +92,8 @@ function warnOnce(code: string, message: string): void {
  * @cssproperty --lf-panel-text - Confirmation panel text.
  */
 @localized()
-export class LfSelfAssessment extends LitElement {
+export class LfSelfAssessment extends LfElement {
   static override styles = [tokens, formStyles, selfAssessmentStyles];
-
-  /**
-   * A built-in framework id, the URL of a framework JSON file, or (as a property) a framework object,
-   * validated with `safeParseFramework`. Empty: the built-in clinical-homecare framework.
-   */
-  @property({ attribute: 'framework' })
-  framework: FrameworkSource = null;
 
   /** A level id to list gaps against. */
   @property({ reflect: true })
@@ -135,13 +118,9 @@ export class LfSelfAssessment extends LitElement {
   @state()
   private lastResult: LevelFit | null = null;
 
-  @state()
-  private problem: Problem | null = null;
-
-  private readonly frameworks = new FrameworkController(this, () => this.framework);
   private readonly assessment = new AssessmentController(this);
   private readonly levelFit = new LevelFitController(this);
-  private readonly drafts = new DraftController(this, {
+  private readonly drafts = new DraftStore(this, SELF_ASSESSMENT_DRAFTS, {
     snapshot: () => {
       const c = this.assessment;
       if (!c.framework || c.phase !== 'answering') return null;
@@ -151,7 +130,6 @@ export class LfSelfAssessment extends LitElement {
   });
 
   private session: { framework: Framework; storage: StorageKind; key: string | null } | null = null;
-  private reportedProblem = '';
   private submitProblem: Problem | null = null;
 
   /** The engine's result of the last submission (the same as `lf-submit`'s `detail.result`), or null. */
@@ -160,7 +138,7 @@ export class LfSelfAssessment extends LitElement {
   }
 
   /** The framework being assessed, once it has loaded and validated. */
-  get resolvedFramework(): Framework | null {
+  override get resolvedFramework(): Framework | null {
     return this.assessment.framework;
   }
 
@@ -175,17 +153,6 @@ export class LfSelfAssessment extends LitElement {
     this.assessment.reset();
     this.lastResult = null;
     this.submitProblem = null;
-  }
-
-  /** Waits for a framework URL to load as well as for rendering. */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    let done = await super.getUpdateComplete();
-    for (let i = 0; i < 3; i++) {
-      await this.frameworks.settled;
-      if (!this.isUpdatePending) break;
-      done = await super.getUpdateComplete();
-    }
-    return done;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -215,13 +182,12 @@ export class LfSelfAssessment extends LitElement {
       fw.status === 'error' ? { issues: fw.issues, source: fw.source } : fw.status === 'ready' ? this.optionProblem(fw.framework) : null;
   }
 
-  protected override updated(): void {
-    const problem = this.problem ?? this.submitProblem;
-    const signature = problem ? JSON.stringify(problem) : '';
-    if (signature !== this.reportedProblem) {
-      this.reportedProblem = signature;
-      if (problem) this.emit(new LfErrorEvent({ issues: problem.issues, source: problem.source }));
-    }
+  protected override currentProblem(): Problem | null {
+    return this.problem ?? this.submitProblem;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
     const focus = this.assessment.takeFocusRequest();
     if (!focus) return;
     const root = this.renderRoot as ShadowRoot;
@@ -232,11 +198,6 @@ export class LfSelfAssessment extends LitElement {
         root.querySelector<HTMLInputElement>(`input[name="${focus.itemId}"]:checked`) ?? root.getElementById(`q-${focus.itemId}`);
       target?.focus();
     }
-  }
-
-  /** Events are documented with the class's `@event` tags (the manifest analyser cannot name typed events). */
-  private emit(event: LfChangeEvent | LfErrorEvent | LfSubmitEvent): void {
-    this.dispatchEvent(event);
   }
 
   private storageKind(): StorageKind {
@@ -376,9 +337,9 @@ export class LfSelfAssessment extends LitElement {
   protected override render(): TemplateResult {
     const fw = this.frameworks.state;
     if (fw.status === 'loading') {
-      return html`<div class="base" part="base"><p role="status">${msg('Loading the framework…')}</p></div>`;
+      return html`<div class="base" part="base">${this.renderLoading()}</div>`;
     }
-    if (this.problem) return html`<div class="base" part="base">${this.renderProblem(this.problem)}</div>`;
+    if (this.problem) return html`<div class="base" part="base">${this.renderFormProblem(this.problem)}</div>`;
     const c = this.assessment;
     if (!c.framework) return html`<div class="base" part="base"></div>`;
     const view =
@@ -387,29 +348,21 @@ export class LfSelfAssessment extends LitElement {
       <div class="base" part="base">
         <p class="framework-title" part="framework-title">${c.framework.title}</p>
         <div class="notices" part="notices" role="status" aria-live="polite">${this.drafts.notices.map((n) => this.renderNotice(n))}</div>
-        ${this.submitProblem ? this.renderProblem(this.submitProblem) : nothing} ${this.renderErrorSummary()}
+        ${this.submitProblem ? this.renderFormProblem(this.submitProblem) : nothing} ${this.renderErrorSummary()}
         <form novalidate @submit=${this.onSubmit}>${view}</form>
         <p class="draft-status" part="draft-status" role="status" aria-live="polite">${this.savedStatus()}</p>
       </div>
     `;
   }
 
-  private renderProblem(problem: Problem): TemplateResult {
+  private renderFormProblem(problem: Problem): TemplateResult {
     const title =
       problem.source === 'assess'
         ? msg('Your answers could not be scored')
         : problem.source === 'fetch'
           ? msg('The framework could not be loaded')
           : msg('This self-assessment cannot be shown');
-    return html`
-      <div class="problem" part="error" role="alert">
-        <h2>${title}</h2>
-        <p>${msg('Give this message to the person who looks after this page:')}</p>
-        <ul>
-          ${problem.issues.map((i) => html`<li><code>${formatPath(i.path)}</code>: ${i.message}</li>`)}
-        </ul>
-      </div>
-    `;
+    return this.renderProblem(problem, title);
   }
 
   /** "Draft saved at 10:42": the time is the controller's throttled `statusAt`, so the text (and the announcement) changes rarely. */
@@ -465,7 +418,8 @@ export class LfSelfAssessment extends LitElement {
       }
       case 'restored': {
         const when = this.formatWhen(notice.savedAt);
-        const dropped = [...notice.unknownItems, ...notice.offScale];
+        // Items the framework no longer has first, then answers off its scale.
+        const dropped = [...notice.dropped.filter((id) => !this.assessment.item(id)), ...notice.dropped.filter((id) => this.assessment.item(id))];
         const m = notice.migrated;
         body = html`${m?.versionChanged
             ? html`<p>
@@ -477,8 +431,8 @@ export class LfSelfAssessment extends LitElement {
             : dropped.length > 1
               ? html`<p>${msg(str`${dropped.length} answers no longer apply: ${this.titles(dropped)}.`)}</p>`
               : nothing}
-          ${notice.role !== null
-            ? html`<p>${msg(str`The role you chose (${notice.role}) is no longer listed, so it has been cleared.`)}</p>`
+          ${notice.droppedRole !== null
+            ? html`<p>${msg(str`The role you chose (${notice.droppedRole}) is no longer listed, so it has been cleared.`)}</p>`
             : nothing}
           ${m?.keptKey ? html`<p>${msg('A copy of your earlier answers has been kept on this device.')}</p>` : nothing}`;
         break;
@@ -656,8 +610,7 @@ export class LfSelfAssessment extends LitElement {
   private renderCheckAnswers(): TemplateResult {
     const c = this.assessment;
     const framework = c.framework!;
-    const label = (rating: number | undefined): string =>
-      rating === undefined ? msg('Not answered') : (framework.scale.values.find((v) => v.value === rating)?.label ?? String(rating));
+    const label = (rating: number | undefined): string => (rating === undefined ? msg('Not answered') : ratingLabel(framework, rating));
     const roleTitle = c.role;
     return html`
       <h2 data-focus="heading" tabindex="-1" part="step-heading">${msg('Check your answers')}</h2>

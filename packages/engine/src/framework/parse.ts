@@ -11,6 +11,15 @@ import {
 import { FrameworkError, ISSUE_CODES, type Issue, type IssueCode, type IssuePath, type SafeResult } from '../errors.js';
 import { FrameworkSchema, type Framework } from './schema.js';
 import { copyStructure, isPlainObject, isReservedName, received, show } from './input-guard.js';
+import { frameworks, isBuiltinFrameworkId } from './builtin.js';
+import {
+  FrameworkExtensionSchema,
+  checkAgainstBase,
+  isFrameworkExtension,
+  issueInExtension,
+  mergeExtension,
+  type ExtensionBase,
+} from './extension.js';
 
 const issueCodes: ReadonlySet<string> = new Set(ISSUE_CODES);
 const facts: ReadonlySet<string> = new Set(FACTS);
@@ -289,6 +298,9 @@ function checkReferences(fw: Omit<Framework, 'rules'> & { rules: { conditions: u
     checkId(item.id, ['items', i, 'id'], issues);
     if (itemIds.has(item.id)) issues.push({ code: 'duplicate_id', path: ['items', i, 'id'], message: `the item id "${item.id}" is used twice` });
     itemIds.add(item.id);
+    if (item.optional && item.kind !== 'indicator') {
+      issues.push({ code: 'invalid_value', path: ['items', i, 'optional'], message: 'only an indicator can be optional' });
+    }
     const seen = new Set<string>();
     item.levels.forEach((lv, j) => {
       if (!levelIds.has(lv)) {
@@ -350,20 +362,17 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-/**
- * Validates a framework (an object, or JSON text) without throwing. An object is copied first: the result is a
- * frozen copy and the caller's object is never frozen or changed.
- */
-export function safeParseFramework(input: unknown): SafeResult<Framework> {
-  let value = input;
-  if (typeof input === 'string') {
-    const json = parseJson(input);
-    if (!json.success) return json;
-    value = json.data;
-  }
-  const copy = copyStructure(value);
-  if (copy.issues.length) return { success: false, issues: copy.issues };
-  const result = FrameworkSchema.safeParse(copy.value, { error: zodMessage });
+export interface ParseFrameworkOptions {
+  /**
+   * For an extension: the framework it extends, or a lookup by the base's id. Default: the built-in framework
+   * with the id the extension names in `extends.id`.
+   */
+  base?: ExtensionBase;
+}
+
+/** Validates a plain framework (already walked and copied). */
+function parsePlain(value: unknown): SafeResult<Framework> {
+  const result = FrameworkSchema.safeParse(value, { error: zodMessage });
   if (!result.success) return { success: false, issues: fromZodIssues(result.error.issues) };
   const issues = checkReferences(result.data);
   if (issues.length) return { success: false, issues };
@@ -372,9 +381,51 @@ export function safeParseFramework(input: unknown): SafeResult<Framework> {
   return { success: true, data: framework };
 }
 
-/** Validates a framework and returns it frozen; throws a `FrameworkError` listing every issue. */
-export function parseFramework(input: unknown): Framework {
-  const result = safeParseFramework(input);
+function findBase(id: string, base: ExtensionBase | undefined): Framework | undefined {
+  if (typeof base === 'function') return base(id);
+  if (base) return base;
+  return isBuiltinFrameworkId(id) ? frameworks[id] : undefined;
+}
+
+/** Validates an extension (already walked and copied) against its base, and returns the extended framework. */
+function parseExtension(value: unknown, options: ParseFrameworkOptions): SafeResult<Framework> {
+  const ext = FrameworkExtensionSchema.safeParse(value, { error: zodMessage });
+  if (!ext.success) return { success: false, issues: fromZodIssues(ext.error.issues) };
+  const found = findBase(ext.data.extends.id, options.base);
+  if (!found) {
+    return {
+      success: false,
+      issues: [{ code: 'invalid_value', path: ['extends', 'id'], message: `there is no framework "${ext.data.extends.id}" to extend: name a built-in framework, or pass the base framework` }],
+    };
+  }
+  const base = isParsedFramework(found) ? { success: true as const, data: found } : safeParseFramework(found);
+  if (!base.success) return { success: false, issues: base.issues.map((i) => ({ ...i, path: ['base', ...i.path] })) };
+  const issues = checkAgainstBase(ext.data, base.data);
+  if (issues.length) return { success: false, issues };
+  const merged = parsePlain(mergeExtension(base.data, ext.data));
+  return merged.success ? merged : { success: false, issues: merged.issues.map((i) => issueInExtension(i, base.data)) };
+}
+
+/**
+ * Validates a framework (an object, or JSON text) without throwing. An object is copied first: the result is a
+ * frozen copy and the caller's object is never frozen or changed. An extension (JSON with `extends`) is checked
+ * against its base and comes back as the extended framework.
+ */
+export function safeParseFramework(input: unknown, options: ParseFrameworkOptions = {}): SafeResult<Framework> {
+  let value = input;
+  if (typeof input === 'string') {
+    const json = parseJson(input);
+    if (!json.success) return json;
+    value = json.data;
+  }
+  const copy = copyStructure(value);
+  if (copy.issues.length) return { success: false, issues: copy.issues };
+  return isFrameworkExtension(copy.value) ? parseExtension(copy.value, options) : parsePlain(copy.value);
+}
+
+/** Validates a framework (or an extension of one) and returns it frozen; throws a `FrameworkError` listing every issue. */
+export function parseFramework(input: unknown, options: ParseFrameworkOptions = {}): Framework {
+  const result = safeParseFramework(input, options);
   if (!result.success) throw new FrameworkError(result.issues);
   return result.data;
 }

@@ -20,6 +20,8 @@ export const SourceSchema = z.strictObject({
   title: text(),
   /** null when the source does not name its publisher (say how you know in `note`). */
   publisher: z.nullable(text()),
+  /** The licence the source states for its text; null when it states none (unknown stays unknown, never guessed). */
+  licence: z.optional(z.nullable(text())),
   /** null when the source is undated. */
   date: z.nullable(z.string().check(z.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'date must be YYYY, YYYY-MM or YYYY-MM-DD'))),
   reference: z.optional(text()),
@@ -30,6 +32,8 @@ export const SourceSchema = z.strictObject({
 export const LevelSchema = z.strictObject({
   id: id(ID_PATTERN, 'a level id'),
   title: text(),
+  /** "levelfit" when the title is levelfit's wording, not the source's (absent: the source's own words). */
+  titleBy: z.optional(z.enum(['levelfit', 'source'])),
   descriptor: z.array(text()).check(z.maxLength(50)),
   roles: z.array(text()).check(z.maxLength(100)),
 });
@@ -43,6 +47,8 @@ export const ItemSchema = z.strictObject({
   levels: z.array(id(ID_PATTERN, 'a level id')).check(z.minLength(1, 'an item must be required by at least one level')),
   source: z.optional(text()),
   description: z.optional(text()),
+  /** An indicator whose descriptor sentence says "may" (or "for example"): what some people at the level do. */
+  optional: z.optional(z.boolean()),
 });
 
 export const RuleSchema = z.strictObject({
@@ -56,6 +62,21 @@ export const RuleSchema = z.strictObject({
   }),
 });
 
+/** The base an extension is written for: a framework id and its exact version. */
+export const ExtendsSchema = z.strictObject({
+  id: id(FRAMEWORK_ID_PATTERN, 'a framework id'),
+  version: z.string().check(z.minLength(1), z.maxLength(40)),
+});
+
+/** Recorded on a framework made from a base and an extension (framework/extension.ts). */
+export const ExtensionInfoSchema = z.strictObject({
+  extends: ExtendsSchema,
+  /** Where the added text comes from. */
+  source: SourceSchema,
+  /** Ids of the items the extension added. */
+  items: z.array(id(ID_PATTERN, 'an item id')).check(z.maxLength(LIMITS.items)),
+});
+
 export const FrameworkSchema = z.strictObject({
   $schema: z.optional(z.string()),
   id: id(FRAMEWORK_ID_PATTERN, 'a framework id'),
@@ -66,8 +87,11 @@ export const FrameworkSchema = z.strictObject({
   levels: z.array(LevelSchema).check(z.minLength(1), z.maxLength(LIMITS.levels)),
   items: z.array(ItemSchema).check(z.minLength(1), z.maxLength(LIMITS.items)),
   rules: z.array(RuleSchema).check(z.minLength(1), z.maxLength(LIMITS.rules)),
+  /** Present when the framework is a base extended by a provider: what it extends and what it added. */
+  extension: z.optional(ExtensionInfoSchema),
 });
 
+export type ExtensionInfo = z.output<typeof ExtensionInfoSchema>;
 export type ScaleValue = z.output<typeof ScaleValueSchema>;
 export type Scale = z.output<typeof ScaleSchema>;
 export type Source = z.output<typeof SourceSchema>;

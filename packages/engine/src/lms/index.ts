@@ -19,6 +19,7 @@ export {
   xapiActivityIds,
   type XapiExtension,
   type XapiOptions,
+  type XapiActor,
   type XapiStatement,
   type XapiAgent,
   type XapiAccount,

@@ -11,7 +11,9 @@
  *   threshold, the item as an `objective` Activity whose definition extensions carry the framework id and
  *   version, the item's code and kind; parent: the framework, other: the bank.
  *
- * The actor is an account-based Agent (an opaque LMS account, no e-mail address). Statement ids are random v4
+ * The actor is an Agent with exactly one Inverse Functional Identifier: `account` (an opaque LMS account, the
+ * private choice), `mbox`, `mbox_sha1sum` or `openid`. An actor with none, several or malformed ones still gives
+ * statements (never a TypeError) which `safeToXapiStatements` rejects with issues. Statement ids are random v4
  * UUIDs unless an `idFactory` is given (`deterministicIds(seed)` gives v5 UUIDs, the same on every call).
  */
 import { interactionModel, round7 } from './interaction.js';
@@ -123,9 +125,20 @@ export interface XapiStatement {
   timestamp?: string;
 }
 
+/** The learner as an Agent with exactly one Inverse Functional Identifier, and an optional display name. */
+export type XapiActor = (
+  | { account: XapiAccount }
+  | { mbox: string }
+  | { mbox_sha1sum: string }
+  | { openid: string }
+) & { name?: string };
+
 export interface XapiOptions {
-  /** The learner, identified by an account on the embedder's system (use an opaque account name, not a person's name). */
-  actor: { account: XapiAccount; name?: string };
+  /**
+   * The learner: prefer an account on the embedder's system with an opaque name (no e-mail address or person's
+   * name leaves the portal); `mbox` (`mailto:`), `mbox_sha1sum` (40 hex) and `openid` are accepted too.
+   */
+  actor: XapiActor;
   /** Absolute IRI under which the bank, question, framework and item activity ids are made (e.g. `https://lms.example.org/levelfit`). */
   activityBase: string;
   /** The attempt's registration UUID (context.registration). */
@@ -183,6 +196,30 @@ function score(raw: number, max: number, scaled?: number): XapiScore | undefined
   return { scaled: round7(scaled ?? raw / max), raw: round7(raw), min: 0, max: round7(max) };
 }
 
+const IFI_KEYS = ['mbox', 'mbox_sha1sum', 'openid', 'account'] as const;
+
+/**
+ * The statement actor from the caller's: the IFIs it has, copied as given (an account as just homePage and name).
+ * Nothing here assumes a shape, so a wrong actor (none, two IFIs, a string) reaches the statement rules, which
+ * report it as an issue, instead of failing with a TypeError.
+ */
+function toAgent(given: unknown): XapiAgent {
+  const agent: XapiAgent = { objectType: 'Agent' };
+  if (typeof given !== 'object' || given === null) return agent;
+  const from = given as Record<string, unknown>;
+  if (from['name'] !== undefined) agent.name = from['name'] as string;
+  for (const key of IFI_KEYS) {
+    const value = from[key];
+    if (value === undefined) continue;
+    if (key === 'account' && typeof value === 'object' && value !== null && !Array.isArray(value)) {
+      const account: Record<string, unknown> = {};
+      for (const k of ['homePage', 'name']) if ((value as Record<string, unknown>)[k] !== undefined) account[k] = (value as Record<string, unknown>)[k];
+      agent.account = account as unknown as XapiAccount;
+    } else (agent as Record<string, unknown>)[key] = value;
+  }
+  return agent;
+}
+
 /** The statements for a scored quiz. Pure: the same input (with `timestamp` and `idFactory`) gives the same statements. */
 export function toXapiStatements(result: LmsQuizScore, bank: LmsBank, options: XapiOptions): XapiStatement[] {
   const lang = options.language ?? 'en';
@@ -193,8 +230,7 @@ export function toXapiStatements(result: LmsQuizScore, bank: LmsBank, options: X
   const ts = options.timestamp instanceof Date ? options.timestamp.toISOString() : (options.timestamp ?? new Date().toISOString());
   const threshold = options.masteryThreshold ?? result.passMark;
 
-  const actor: XapiAgent = { objectType: 'Agent', account: { homePage: options.actor.account.homePage, name: options.actor.account.name } };
-  if (options.actor.name !== undefined) actor.name = options.actor.name;
+  const actor = toAgent(options.actor);
 
   const bankActivity: XapiActivity = {
     objectType: 'Activity',

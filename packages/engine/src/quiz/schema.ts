@@ -55,6 +55,8 @@ export const QuestionBankSchema = z.strictObject({
   framework: id(FRAMEWORK_ID_PATTERN, 'a framework id'),
   description: z.optional(text()),
   source: z.optional(SourceSchema),
+  /** The day someone last checked every question against current legislation and guidance (YYYY-MM-DD). */
+  reviewed: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'reviewed must be a date, YYYY-MM-DD'))),
   /** Scaled score (0..1) needed to pass. */
   passMark: share(),
   mastery: z.optional(MasterySchema),

@@ -1,1 +1,0 @@
-export { LfCareerLevels } from './career-levels.js';

@@ -1,1 +1,0 @@
-export { LfCompetenceMatrix, checkRatings, type MatrixRatings } from './competence-matrix.js';

@@ -1,0 +1,501 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { DraftFormat, DraftOutcome } from './format.js';
+import { nextRevision, setAsideKeyFor, storageKeyUnder, type DraftHeader } from './shared.js';
+import { openDraftStorage, type DraftStorage, type StorageKind } from './storage.js';
+
+/** Autosave waits this long after the last change. */
+export const DRAFT_DEBOUNCE_MS = 300;
+/** The "Draft saved at …" status changes (and so is announced) at most this often. */
+export const SAVED_STATUS_THROTTLE_MS = 15_000;
+
+/** Notices about drafts, as data; the view words them. */
+export type DraftNotice =
+  | { code: 'storage-unavailable' }
+  | {
+      code: 'set-aside';
+      /** Why: `corrupt`, `future-version`, or another framework or bank (`other-framework`, `other-bank`). */
+      reason: string;
+      /** Where the unusable draft was copied, byte for byte. */
+      setAsideKey: string;
+      /** False when the copy could not be written; the original was then left where it was. */
+      moved: boolean;
+      savedAt: Date | null;
+    }
+  | {
+      code: 'restored';
+      savedAt: Date;
+      /** Saved answers left out: the item or question is gone, or the value no longer fits. */
+      dropped: string[];
+      /** A saved role no longer listed (cleared), or null. */
+      droppedRole: string | null;
+      /** Set when the draft came from an older framework or bank version or envelope. */
+      migrated: { fromVersion: string; versionChanged: boolean; keptKey: string | null } | null;
+    }
+  | {
+      /** Another tab saved different answers to the same draft; nothing is written until the person chooses. */
+      code: 'conflict';
+      items: string[];
+      role: boolean;
+      savedAt: Date;
+    }
+  | {
+      /** Answers saved in another tab were taken in (no conflict). */
+      code: 'merged';
+      items: string[];
+      role: boolean;
+    };
+
+export type ConflictChoice = 'theirs' | 'mine';
+
+export interface DraftStoreOptions<Snap, A> {
+  /** The state to save, or null when there is nothing to save (no source yet, or submitted). */
+  snapshot: () => Snap | null;
+  /**
+   * Puts answers from another tab into the form (merged, or chosen by the person). Without it the store
+   * does not follow other tabs and the last write wins.
+   */
+  apply?: (answers: A) => void;
+  debounceMs?: number;
+  /** How often the saved status may change; default `SAVED_STATUS_THROTTLE_MS`. */
+  statusThrottleMs?: number;
+  /** Injected for tests; defaults to `new Date()`. */
+  now?: () => Date;
+  /** This writer's id; defaults to a random one per store (one per tab and element). */
+  writerId?: string;
+}
+
+/** A random id per tab and element, stored as a draft's `writer`. */
+export function randomWriterId(): string {
+  const c = globalThis.crypto;
+  if (c && typeof c.randomUUID === 'function') return c.randomUUID();
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+}
+
+interface Base<A> {
+  /** The stored string last read or written: a write goes ahead only while the key still holds it. */
+  raw: string | null;
+  revision: number;
+  answers: A | null;
+}
+
+interface Conflict<E> {
+  theirsRaw: string;
+  theirs: E;
+  items: string[];
+  role: boolean;
+  /** Where this tab's answers are kept while the conflict is open (written on flush, removed on resolve). */
+  keepKey: string;
+}
+
+/**
+ * The one draft store for every form (`<lf-self-assessment>`, `<lf-quiz>`): it autosaves to Web Storage
+ * through the form's `DraftFormat`, debounced after each change and flushed at once on `pagehide`, on
+ * `visibilitychange` to hidden and when the element is removed.
+ *
+ * - Storage that throws (disabled, full, a throwing `localStorage` getter) never breaks the form: answers
+ *   stay in memory and one notice says so, once.
+ * - Drafts it cannot use are copied to `<key>:set-aside:<time>` and reported, never thrown away silently;
+ *   drafts from an older version keep their usable answers and list the rest (the original kept aside).
+ * - Two tabs (or two elements) on one key do not overwrite each other: every write carries a revision and
+ *   this writer's id, a write goes ahead only if the key still holds what this writer last saw, and a
+ *   change from elsewhere (`storage` event, or found just before a write) is merged; answers changed on
+ *   both sides are put to the person (`resolveConflict`) and nothing is written meanwhile.
+ */
+export class DraftStore<S, Snap, E extends DraftHeader, A> implements ReactiveController {
+  private readonly host: ReactiveControllerHost;
+  private readonly format: DraftFormat<S, Snap, E, A>;
+  private readonly options: DraftStoreOptions<Snap, A>;
+  private storage: DraftStorage = openDraftStorage('none');
+  private key: string | null = null;
+  private source: S | null = null;
+  private base: Base<A> = { raw: null, revision: 0, answers: null };
+  private conflict: Conflict<E> | null = null;
+  private pendingSave = false;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private warnedUnavailable = false;
+  private statusChangedAt = -Infinity;
+
+  /** This writer's id, stored in every envelope it writes. */
+  readonly writerId: string;
+  /** Notices to show, as data; the view words them. */
+  notices: DraftNotice[] = [];
+  /** Last successful save. */
+  savedAt: Date | null = null;
+  /** True while the last save succeeded (the "Draft saved" status shows). */
+  saved = false;
+  /** The save time the status shows; changes at most once per `statusThrottleMs`. */
+  statusAt: Date | null = null;
+
+  constructor(host: ReactiveControllerHost, format: DraftFormat<S, Snap, E, A>, options: DraftStoreOptions<Snap, A>) {
+    this.host = host;
+    this.format = format;
+    this.options = options;
+    this.writerId = options.writerId ?? randomWriterId();
+    host.addController(this);
+  }
+
+  get storageKey(): string | null {
+    return this.key;
+  }
+
+  get storageKind(): StorageKind {
+    return this.storage.kind;
+  }
+
+  /** True while another tab's answers conflict with these and the person has not chosen. */
+  get inConflict(): boolean {
+    return this.conflict !== null;
+  }
+
+  /** The revision this writer last read or wrote (0 before any). */
+  get revision(): number {
+    return this.base.revision;
+  }
+
+  hostConnected(): void {
+    window.addEventListener('pagehide', this.onPageHide);
+    document.addEventListener('visibilitychange', this.onVisibility);
+    window.addEventListener('storage', this.onStorage);
+  }
+
+  hostDisconnected(): void {
+    this.flush();
+    window.removeEventListener('pagehide', this.onPageHide);
+    document.removeEventListener('visibilitychange', this.onVisibility);
+    window.removeEventListener('storage', this.onStorage);
+  }
+
+  private readonly onPageHide = (): void => this.flush();
+  private readonly onVisibility = (): void => {
+    if (document.visibilityState === 'hidden') this.flush();
+  };
+
+  /** Another tab wrote to storage. Re-read the key rather than trusting the event's values (they can be stale). */
+  private readonly onStorage = (e: StorageEvent): void => {
+    if (!this.key || !this.options.apply || !this.storage.owns?.(e.storageArea)) return;
+    if (e.key !== null && e.key !== this.key) return;
+    const read = this.storage.read(this.key);
+    if (!read.ok || read.value === this.base.raw) return;
+    if (!this.options.snapshot()) {
+      this.base = { raw: null, revision: 0, answers: null };
+      return;
+    }
+    this.reconcile(read.value);
+    if (this.pendingSave && !this.conflict) this.schedule();
+    this.host.requestUpdate();
+  };
+
+  /**
+   * Points the store at a source's draft and reads it. Returns the draft to restore, or null. A draft that
+   * cannot be used is copied to a set-aside key and a notice is added.
+   */
+  open(source: S, kind: StorageKind, assessmentKey: string | null): E | null {
+    this.cancel();
+    this.storage = openDraftStorage(kind);
+    this.key = storageKeyUnder(this.format.prefix, this.format.sourceId(source), assessmentKey);
+    this.source = source;
+    this.base = { raw: null, revision: 0, answers: null };
+    this.conflict = null;
+    this.notices = this.notices.filter((n) => n.code === 'storage-unavailable');
+    this.saved = false;
+    this.savedAt = null;
+    this.statusAt = null;
+    const read = this.storage.read(this.key);
+    if (!read.ok) {
+      this.unavailable();
+      return null;
+    }
+    const outcome = this.format.load(read.value, source);
+    switch (outcome.kind) {
+      case 'empty':
+        return null;
+      case 'set-aside': {
+        const kept = this.keepCopy(outcome.raw);
+        const moved = kept.ok && this.storage.remove(this.key).ok;
+        this.notices = [...this.notices, this.setAsideNotice(outcome, kept.key, moved)];
+        if (!moved) {
+          // Saving now would overwrite the draft we could not copy: keep this session's answers in memory only.
+          this.key = null;
+          this.unavailable();
+        }
+        this.host.requestUpdate();
+        return null;
+      }
+      case 'loaded':
+      case 'migrated': {
+        const draft = outcome.draft;
+        this.base = { raw: read.value, revision: draft.revision, answers: this.format.answersOf(draft) };
+        let migrated: Extract<DraftNotice, { code: 'restored' }>['migrated'] = null;
+        let dropped: string[] = [];
+        let droppedRole: string | null = null;
+        if (outcome.kind === 'migrated') {
+          dropped = outcome.dropped;
+          droppedRole = outcome.droppedRole;
+          const lost = dropped.length > 0 || droppedRole !== null;
+          // Answers that no longer apply are left out of the form; the original is kept so they are not lost.
+          const kept = lost ? this.keepCopy(read.value as string) : null;
+          migrated = {
+            fromVersion: outcome.from.sourceVersion,
+            versionChanged: outcome.from.sourceVersion !== this.format.sourceVersion(source),
+            keptKey: kept?.ok ? kept.key : null,
+          };
+        }
+        this.notices = [...this.notices, { code: 'restored', savedAt: new Date(draft.savedAt), dropped, droppedRole, migrated }];
+        this.host.requestUpdate();
+        return draft;
+      }
+    }
+  }
+
+  /**
+   * Saves to another kind of storage from now on (the `storage` attribute changed mid-form): the answers in
+   * memory are kept and saved there; a draft already there is merged, not overwritten.
+   */
+  setStorage(kind: StorageKind): void {
+    if (kind === this.storage.kind) return;
+    this.flush();
+    this.storage = openDraftStorage(kind);
+    this.base = { raw: null, revision: 0, answers: null };
+    this.conflict = null;
+    this.notices = this.notices.filter((n) => n.code !== 'conflict');
+    this.saved = false;
+    this.statusAt = null;
+    this.schedule();
+    this.host.requestUpdate();
+  }
+
+  /** Schedules a save (debounced). */
+  schedule(): void {
+    if (this.storage.kind === 'none' || !this.key) return;
+    this.pendingSave = true;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.flush(), this.options.debounceMs ?? DRAFT_DEBOUNCE_MS);
+  }
+
+  /** Saves now if a save is pending. */
+  flush(): void {
+    this.stopTimer();
+    if (!this.pendingSave || !this.key) return;
+    if (this.conflict) {
+      // Nothing goes to the shared key until the person chooses; keep this tab's answers aside meanwhile.
+      this.keepMineAside(this.conflict);
+      return;
+    }
+    this.pendingSave = false;
+    this.write();
+  }
+
+  /**
+   * Settles a conflict with another tab: `theirs` takes the other tab's answers where the two differ,
+   * `mine` keeps this tab's. Answers only one side changed are kept either way. Then saves.
+   */
+  resolveConflict(choice: ConflictChoice): void {
+    const conflict = this.conflict;
+    const snapshot = this.options.snapshot();
+    if (!conflict || !this.key) return;
+    this.conflict = null;
+    this.notices = this.notices.filter((n) => n.code !== 'conflict');
+    this.storage.remove(conflict.keepKey);
+    const theirs = this.format.answersOf(conflict.theirs);
+    this.base = { raw: conflict.theirsRaw, revision: conflict.theirs.revision, answers: theirs };
+    if (snapshot && choice === 'theirs') {
+      this.options.apply?.(this.format.takeTheirs(this.format.snapshotAnswers(snapshot), theirs, { items: conflict.items, role: conflict.role }));
+    }
+    const now = this.options.snapshot();
+    if (now && !this.format.same(this.format.snapshotAnswers(now), theirs)) {
+      this.pendingSave = true;
+      this.flush();
+    } else if (now) {
+      this.markSaved(this.now());
+    }
+    this.host.requestUpdate();
+  }
+
+  /** Drops any pending save and removes the saved draft (after a submission, or "start again"). */
+  clear(): void {
+    this.cancel();
+    this.saved = false;
+    this.savedAt = null;
+    this.statusAt = null;
+    if (this.conflict) this.storage.remove(this.conflict.keepKey);
+    this.conflict = null;
+    this.notices = this.notices.filter((n) => n.code === 'storage-unavailable');
+    if (this.key) {
+      const current = this.storage.read(this.key);
+      // Another tab has moved the draft on since: those are its answers, not ours to remove.
+      if (!(current.ok && current.value !== null && current.value !== this.base.raw && this.options.apply)) {
+        if (!this.storage.remove(this.key).ok) this.unavailable();
+      }
+      this.base = { raw: null, revision: 0, answers: null };
+    }
+    this.host.requestUpdate();
+  }
+
+  dismiss(notice: DraftNotice): void {
+    if (notice.code === 'conflict') return;
+    this.notices = this.notices.filter((n) => n !== notice);
+    this.host.requestUpdate();
+  }
+
+  /**
+   * Drops the notices that have been seen (after moving on). An open conflict and "cannot be saved" stay
+   * until settled or dismissed: the second is shown once per store and matters until the end.
+   */
+  clearNotices(): void {
+    const next = this.notices.filter((n) => n.code === 'conflict' || n.code === 'storage-unavailable');
+    if (next.length === this.notices.length) return;
+    this.notices = next;
+    this.host.requestUpdate();
+  }
+
+  private now(): Date {
+    return this.options.now?.() ?? new Date();
+  }
+
+  private stopTimer(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  private cancel(): void {
+    this.stopTimer();
+    this.pendingSave = false;
+  }
+
+  /** Adds the "storage unavailable" notice, once per store. */
+  private unavailable(): void {
+    if (this.warnedUnavailable) return;
+    this.warnedUnavailable = true;
+    this.notices = [...this.notices, { code: 'storage-unavailable' }];
+    this.host.requestUpdate();
+  }
+
+  private setAsideNotice(outcome: Extract<DraftOutcome<E>, { kind: 'set-aside' }>, key: string, moved: boolean): DraftNotice {
+    return { code: 'set-aside', reason: outcome.reason, setAsideKey: key, moved, savedAt: outcome.savedAt ? new Date(outcome.savedAt) : null };
+  }
+
+  /** Copies a raw draft to a fresh set-aside key (never over a different copy). */
+  private keepCopy(raw: string): { key: string; ok: boolean } {
+    const stamp = this.now().getTime();
+    let key = setAsideKeyFor(this.key!, stamp);
+    for (let n = 1; n < 50; n++) {
+      const there = this.storage.read(key);
+      if (!there.ok || there.value === null || there.value === raw) break;
+      key = `${setAsideKeyFor(this.key!, stamp)}-${n}`;
+    }
+    return { key, ok: this.storage.write(key, raw).ok };
+  }
+
+  private keepMineAside(conflict: Conflict<E>): void {
+    const snapshot = this.options.snapshot();
+    if (!snapshot) return;
+    const draft = this.format.create(snapshot, this.now(), { revision: this.base.revision, writer: this.writerId });
+    if (!this.storage.write(conflict.keepKey, JSON.stringify(draft)).ok) this.unavailable();
+  }
+
+  /** A conditional write: only over what this writer last saw; anything else is reconciled first. */
+  private write(): void {
+    if (!this.key) return;
+    let snapshot = this.options.snapshot();
+    if (!snapshot) return;
+    if (this.options.apply) {
+      const current = this.storage.read(this.key);
+      if (!current.ok) {
+        this.saved = false;
+        this.unavailable();
+        return;
+      }
+      if (current.value !== this.base.raw) {
+        this.reconcile(current.value);
+        if (!this.key) return;
+        if (this.conflict) {
+          this.pendingSave = true;
+          this.keepMineAside(this.conflict);
+          this.host.requestUpdate();
+          return;
+        }
+        snapshot = this.options.snapshot();
+        if (!snapshot) return;
+        if (!this.pendingSave) {
+          // The other tab's save already holds every answer this one has.
+          this.markSaved(this.now());
+          return;
+        }
+        this.pendingSave = false;
+      }
+    }
+    const now = this.now();
+    const revision = nextRevision(this.base.revision);
+    const draft = this.format.create(snapshot, now, { revision, writer: this.writerId });
+    const raw = JSON.stringify(draft);
+    if (!this.storage.write(this.key, raw).ok) {
+      this.saved = false;
+      this.unavailable();
+      return;
+    }
+    this.base = { raw, revision, answers: this.format.answersOf(draft) };
+    this.markSaved(now);
+  }
+
+  private markSaved(now: Date): void {
+    this.saved = true;
+    this.savedAt = now;
+    const throttle = this.options.statusThrottleMs ?? SAVED_STATUS_THROTTLE_MS;
+    if (this.statusAt === null || now.getTime() - this.statusChangedAt >= throttle) {
+      this.statusAt = now;
+      this.statusChangedAt = now.getTime();
+    }
+    this.host.requestUpdate();
+  }
+
+  /**
+   * The key holds `theirsRaw`, which this writer did not write. Merges it into the form, or records a
+   * conflict. Afterwards `pendingSave` says whether this tab still has answers the key lacks.
+   */
+  private reconcile(theirsRaw: string | null): void {
+    const snapshot = this.options.snapshot();
+    if (!snapshot || !this.source) return;
+    const outcome = this.format.load(theirsRaw, this.source);
+    if (outcome.kind === 'empty') {
+      // Another tab submitted or started again: keep these answers; they are saved with the next change.
+      this.base = { raw: theirsRaw, revision: 0, answers: null };
+      return;
+    }
+    if (outcome.kind === 'set-aside') {
+      const kept = this.keepCopy(outcome.raw);
+      this.notices = [...this.notices, this.setAsideNotice(outcome, kept.key, kept.ok)];
+      if (!kept.ok) {
+        this.key = null;
+        this.unavailable();
+        return;
+      }
+      this.base = { raw: theirsRaw, revision: 0, answers: null };
+      this.pendingSave = true;
+      return;
+    }
+    const theirs = outcome.draft;
+    const theirAnswers = this.format.answersOf(theirs);
+    const mine = this.format.snapshotAnswers(snapshot);
+    const result = this.format.merge(this.base.answers, mine, theirAnswers);
+    const taken = result.fromTheirs.items.length > 0 || result.fromTheirs.role;
+    if (taken) this.options.apply?.(result.merged);
+    this.notices = this.notices.filter((n) => n.code !== 'merged' && n.code !== 'conflict');
+    if (result.conflicts.items.length || result.conflicts.role) {
+      this.conflict = {
+        theirsRaw: theirsRaw as string,
+        theirs,
+        items: result.conflicts.items,
+        role: result.conflicts.role,
+        keepKey: this.conflict?.keepKey ?? setAsideKeyFor(this.key!, this.now()),
+      };
+      this.saved = false;
+      this.notices = [...this.notices, { code: 'conflict', items: result.conflicts.items, role: result.conflicts.role, savedAt: new Date(theirs.savedAt) }];
+      return;
+    }
+    if (this.conflict) this.storage.remove(this.conflict.keepKey);
+    this.conflict = null;
+    if (taken) this.notices = [...this.notices, { code: 'merged', items: result.fromTheirs.items, role: result.fromTheirs.role }];
+    this.base = { raw: theirsRaw, revision: theirs.revision, answers: theirAnswers };
+    this.pendingSave = !this.format.same(result.merged, theirAnswers);
+  }
+}

@@ -1,0 +1,244 @@
+import type { Framework, Item, Responses } from '@levelfit/engine';
+import { PageFlowController, type Phase } from '../internal/page-flow.js';
+import { buildSteps, DEFAULT_STEP_SIZE, type Step } from './steps.js';
+
+/** Validation codes (as data: the view turns them into words). */
+export const FIELD_ERROR_CODES = ['required'] as const;
+export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
+
+export interface FieldError {
+  itemId: string;
+  code: FieldErrorCode;
+}
+
+/** What should receive focus after the next render; the view carries it out and clears it. */
+export type FocusRequest = { to: 'heading' } | { to: 'error-summary' } | { to: 'item'; itemId: string } | null;
+
+export type NavigationResult = { ok: true } | { ok: false; errors: FieldError[] };
+
+export interface RestoreInput {
+  ratings: Readonly<Record<string, number>>;
+  step: number;
+  role: string | null;
+}
+
+/**
+ * The assessment's state as data : answers, touched items, the step, validation errors and
+ * the phase. It knows nothing about the DOM; the element renders it and calls its methods. Every change
+ * requests a host update.
+ */
+export class AssessmentController extends PageFlowController<FieldError, FocusRequest, Phase> {
+  framework: Framework | null = null;
+  steps: Step[] = [];
+  role: string | null = null;
+  /** Items the person has answered or left (blurred) at least once. */
+  readonly touched = new Set<string>();
+
+  private ratingsMap = new Map<string, number>();
+  private items = new Map<string, Item>();
+  private stepOfItem = new Map<string, number>();
+  private stepSize = DEFAULT_STEP_SIZE;
+
+  /** Starts over with a framework: no answers, first step. */
+  setFramework(framework: Framework, stepSize: number = this.stepSize): void {
+    this.framework = framework;
+    this.items = new Map(framework.items.map((i) => [i.id, i]));
+    this.ratingsMap.clear();
+    this.touched.clear();
+    this.role = null;
+    this.dirty = false;
+    this.errors = [];
+    this.returning = false;
+    this.phase = 'answering';
+    this.step = 0;
+    this.focus = null;
+    this.setStepSize(stepSize);
+  }
+
+  /** Regroups the questions (keeps the answers); the current step becomes the one holding its first item. */
+  setStepSize(stepSize: number): void {
+    if (!this.framework) return;
+    const first = this.currentStep?.itemIds[0];
+    this.stepSize = stepSize;
+    this.steps = buildSteps(this.framework.items, stepSize);
+    this.stepOfItem = new Map(this.steps.flatMap((s) => s.itemIds.map((id) => [id, s.index] as const)));
+    if (first !== undefined) this.step = this.stepOfItem.get(first) ?? 0;
+    this.step = Math.min(this.step, this.steps.length);
+    this.host.requestUpdate();
+  }
+
+  get ready(): boolean {
+    return this.framework !== null;
+  }
+
+  get onCheckPage(): boolean {
+    return this.phase !== 'submitted' && this.step >= this.steps.length;
+  }
+
+  /** One page a step; `steps.length` means "Check your answers". */
+  protected get pageCount(): number {
+    return this.steps.length;
+  }
+
+  get currentStep(): Step | undefined {
+    return this.phase === 'answering' ? this.steps[this.step] : undefined;
+  }
+
+  item(id: string): Item | undefined {
+    return this.items.get(id);
+  }
+
+  rating(id: string): number | undefined {
+    return this.ratingsMap.get(id);
+  }
+
+  stepIndexOf(itemId: string): number | undefined {
+    return this.stepOfItem.get(itemId);
+  }
+
+  /** A copy of the answers in the shape the engine takes. */
+  get responses(): Responses {
+    return { ratings: Object.fromEntries(this.ratingsMap) };
+  }
+
+  get answeredCount(): number {
+    return this.ratingsMap.size;
+  }
+
+  errorFor(itemId: string): FieldError | undefined {
+    return this.errors.find((e) => e.itemId === itemId);
+  }
+
+  /** Unanswered items on a step (all steps when `step` is omitted), in framework order. */
+  missing(step?: number): string[] {
+    const ids = step === undefined ? (this.framework?.items.map((i) => i.id) ?? []) : (this.steps[step]?.itemIds ?? []);
+    return ids.filter((id) => !this.ratingsMap.has(id));
+  }
+
+  /** Records an answer. Returns false for an unknown item or a value off the scale (nothing changes). */
+  answer(itemId: string, rating: number): boolean {
+    if (!this.framework || !this.items.has(itemId)) return false;
+    if (!this.framework.scale.values.some((v) => v.value === rating)) return false;
+    this.ratingsMap.set(itemId, rating);
+    this.touched.add(itemId);
+    this.dirty = true;
+    this.errors = this.errors.filter((e) => e.itemId !== itemId);
+    this.host.requestUpdate();
+    return true;
+  }
+
+  touch(itemId: string): void {
+    if (this.touched.has(itemId)) return;
+    this.touched.add(itemId);
+    this.host.requestUpdate();
+  }
+
+  setRole(role: string | null): void {
+    const next = role?.trim() ? role : null;
+    if (next === this.role) return;
+    this.role = next;
+    this.dirty = true;
+    this.host.requestUpdate();
+  }
+
+  /**
+   * Continue: validates the current step (GOV.UK validates on continue). With every question answered it
+   * moves on (back to "Check your answers" after a "Change"); otherwise it records the errors and asks for
+   * focus on the error summary.
+   */
+  next(): NavigationResult {
+    if (this.phase !== 'answering' || this.step >= this.steps.length) return { ok: true };
+    const errors = this.missing(this.step).map((itemId) => ({ itemId, code: 'required' as const }));
+    if (errors.length) {
+      this.errors = errors;
+      this.focus = { to: 'error-summary' };
+      this.host.requestUpdate();
+      return { ok: false, errors };
+    }
+    this.errors = [];
+    const firstIncomplete = this.firstIncompleteStep();
+    if (this.returning && firstIncomplete === undefined) this.step = this.steps.length;
+    else this.step = Math.min(this.step + 1, this.steps.length);
+    this.returning = this.returning && this.step < this.steps.length;
+    this.focus = { to: 'heading' };
+    this.host.requestUpdate();
+    return { ok: true };
+  }
+
+  /** A "Change" link or an error-summary link on the check page: go to the item's step and focus it. */
+  change(itemId: string): void {
+    const step = this.stepOfItem.get(itemId);
+    if (step === undefined || this.phase !== 'answering') return;
+    this.step = step;
+    this.returning = true;
+    this.errors = this.errors.filter((e) => this.stepOfItem.get(e.itemId) === step);
+    this.focus = { to: 'item', itemId };
+    this.host.requestUpdate();
+  }
+
+  /** Focus an item on the current step (error summary links on a step). */
+  focusItem(itemId: string): void {
+    this.focus = { to: 'item', itemId };
+    this.host.requestUpdate();
+  }
+
+  /** Before submitting: every question must be answered. Errors cover the whole framework. */
+  checkAll(): NavigationResult {
+    const errors = this.missing().map((itemId) => ({ itemId, code: 'required' as const }));
+    this.errors = errors;
+    if (errors.length) {
+      this.focus = { to: 'error-summary' };
+      this.host.requestUpdate();
+      return { ok: false, errors };
+    }
+    return { ok: true };
+  }
+
+  /** Clears every answer and returns to the first step. */
+  reset(): void {
+    if (this.framework) this.setFramework(this.framework, this.stepSize);
+    this.focus = { to: 'heading' };
+  }
+
+  /**
+   * Restores saved answers (from a draft). Unknown items and off-scale values are ignored; the step is
+   * clamped so nobody lands past a step with unanswered questions.
+   */
+  restore(input: RestoreInput): void {
+    if (!this.framework) return;
+    for (const [id, rating] of Object.entries(input.ratings)) {
+      if (this.items.has(id) && this.framework.scale.values.some((v) => v.value === rating)) this.ratingsMap.set(id, rating);
+    }
+    const roles = new Set(this.framework.levels.flatMap((l) => l.roles));
+    this.role = input.role !== null && roles.has(input.role) ? input.role : null;
+    const firstIncomplete = this.firstIncompleteStep() ?? this.steps.length;
+    this.step = Math.max(0, Math.min(Math.floor(input.step) || 0, firstIncomplete, this.steps.length));
+    this.phase = 'answering';
+    this.dirty = false;
+    this.errors = [];
+    this.host.requestUpdate();
+  }
+
+  /**
+   * Replaces the answers with ones merged from another tab (or chosen over this tab's). Unlike `restore`,
+   * the person stays where they are: the step, phase and touched items are kept; unknown items and
+   * off-scale values are ignored; errors for questions now answered go. Does nothing once submitting.
+   */
+  merge(answers: { ratings: Readonly<Record<string, number>>; role: string | null }): void {
+    if (!this.framework || this.phase !== 'answering') return;
+    const scale = new Set(this.framework.scale.values.map((v) => v.value));
+    this.ratingsMap.clear();
+    for (const [id, rating] of Object.entries(answers.ratings)) {
+      if (this.items.has(id) && scale.has(rating)) this.ratingsMap.set(id, rating);
+    }
+    const roles = new Set(this.framework.levels.flatMap((l) => l.roles));
+    this.role = answers.role !== null && roles.has(answers.role) ? answers.role : null;
+    this.errors = this.errors.filter((e) => !this.ratingsMap.has(e.itemId));
+    this.host.requestUpdate();
+  }
+
+  private firstIncompleteStep(): number | undefined {
+    const i = this.steps.findIndex((s) => s.itemIds.some((id) => !this.ratingsMap.has(id)));
+    return i < 0 ? undefined : i;
+  }
+}

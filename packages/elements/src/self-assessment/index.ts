@@ -1,2 +1,0 @@
-export { LfSelfAssessment } from './self-assessment.js';
-export { selfAssessmentStyles } from './self-assessment.styles.js';
