@@ -4,7 +4,7 @@ import '../../packages/elements/src/career-levels/define.js';
 import type { LfCareerLevels } from '../../packages/elements/src/career-levels/career-levels.js';
 import type { LfErrorEvent } from '../../packages/elements/src/events/lf-error.js';
 import { clinicalHomecare, longTextFramework } from '../../stories/support/scenarios.js';
-import { jsonResponse, stubFetch } from './helpers/fetch.js';
+import { jsonResponse, stubFetch } from '../support/fetch.js';
 
 const $ = <T extends Element = HTMLElement>(el: Element, sel: string) => el.shadowRoot!.querySelector<T>(sel);
 const $$ = <T extends Element = HTMLElement>(el: Element, sel: string) => [...el.shadowRoot!.querySelectorAll<T>(sel)];

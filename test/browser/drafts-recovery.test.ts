@@ -3,9 +3,9 @@ import '../../packages/elements/src/self-assessment/define.js';
 import type { LfSelfAssessment } from '../../packages/elements/src/self-assessment/self-assessment.js';
 import type { LfSubmitEvent } from '../../packages/elements/src/events/lf-submit.js';
 import { DRAFT_VERSION, serializeDraft } from '../../packages/elements/src/drafts/envelope.js';
-import { breakStorage, clearLevelfitStorage } from './helpers/storage.js';
-import { $, answerAll, button, deepActiveElement, radio } from './helpers/dom.js';
-import { envelope, flushAll, isVisible, KEY, mount, notices, noticeText, setAsideKeys, stored } from './helpers/drafts.js';
+import { breakStorage, clearLevelfitStorage } from '../support/storage.js';
+import { $, answerAll, button, deepActiveElement, radio } from '../support/dom.js';
+import { envelope, flushAll, isVisible, KEY, mount, notices, noticeText, setAsideKeys, stored } from '../support/drafts.js';
 
 /**
  * Issue #5: corrupt, future-version, other-framework and older-framework drafts are migrated or set aside

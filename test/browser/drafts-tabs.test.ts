@@ -2,9 +2,9 @@ import { expect, fixtureCleanup } from '@open-wc/testing';
 import '../../packages/elements/src/self-assessment/define.js';
 import type { LfSelfAssessment } from '../../packages/elements/src/self-assessment/self-assessment.js';
 import { serializeDraft } from '../../packages/elements/src/drafts/envelope.js';
-import { clearLevelfitStorage } from './helpers/storage.js';
-import { $, deepActiveElement, radio } from './helpers/dom.js';
-import { envelope, flushAll, KEY, mount, notices, noticeText, setAsideKeys, storageEvent, stored } from './helpers/drafts.js';
+import { clearLevelfitStorage } from '../support/storage.js';
+import { $, deepActiveElement, radio } from '../support/dom.js';
+import { envelope, flushAll, KEY, mount, notices, noticeText, setAsideKeys, storageEvent, stored } from '../support/drafts.js';
 
 /**
  * Issue #5: two tabs on one draft do not silently overwrite each other. Two elements with the same key on

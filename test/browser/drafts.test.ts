@@ -13,10 +13,10 @@ import {
   type DraftEnvelope,
 } from '../../packages/elements/src/drafts/envelope.js';
 import { openDraftStorage } from '../../packages/elements/src/drafts/storage.js';
-import { makeFramework } from './helpers/framework-factory.js';
-import { breakStorage, clearLevelfitStorage } from './helpers/storage.js';
-import { KEY, envelope, mount, noticeText, setAsideKeys } from './helpers/drafts.js';
-import { $, $$, answerStep, clickButton, radio, stepIndicator } from './helpers/dom.js';
+import { makeFramework } from '../support/small-framework.js';
+import { breakStorage, clearLevelfitStorage } from '../support/storage.js';
+import { KEY, envelope, mount, noticeText, setAsideKeys } from '../support/drafts.js';
+import { $, $$, answerStep, clickButton, radio, stepIndicator } from '../support/dom.js';
 
 const framework = parseFramework(makeFramework());
 

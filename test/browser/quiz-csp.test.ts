@@ -1,5 +1,5 @@
 import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
-import { underStrictCsp } from './helpers/csp.js';
+import { underStrictCsp } from '../support/csp.js';
 import type { LfQuiz } from '../../packages/elements/src/quiz/quiz.js';
 
 /**

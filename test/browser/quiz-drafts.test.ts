@@ -5,8 +5,8 @@ import type { LfQuizSubmitEvent } from '../../packages/elements/src/events/lf-qu
 import { createQuizDraft, loadQuizDraft, quizDraftKey, serializeQuizDraft } from '../../packages/elements/src/drafts/quiz-envelope.js';
 import { parseQuestionBank } from '@levelfit/engine';
 import { makeBank } from '../../stories/support/quiz-bank.js';
-import { breakStorage, clearLevelfitStorage } from './helpers/storage.js';
-import { $, $$ } from './helpers/dom.js';
+import { breakStorage, clearLevelfitStorage } from '../support/storage.js';
+import { $, $$ } from '../support/dom.js';
 
 const KEY = quizDraftKey('test-bank', 'appraisal-1');
 const text = (el: Element | null | undefined): string => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';

@@ -4,8 +4,8 @@ import '../../packages/elements/src/quiz/define.js';
 import type { LfQuiz } from '../../packages/elements/src/quiz/quiz.js';
 import type { LfQuizSubmitEvent } from '../../packages/elements/src/events/lf-quiz-submit.js';
 import { makeBank } from '../../stories/support/quiz-bank.js';
-import { clearLevelfitStorage } from './helpers/storage.js';
-import { $, deepActiveElement, press, tabUntil } from './helpers/dom.js';
+import { clearLevelfitStorage } from '../support/storage.js';
+import { $, deepActiveElement, press, tabUntil } from '../support/dom.js';
 
 const isInput = (type: string) => (a: Element | null) => a instanceof HTMLInputElement && a.type === type;
 const isButton = (part: string) => (a: Element | null) => a instanceof HTMLButtonElement && a.part.contains(part);

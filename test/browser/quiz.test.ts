@@ -6,10 +6,10 @@ import { LfQuizSubmitEvent } from '../../packages/elements/src/events/lf-quiz-su
 import type { LfQuizChangeEvent } from '../../packages/elements/src/events/lf-quiz-change.js';
 import type { LfErrorEvent } from '../../packages/elements/src/events/lf-error.js';
 import { correctAnswers, makeBank, wrongAnswers, xssBank, XSS_TEXT } from '../../stories/support/quiz-bank.js';
-import { makeFramework } from './helpers/framework-factory.js';
-import { jsonResponse, stubFetch } from './helpers/fetch.js';
-import { clearLevelfitStorage } from './helpers/storage.js';
-import { $, $$, deepActiveElement } from './helpers/dom.js';
+import { makeFramework } from '../support/small-framework.js';
+import { jsonResponse, stubFetch } from '../support/fetch.js';
+import { clearLevelfitStorage } from '../support/storage.js';
+import { $, $$, deepActiveElement } from '../support/dom.js';
 
 const text = (el: Element | null | undefined): string => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 const heading = (el: LfQuiz): string => text($(el, '[part~="heading"]'));

@@ -1,9 +1,9 @@
 import { expect, fixture, fixtureCleanup, fixtureSync, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../packages/elements/src/self-assessment/define.js';
 import type { LfSelfAssessment } from '../../packages/elements/src/self-assessment/self-assessment.js';
-import { makeFramework } from './helpers/framework-factory.js';
-import { breakStorage, clearLevelfitStorage } from './helpers/storage.js';
-import { $, $$, answerAll, answerStep, clickButton, radio } from './helpers/dom.js';
+import { makeFramework } from '../support/small-framework.js';
+import { breakStorage, clearLevelfitStorage } from '../support/storage.js';
+import { $, $$, answerAll, answerStep, clickButton, radio } from '../support/dom.js';
 
 /** axe-core through chai-a11y-axe, in every state a person can reach. */
 describe('<lf-self-assessment> accessibility', () => {

@@ -1,8 +1,8 @@
 import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
-import { underStrictCsp } from './helpers/csp.js';
+import { underStrictCsp } from '../support/csp.js';
 import type { LfSelfAssessment } from '../../packages/elements/src/self-assessment/self-assessment.js';
-import { makeFramework } from './helpers/framework-factory.js';
-import { answerAll, button, clickButton, radio } from './helpers/dom.js';
+import { makeFramework } from '../support/small-framework.js';
+import { answerAll, button, clickButton, radio } from '../support/dom.js';
 
 /**
  * Under `Content-Security-Policy: default-src 'self'` (no inline styles, no eval) the form renders, saves a

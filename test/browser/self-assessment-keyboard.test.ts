@@ -3,9 +3,9 @@ import { assess } from '@levelfit/engine';
 import '../../packages/elements/src/self-assessment/define.js';
 import type { LfSelfAssessment } from '../../packages/elements/src/self-assessment/self-assessment.js';
 import type { LfSubmitEvent } from '../../packages/elements/src/events/lf-submit.js';
-import { makeFramework } from './helpers/framework-factory.js';
-import { clearLevelfitStorage } from './helpers/storage.js';
-import { $, deepActiveElement, headingText, press, stepIndicator, tabUntil } from './helpers/dom.js';
+import { makeFramework } from '../support/small-framework.js';
+import { clearLevelfitStorage } from '../support/storage.js';
+import { $, deepActiveElement, headingText, press, stepIndicator, tabUntil } from '../support/dom.js';
 
 const isRadio = (a: Element | null): a is HTMLInputElement => a instanceof HTMLInputElement && a.type === 'radio';
 const isButton = (part: string) => (a: Element | null) => a instanceof HTMLButtonElement && a.part.contains(part);

@@ -4,8 +4,8 @@ import { generateMsgId } from '@lit/localize/internal/id-generation.js';
 import '../../packages/elements/src/self-assessment/define.js';
 import type { LfSelfAssessment } from '../../packages/elements/src/self-assessment/self-assessment.js';
 import { configureLocalization, currentLocale, sourceLocale } from '../../packages/elements/src/localize/localize.js';
-import { makeFramework } from './helpers/framework-factory.js';
-import { button, headingText, legends } from './helpers/dom.js';
+import { makeFramework } from '../support/small-framework.js';
+import { button, headingText, legends } from '../support/dom.js';
 
 /**
  * Runtime localisation: a provider's locale module (as `lit-localize build` writes it) re-renders the

@@ -5,9 +5,9 @@ import type { LfSelfAssessment } from '../../packages/elements/src/self-assessme
 import type { LfChangeEvent } from '../../packages/elements/src/events/lf-change.js';
 import type { LfErrorEvent } from '../../packages/elements/src/events/lf-error.js';
 import type { LfSubmitEvent } from '../../packages/elements/src/events/lf-submit.js';
-import { makeFramework } from './helpers/framework-factory.js';
-import { jsonResponse, stubFetch } from './helpers/fetch.js';
-import { clearLevelfitStorage } from './helpers/storage.js';
+import { makeFramework } from '../support/small-framework.js';
+import { jsonResponse, stubFetch } from '../support/fetch.js';
+import { clearLevelfitStorage } from '../support/storage.js';
 import {
   $,
   $$,
@@ -20,7 +20,7 @@ import {
   legends,
   radio,
   stepIndicator,
-} from './helpers/dom.js';
+} from '../support/dom.js';
 
 const small = () => makeFramework();
 
@@ -188,7 +188,7 @@ describe('<lf-self-assessment>', () => {
 
     it('shows an inline error for malformed JSON at a URL', async () => {
       const el = fixtureSync<LfSelfAssessment>(
-        html`<lf-self-assessment storage="none" framework="/test/browser/helpers/fixtures/malformed.txt"></lf-self-assessment>`,
+        html`<lf-self-assessment storage="none" framework="/test/support/fixtures/malformed.txt"></lf-self-assessment>`,
       );
       const ev = (await oneEvent(el, 'lf-error')) as LfErrorEvent;
       await el.updateComplete;
@@ -198,7 +198,7 @@ describe('<lf-self-assessment>', () => {
 
     it('shows an inline error for a failed fetch', async () => {
       const el = fixtureSync<LfSelfAssessment>(
-        html`<lf-self-assessment storage="none" framework="/test/browser/helpers/fixtures/missing.json"></lf-self-assessment>`,
+        html`<lf-self-assessment storage="none" framework="/test/support/fixtures/missing.json"></lf-self-assessment>`,
       );
       const ev = (await oneEvent(el, 'lf-error')) as LfErrorEvent;
       await el.updateComplete;
@@ -450,6 +450,10 @@ describe('<lf-self-assessment>', () => {
       await waitUntil(() => el.result !== null, 'never scored');
       await el.updateComplete;
       await clickButton(el, 'button-restart');
+      // Asked first: nothing is cleared until the person says yes.
+      expect($(el, '[part="restart-check"] h2')!.textContent!.trim()).to.equal('Start again?');
+      expect(Object.keys(el.responses.ratings)).to.not.be.empty;
+      await clickButton(el, 'button-restart-confirm');
       expect(stepIndicator(el)).to.equal('Step 1 of 3');
       expect(el.responses).to.deep.equal({ ratings: {} });
     });

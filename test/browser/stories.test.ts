@@ -10,6 +10,7 @@ import * as competenceMatrix from '../../stories/competence-matrix.stories.js';
 import * as levelFit from '../../stories/level-fit.stories.js';
 import * as selfAssessment from '../../stories/self-assessment.stories.js';
 import * as quiz from '../../stories/quiz.stories.js';
+import * as review from '../../stories/review.stories.js';
 
 type Loader = (context: unknown) => Promise<Record<string, unknown> | void> | Record<string, unknown> | void;
 type Render = (args: Record<string, unknown>, context: Record<string, unknown>) => TemplateResult;
@@ -26,7 +27,7 @@ interface MetaLike extends StoryLike {
   component: string;
 }
 
-const modules = { levelFit, competenceMatrix, careerLevels, selfAssessment, quiz } as unknown as Record<
+const modules = { levelFit, competenceMatrix, careerLevels, selfAssessment, quiz, review } as unknown as Record<
   string,
   Record<string, unknown> & { default: MetaLike }
 >;
@@ -97,6 +98,21 @@ describe('stories', () => {
       'LongText',
       'CustomTheme',
     ]);
+    expect(names(review)).to.include.members([
+      'Submitted',
+      'InReview',
+      'DifferencesOnly',
+      'NotYetReviewed',
+      'AddingEvidence',
+      'AgreeWithAllRemaining',
+      'CheckYourReview',
+      'SignOffError',
+      'ReturnToPerson',
+      'SignedOff',
+      'ChangedAfterSignOff',
+      'Returned',
+      'NotARecord',
+    ]);
   });
 
   for (const [moduleName, mod] of Object.entries(modules)) {
@@ -124,6 +140,9 @@ describe('stories', () => {
       [selfAssessment.default as MetaLike, selfAssessment.FrameworkError as StoryLike, 'FrameworkError'],
       [quiz.default as MetaLike, quiz.MalformedBank as StoryLike, 'MalformedBank'],
       [quiz.default as MetaLike, quiz.ErrorSummary as StoryLike, 'ErrorSummary'],
+      [review.default as MetaLike, review.NotARecord as StoryLike, 'NotARecord'],
+      [review.default as MetaLike, review.SignOffError as StoryLike, 'SignOffError'],
+      [review.default as MetaLike, review.ChangedAfterSignOff as StoryLike, 'ChangedAfterSignOff'],
     ];
     for (const [meta, story, name] of cases) {
       const el = await renderStory(meta, story, name);

@@ -3,9 +3,9 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../packages/elements/src/self-assessment/define.js';
 import type { LfSelfAssessment } from '../../packages/elements/src/self-assessment/self-assessment.js';
 import type { LfSubmitEvent } from '../../packages/elements/src/events/lf-submit.js';
-import { makeFramework } from './helpers/framework-factory.js';
-import { clearLevelfitStorage } from './helpers/storage.js';
-import { $, answerAll, button } from './helpers/dom.js';
+import { makeFramework } from '../support/small-framework.js';
+import { clearLevelfitStorage } from '../support/storage.js';
+import { $, answerAll, button } from '../support/dom.js';
 
 /**
  * Issue #5: a double click, a held-down Enter or two programmatic submits yield exactly one `lf-submit`;

@@ -18,7 +18,7 @@ import { clearSentenceCache } from '../../packages/engine/src/level-fit/explain.
 import { referenceExplain } from '../support/oracles/explain.ts';
 import { evaluateLevel, type LevelOutcome } from '../../packages/engine/src/level-fit/rules.ts';
 import type { SafeResult } from '../../packages/engine/src/errors.ts';
-import { readFrameworkJson, type FrameworkJson } from './factories.ts';
+import { readFrameworkJson, type FrameworkJson } from '../support/factories.ts';
 
 const PEOPLE = 2500;
 

@@ -36,7 +36,7 @@ import {
   ratingsFor,
   requiredIds,
   type FrameworkLike,
-} from './factories.ts';
+} from '../support/factories.ts';
 
 const ch = frameworks['clinical-homecare'];
 const LEVELS = ['supportive', 'associate', 'autonomous', 'enhanced', 'advanced'] as const;

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../packages/engine/src/cli/index.ts';
 import { frameworks } from '../../packages/engine/src/index.ts';
-import { ROOT } from './factories.ts';
+import { ROOT } from '../support/factories.ts';
 
 async function cli(argv: string[], files: Record<string, string> = {}) {
   const out: string[] = [];

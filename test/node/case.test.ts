@@ -10,9 +10,9 @@ import { readFileSync } from 'node:fs';
 import Ajv2019 from 'ajv/dist/2019.js';
 import addFormats from 'ajv-formats';
 import fc from 'fast-check';
-import { BUILTIN_IDS, frameworks, type Framework } from '../../packages/engine/src/index.ts';
+import { BUILTIN_IDS, frameworks, parseFramework, type Framework } from '../../packages/engine/src/index.ts';
 import { caseItemUri, fromCase, REQUIRED_AT_LEVEL, safeToCase, toCase, type CFPackage } from '../../packages/engine/src/case/index.ts';
-import { ROOT } from './factories.ts';
+import { ROOT } from '../support/factories.ts';
 
 const schema = JSON.parse(readFileSync(`${ROOT}test/fixtures/case/case_v1p1_cfpackage-jsonschema1.json`, 'utf8'));
 const ajv = new Ajv2019({ allErrors: true, strict: true });
@@ -118,6 +118,17 @@ describe('toCase / fromCase on the nine built-in frameworks', () => {
     assert.deepEqual(back.data, pathway);
   });
 
+  test('a licence the source states becomes a CFLicense the document links to, and comes back', () => {
+    const fw = parseFramework({ ...JSON.parse(JSON.stringify(frameworks['cypf-practitioner-l4'])), source: { ...frameworks['cypf-practitioner-l4'].source, licence: 'Open Government Licence v3.0' } });
+    const pkg = toCase(fw, { lastChangeDateTime: WHEN });
+    assert.deepEqual(schemaErrors(wire(pkg)), []);
+    assert.equal(pkg.CFDefinitions!.CFLicenses![0]!.title, 'Open Government Licence v3.0');
+    assert.equal(pkg.CFDocument.licenseURI!.identifier, pkg.CFDefinitions!.CFLicenses![0]!.identifier);
+    const back = fromCase(wire(pkg));
+    assert.ok(back.success);
+    assert.deepEqual(back.data, fw);
+  });
+
   test('a crosswalk naming an unknown item is an issue from safeToCase (toCase throws a TypeError saying so)', () => {
     const options = { crosswalks: [{ item: 'nope', type: 'isRelatedTo' as const, target: { uri: 'https://x.example.org/1', title: 'x' } }] };
     const r = safeToCase(frameworks['clinical-homecare'], options);
@@ -139,6 +150,7 @@ describe('fromCase on packages from other tools', () => {
     assert.equal(fw.version, '2.1');
     assert.equal(fw.source.publisher, 'Example Care Standards Board');
     assert.equal(fw.source.url, 'https://standards.example.org/medication-support');
+    assert.equal(fw.source.licence, 'CC BY 4.0', 'from the document\'s licenseURI');
     assert.deepEqual(fw.levels.map((l) => l.id), ['all-items']);
     // sequenceNumber order, not file order; Domain and Cluster are headings, not items
     assert.deepEqual(fw.items.map((i) => i.code), ['MED.A.1.1', 'MED.A.1.2', 'MED.A.2', 'MED.B.1', 'MED.B.2', 'MED.B.3', 'MED.B.4']);

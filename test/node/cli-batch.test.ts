@@ -14,7 +14,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { main, type CliIo } from '../../packages/engine/src/cli/index.ts';
 import { csvCell } from '../../packages/engine/src/cli/batch-output.ts';
 import { parseFramework } from '../../packages/engine/src/index.ts';
-import { makeFramework, ratingsFor } from './factories.ts';
+import { makeFramework, ratingsFor } from '../support/factories.ts';
 
 const tinyJson = JSON.stringify(makeFramework());
 const tiny = parseFramework(makeFramework());

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main, type CliIo } from '../../packages/engine/src/cli/index.ts';
 import { assess, frameworks, parseFramework } from '../../packages/engine/src/index.ts';
-import { ROOT, frameworkFiles, makeFramework, ratingsFor, readFrameworkJson } from './factories.ts';
+import { ROOT, frameworkFiles, makeFramework, ratingsFor, readFrameworkJson } from '../support/factories.ts';
 
 interface Run {
   code: number;

@@ -7,7 +7,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { parseFramework } from '../../packages/engine/src/index.ts';
-import { ROOT } from './factories.ts';
+import { ROOT } from '../support/factories.ts';
 
 type Item = { id: string; title: string; kind: string; source?: string; optional?: boolean };
 const json = JSON.parse(readFileSync(`${ROOT}data/frameworks/clinical-homecare.json`, 'utf8')) as { items: Item[] };

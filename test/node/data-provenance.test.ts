@@ -7,7 +7,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { parseFramework } from '../../packages/engine/src/index.ts';
-import { ROOT, SEEDS_DIR } from './factories.ts';
+import { ROOT, SEEDS_DIR } from '../support/factories.ts';
 
 const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
 const seeds = readdirSync(SEEDS_DIR).map((f) => norm(readFileSync(SEEDS_DIR + f, 'utf8'))).join('\n');

@@ -20,7 +20,7 @@ import {
 } from '../../packages/engine/src/index.ts';
 import { LIMITS } from '../../packages/engine/src/constants.ts';
 import { zodMessage } from '../../packages/engine/src/framework/parse.ts';
-import { makeFramework, ratingsFor, type FrameworkJson } from './factories.ts';
+import { makeFramework, ratingsFor, type FrameworkJson } from '../support/factories.ts';
 
 type Path = (string | number)[];
 

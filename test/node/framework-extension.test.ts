@@ -19,7 +19,7 @@ import {
   type Issue,
 } from '../../packages/engine/src/index.ts';
 import { isParsedFramework } from '../../packages/engine/src/internal.ts';
-import { ROOT } from './factories.ts';
+import { ROOT } from '../support/factories.ts';
 
 const EXAMPLE_PATH = 'data/extensions/example-clinical-tasks.json';
 const exampleJson = () => JSON.parse(readFileSync(`${ROOT}${EXAMPLE_PATH}`, 'utf8'));

@@ -24,7 +24,7 @@ import {
   type Framework,
   type LevelFit,
 } from '../../packages/engine/src/index.ts';
-import { makeFramework } from './factories.ts';
+import { makeFramework } from '../support/factories.ts';
 import { applyMutations, baseJson, hostile, mutatedRules, OBJECT_ONLY_BUILDERS, optionsArb, responsesArb, type MutatedCase } from '../support/arbitraries.ts';
 import { assertIssues, assertLevelFit, responsesProblem } from '../support/fuzz-checks.ts';
 import { runProperty, stopWatchdog, type CaseCounter } from '../support/fuzz-harness.ts';

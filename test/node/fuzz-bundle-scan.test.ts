@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 // @ts-expect-error: a plain .mjs build script without type declarations
 import { FORBIDDEN, formatFindings, scanBundle } from '../../scripts/bundle-scan.mjs';
-import { ROOT } from './factories.ts';
+import { ROOT } from '../support/factories.ts';
 import { runProperty, stopWatchdog } from '../support/fuzz-harness.ts';
 
 after(stopWatchdog);

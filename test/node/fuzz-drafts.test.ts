@@ -17,7 +17,7 @@ import {
   serializeDraft,
   type DraftOutcome,
 } from '../../packages/elements/src/drafts/envelope.ts';
-import { makeFramework } from './factories.ts';
+import { makeFramework } from '../support/factories.ts';
 import { BUILDERS, HOSTILE_STRINGS, hostileText, hostileValue, materialize, toJsonText, type HostileValue } from '../support/arbitraries.ts';
 import { runProperty, stopWatchdog, type CaseCounter } from '../support/fuzz-harness.ts';
 

@@ -27,7 +27,7 @@ import {
 import { hostileText, hostileValue, isJsonSafe, materializeTree, toJsonText, HOSTILE_STRINGS, type HostileValue } from '../support/arbitraries.ts';
 import { assertIssues, assertPathsInto } from '../support/fuzz-checks.ts';
 import { runProperty, stopWatchdog, type CaseCounter } from '../support/fuzz-harness.ts';
-import { makeFramework, ratingsFor } from './factories.ts';
+import { makeFramework, ratingsFor } from '../support/factories.ts';
 import { REVIEWER, asJson, reviewed, signedOff, submitted } from '../support/records.ts';
 import { migrateRecord, returnRecord } from '../../packages/engine/src/index.ts';
 

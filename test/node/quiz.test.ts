@@ -28,7 +28,7 @@ import {
 import { QUESTION_TYPES } from '../../packages/engine/src/quiz/types.ts';
 import { defaultThresholds, ratingFor } from '../../packages/engine/src/quiz/score.ts';
 import { isParsedQuestionBank } from '../../packages/engine/src/internal.ts';
-import { ROOT, makeFramework, ratingsFor } from './factories.ts';
+import { ROOT, makeFramework, ratingsFor } from '../support/factories.ts';
 
 type Path = (string | number)[];
 const show = (issues: readonly Issue[]) => JSON.stringify(issues, null, 1);

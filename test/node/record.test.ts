@@ -26,7 +26,7 @@ import {
   type Framework,
   type Issue,
 } from '../../packages/engine/src/index.ts';
-import { makeFramework, ratingsFor } from './factories.ts';
+import { makeFramework, ratingsFor } from '../support/factories.ts';
 import { DECLARATION, PERSON, REVIEWER, SIGNED_AT, asJson, reviewed, signedOff, submitted } from '../support/records.ts';
 
 const fw: Framework = parseFramework(makeFramework());

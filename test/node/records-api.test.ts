@@ -12,7 +12,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { request } from 'node:http';
 import { frameworks, type AssessmentRecord } from '../../packages/engine/src/index.ts';
-import { ROOT } from './factories.ts';
+import { ROOT } from '../support/factories.ts';
 import { asJson, reviewed, signedOff, submitted } from '../support/records.ts';
 
 const built = existsSync(`${ROOT}packages/engine/lib/index.js`);

@@ -6,7 +6,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { assess, assessMany, frameworks, parseFramework, type Framework, type LevelFit, type Responses } from '../../packages/engine/src/index.ts';
-import { indicatorIds, makeFramework, ratingsFor, readFrameworkJson, type FrameworkJson } from './factories.ts';
+import { indicatorIds, makeFramework, ratingsFor, readFrameworkJson, type FrameworkJson } from '../support/factories.ts';
 
 /** A freshly parsed clinical homecare framework: a new object, so a new compiled engine with an empty cache. */
 const freshClinical = () => parseFramework(readFrameworkJson('clinical-homecare'));

@@ -6,7 +6,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { frameworks, parseFramework, sharedItemGroups } from '../../packages/engine/src/index.ts';
-import { makeFramework } from './factories.ts';
+import { makeFramework } from '../support/factories.ts';
 
 describe('sharedItemGroups', () => {
   const pathway = frameworks['adult-care-pathway'];

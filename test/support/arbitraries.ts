@@ -9,7 +9,7 @@
  */
 import fc from 'fast-check';
 import { FACTS, ITEM_KINDS, OPERATOR_DECORATORS, OPERATORS } from '../../packages/engine/src/constants.ts';
-import { makeFramework, readFrameworkJson, type FrameworkJson } from '../node/factories.ts';
+import { makeFramework, readFrameworkJson, type FrameworkJson } from './factories.ts';
 
 export const MB = 1 << 20;
 export const DEEP = 10_000;

@@ -9,4 +9,4 @@ try {
   process.stderr.write('levelfit: the engine is not built yet: run "npm run build:lib" first\n');
   process.exit(2);
 }
-process.exitCode = await cli.main(process.argv.slice(2));
+await cli.runProgram(process.argv.slice(2));

@@ -1,7 +1,7 @@
 import type { Issue } from '@levelfit/engine';
 
 /** Where the problem came from. */
-export const LF_ERROR_SOURCES = ['framework', 'fetch', 'options', 'assess', 'bank'] as const;
+export const LF_ERROR_SOURCES = ['framework', 'fetch', 'options', 'assess', 'bank', 'record'] as const;
 export type LfErrorSource = (typeof LF_ERROR_SOURCES)[number];
 
 /** The detail of `lf-error`: the issues as the engine reports them (`{ code, path, message }`). */

@@ -21,6 +21,8 @@ interface Settles {
  * resolves the `framework` attribute or property through a `FrameworkController` (a built-in id, a URL or
  * an object), waits for every source it loads in `updateComplete`, renders the loading line and the inline
  * error, and dispatches `lf-error` once per distinct problem.
+ *
+ * @internal
  */
 export abstract class LfElement extends LitElement {
   /**

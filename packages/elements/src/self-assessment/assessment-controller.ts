@@ -1,4 +1,4 @@
-import type { Framework, Item, Responses } from '@levelfit/engine';
+import { sharedItemGroups, type Framework, type Item, type Responses } from '@levelfit/engine';
 import { PageFlowController, type Phase } from '../internal/page-flow.js';
 import { buildSteps, DEFAULT_STEP_SIZE, type Step } from './steps.js';
 
@@ -36,6 +36,11 @@ export class AssessmentController extends PageFlowController<FieldError, FocusRe
 
   private ratingsMap = new Map<string, number>();
   private items = new Map<string, Item>();
+  /**
+   * A statement the framework lists at several levels is asked once, at its first item: every item of its group
+   * maps to the group's ids, and an answer goes to all of them (results keep each level's item).
+   */
+  private sharedIds = new Map<string, readonly string[]>();
   private stepOfItem = new Map<string, number>();
   private stepSize = DEFAULT_STEP_SIZE;
 
@@ -43,6 +48,7 @@ export class AssessmentController extends PageFlowController<FieldError, FocusRe
   setFramework(framework: Framework, stepSize: number = this.stepSize): void {
     this.framework = framework;
     this.items = new Map(framework.items.map((i) => [i.id, i]));
+    this.sharedIds = new Map(sharedItemGroups(framework).flatMap((g) => g.ids.map((id) => [id, g.ids] as const)));
     this.ratingsMap.clear();
     this.touched.clear();
     this.role = null;
@@ -60,8 +66,8 @@ export class AssessmentController extends PageFlowController<FieldError, FocusRe
     if (!this.framework) return;
     const first = this.currentStep?.itemIds[0];
     this.stepSize = stepSize;
-    this.steps = buildSteps(this.framework.items, stepSize);
-    this.stepOfItem = new Map(this.steps.flatMap((s) => s.itemIds.map((id) => [id, s.index] as const)));
+    this.steps = buildSteps(this.framework.items.filter((i) => this.askedAs(i.id) === i.id), stepSize);
+    this.stepOfItem = new Map(this.steps.flatMap((s) => s.itemIds.flatMap((id) => this.idsOf(id).map((each) => [each, s.index] as const))));
     if (first !== undefined) this.step = this.stepOfItem.get(first) ?? 0;
     this.step = Math.min(this.step, this.steps.length);
     this.host.requestUpdate();
@@ -88,6 +94,16 @@ export class AssessmentController extends PageFlowController<FieldError, FocusRe
     return this.items.get(id);
   }
 
+  /** The item whose question answers this one: itself, or the first item of its shared group. */
+  askedAs(id: string): string {
+    return this.sharedIds.get(id)?.[0] ?? id;
+  }
+
+  /** Every item an answer to this question goes to (just the item, unless the framework lists it at several levels). */
+  idsOf(id: string): readonly string[] {
+    return this.sharedIds.get(id) ?? [id];
+  }
+
   rating(id: string): number | undefined {
     return this.ratingsMap.get(id);
   }
@@ -109,20 +125,21 @@ export class AssessmentController extends PageFlowController<FieldError, FocusRe
     return this.errors.find((e) => e.itemId === itemId);
   }
 
-  /** Unanswered items on a step (all steps when `step` is omitted), in framework order. */
+  /** Unanswered questions on a step (all steps when `step` is omitted), in framework order. */
   missing(step?: number): string[] {
-    const ids = step === undefined ? (this.framework?.items.map((i) => i.id) ?? []) : (this.steps[step]?.itemIds ?? []);
-    return ids.filter((id) => !this.ratingsMap.has(id));
+    const ids = step === undefined ? this.steps.flatMap((s) => s.itemIds) : (this.steps[step]?.itemIds ?? []);
+    return ids.filter((id) => this.idsOf(id).some((each) => !this.ratingsMap.has(each)));
   }
 
   /** Records an answer. Returns false for an unknown item or a value off the scale (nothing changes). */
   answer(itemId: string, rating: number): boolean {
     if (!this.framework || !this.items.has(itemId)) return false;
     if (!this.framework.scale.values.some((v) => v.value === rating)) return false;
-    this.ratingsMap.set(itemId, rating);
-    this.touched.add(itemId);
+    const question = this.askedAs(itemId);
+    for (const id of this.idsOf(itemId)) this.ratingsMap.set(id, rating);
+    this.touched.add(question);
     this.dirty = true;
-    this.errors = this.errors.filter((e) => e.itemId !== itemId);
+    this.errors = this.errors.filter((e) => e.itemId !== question);
     this.host.requestUpdate();
     return true;
   }
@@ -166,7 +183,8 @@ export class AssessmentController extends PageFlowController<FieldError, FocusRe
   }
 
   /** A "Change" link or an error-summary link on the check page: go to the item's step and focus it. */
-  change(itemId: string): void {
+  change(id: string): void {
+    const itemId = this.askedAs(id);
     const step = this.stepOfItem.get(itemId);
     if (step === undefined || this.phase !== 'answering') return;
     this.step = step;
@@ -209,6 +227,7 @@ export class AssessmentController extends PageFlowController<FieldError, FocusRe
     for (const [id, rating] of Object.entries(input.ratings)) {
       if (this.items.has(id) && this.framework.scale.values.some((v) => v.value === rating)) this.ratingsMap.set(id, rating);
     }
+    this.spreadShared();
     const roles = new Set(this.framework.levels.flatMap((l) => l.roles));
     this.role = input.role !== null && roles.has(input.role) ? input.role : null;
     const firstIncomplete = this.firstIncompleteStep() ?? this.steps.length;
@@ -217,6 +236,15 @@ export class AssessmentController extends PageFlowController<FieldError, FocusRe
     this.dirty = false;
     this.errors = [];
     this.host.requestUpdate();
+  }
+
+  /**
+   * Shows a submission kept from an earlier visit: its answers, on the "submitted" phase, as if it had just
+   * been submitted. Unknown items and off-scale values are ignored, as in `restore`.
+   */
+  showSubmitted(input: Omit<RestoreInput, 'step'>): void {
+    this.restore({ ...input, step: this.steps.length });
+    this.phase = 'submitted';
   }
 
   /**
@@ -231,6 +259,7 @@ export class AssessmentController extends PageFlowController<FieldError, FocusRe
     for (const [id, rating] of Object.entries(answers.ratings)) {
       if (this.items.has(id) && scale.has(rating)) this.ratingsMap.set(id, rating);
     }
+    this.spreadShared();
     const roles = new Set(this.framework.levels.flatMap((l) => l.roles));
     this.role = answers.role !== null && roles.has(answers.role) ? answers.role : null;
     this.errors = this.errors.filter((e) => !this.ratingsMap.has(e.itemId));
@@ -238,7 +267,19 @@ export class AssessmentController extends PageFlowController<FieldError, FocusRe
   }
 
   private firstIncompleteStep(): number | undefined {
-    const i = this.steps.findIndex((s) => s.itemIds.some((id) => !this.ratingsMap.has(id)));
+    const i = this.steps.findIndex((s) => this.missing(s.index).length > 0);
     return i < 0 ? undefined : i;
+  }
+
+  /**
+   * Saved answers from before a statement was asked once (or from another tab) may rate its items differently:
+   * the question's own item decides, else the first rated item, and every item of the group gets that rating.
+   */
+  private spreadShared(): void {
+    for (const [id, ids] of this.sharedIds) {
+      if (ids[0] !== id) continue;
+      const rating = ids.map((each) => this.ratingsMap.get(each)).find((r) => r !== undefined);
+      if (rating !== undefined) for (const each of ids) this.ratingsMap.set(each, rating);
+    }
   }
 }

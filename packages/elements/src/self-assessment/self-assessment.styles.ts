@@ -97,6 +97,10 @@ export const selfAssessmentStyles = css`
   .panel h2:focus-visible {
     outline-color: var(--_focus);
   }
+  /* "You answer it once": its own line under the code or description. */
+  .hint .shared {
+    display: block;
+  }
   @media (forced-colors: active) {
     .question--error,
     .error-summary,

@@ -1,12 +1,14 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
+import { repeat } from 'lit/directives/repeat.js';
 import { localized, msg, str } from '@lit/localize';
 import type { AssessOptions, Framework, Issue, Item, ItemKind, LevelFit } from '@levelfit/engine';
 import { DraftStore, type ConflictChoice, type DraftNotice } from '../drafts/draft-store.js';
 import { SELF_ASSESSMENT_DRAFTS } from '../drafts/envelope.js';
-import { isStorageKind, type StorageKind } from '../drafts/storage.js';
+import { isStorageKind, openDraftStorage, type StorageKind } from '../drafts/storage.js';
 import { LfChangeEvent } from '../events/lf-change.js';
+import { LfRestoreEvent } from '../events/lf-restore.js';
 import { LfSubmitEvent } from '../events/lf-submit.js';
 import { formStyles } from '../internal/form.styles.js';
 import { LfElement, type Problem } from '../internal/lf-element.js';
@@ -18,6 +20,7 @@ import { AssessmentController } from './assessment-controller.js';
 import { LevelFitController } from './level-fit-controller.js';
 import { DEFAULT_STEP_SIZE, type Step } from './steps.js';
 import { selfAssessmentStyles } from './self-assessment.styles.js';
+import { decodeSubmission, encodeSubmission, submissionKey, type Submission } from './submission.js';
 
 /**
  * A self-assessment form for a career and competence framework. Every competence and indicator is a
@@ -33,9 +36,11 @@ import { selfAssessmentStyles } from './self-assessment.styles.js';
  * @attr storage - Where drafts are saved: `local` (default), `session` or `none`.
  * @attr assessment-key - Distinguishes drafts of the same framework: `levelfit:draft:<framework id>:<assessment-key>`.
  * @attr step-size - Most questions on one step (default 12); longer groups are split into parts.
+ * @attr sent - Boolean. The host has sent the result on (to a manager or an HR system): the confirmation says "Your result has been sent" instead of "Your result is ready".
  *
  * @event {LfChangeEvent} lf-change - An answer changed. `detail: { itemId, rating, responses }`.
  * @event {LfSubmitEvent} lf-submit - Submitted and scored, exactly once per submission: repeated clicks, Enter and `requestSubmit()` while scoring, or after submitting until `reset()`, are ignored. `detail: { responses, result }` (`result` is the engine's `LevelFit`).
+ * @event {LfRestoreEvent} lf-restore - The person's last submission was found on this device (after a reload or a later visit) and is shown again. `detail: { submission }` with `responses`, `result`, `submittedAt`, `frameworkId`, `frameworkVersion`, `role`; also the `lastSubmission` property.
  * @event {LfErrorEvent} lf-error - The framework (or an option) is unusable. `detail: { issues, source }`; the issues are also shown inline.
  *
  * @csspart base - The wrapper around everything.
@@ -51,6 +56,7 @@ import { selfAssessmentStyles } from './self-assessment.styles.js';
  * @csspart question - One question's wrapper (also `question-error` when it has an error).
  * @csspart legend - The question's title.
  * @csspart hint - Hint text under a legend.
+ * @csspart shared-hint - In the hint of a statement the framework lists at several levels: asked once, counted at each.
  * @csspart error-message - The error message inside a question.
  * @csspart radios - The list of radios of one question.
  * @csspart option - One radio with its label.
@@ -60,7 +66,8 @@ import { selfAssessmentStyles } from './self-assessment.styles.js';
  * @csspart check-answers - The "Check your answers" summary.
  * @csspart summary-list - One summary list of answers.
  * @csspart change-link - A "Change" link.
- * @csspart confirmation - The panel shown after submitting.
+ * @csspart confirmation - The panel shown after submitting (and after a reload, with the date of the kept result).
+ * @csspart restart-check - The "Start again?" question asked before the answers are cleared.
  * @csspart draft-status - The polite status line that says "Draft saved at 10:42" (changes at most every 15 seconds).
  * @csspart error - The inline error shown for bad input.
  *
@@ -115,8 +122,27 @@ export class LfSelfAssessment extends LfElement {
   @property({ type: Number, reflect: true, attribute: 'step-size' })
   stepSize: number = DEFAULT_STEP_SIZE;
 
+  /** The host has sent the result on: the confirmation says so instead of "Your result is ready". */
+  @property({ type: Boolean, reflect: true })
+  sent = false;
+
   @state()
   private lastResult: LevelFit | null = null;
+
+  /** The last submission kept on this device (shown again after a reload). */
+  @state()
+  private kept: Submission | null = null;
+
+  /** The confirmation shows a submission kept from an earlier visit, not one made since the page loaded. */
+  @state()
+  private showingKept = false;
+
+  /** "Start again?" is being asked. */
+  @state()
+  private confirmingRestart = false;
+
+  /** A kept submission found while opening the framework, announced with `lf-restore` after the render. */
+  private restoredToAnnounce: Submission | null = null;
 
   private readonly assessment = new AssessmentController(this);
   private readonly levelFit = new LevelFitController(this);
@@ -137,6 +163,22 @@ export class LfSelfAssessment extends LfElement {
     return this.lastResult;
   }
 
+  /**
+   * The last submission kept on this device for this framework (and assessment key): its answers, result,
+   * time and framework version. It survives a reload and "Start again", and is replaced by the next
+   * submission; `clearSubmission()` forgets it. Null with `storage="none"` after a reload.
+   */
+  get lastSubmission(): Submission | null {
+    return this.kept;
+  }
+
+  /** Forgets the kept submission (on this device too); a shown result stays until the next reset. */
+  clearSubmission(): void {
+    const s = this.session;
+    if (s) openDraftStorage(s.storage).remove(submissionKey(s.framework.id, s.key));
+    this.kept = null;
+  }
+
   /** The framework being assessed, once it has loaded and validated. */
   override get resolvedFramework(): Framework | null {
     return this.assessment.framework;
@@ -153,6 +195,8 @@ export class LfSelfAssessment extends LfElement {
     this.assessment.reset();
     this.lastResult = null;
     this.submitProblem = null;
+    this.confirmingRestart = false;
+    this.showingKept = false;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -172,8 +216,18 @@ export class LfSelfAssessment extends LfElement {
         this.assessment.setFramework(fw.framework, this.stepSize);
         this.lastResult = null;
         this.submitProblem = null;
+        this.confirmingRestart = false;
+        this.showingKept = false;
         const draft = this.drafts.open(fw.framework, storage, key);
         if (draft) this.assessment.restore({ ratings: draft.responses.ratings, step: draft.step, role: draft.role });
+        this.kept = this.readSubmission(fw.framework, storage, key);
+        this.restoredToAnnounce = this.kept;
+        // No answers in progress: the person sees the result they submitted last, not an empty form.
+        if (this.kept && !draft) {
+          this.assessment.showSubmitted({ ratings: this.kept.responses.ratings, role: this.kept.role });
+          this.lastResult = this.kept.result;
+          this.showingKept = true;
+        }
       } else if (changed.has('stepSize')) {
         this.assessment.setStepSize(this.stepSize);
       }
@@ -188,6 +242,11 @@ export class LfSelfAssessment extends LfElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
+    const restored = this.restoredToAnnounce;
+    if (restored) {
+      this.restoredToAnnounce = null;
+      this.emit(new LfRestoreEvent({ submission: restored }));
+    }
     const focus = this.assessment.takeFocusRequest();
     if (!focus) return;
     const root = this.renderRoot as ShadowRoot;
@@ -198,6 +257,18 @@ export class LfSelfAssessment extends LfElement {
         root.querySelector<HTMLInputElement>(`input[name="${focus.itemId}"]:checked`) ?? root.getElementById(`q-${focus.itemId}`);
       target?.focus();
     }
+  }
+
+  private readSubmission(framework: Framework, storage: StorageKind, key: string | null): Submission | null {
+    const raw = openDraftStorage(storage).read(submissionKey(framework.id, key));
+    return raw.ok ? decodeSubmission(raw.value, framework.id) : null;
+  }
+
+  /** Keeps the submission on this device; when storage fails the result is still shown and sent to the host. */
+  private keepSubmission(submission: Submission): void {
+    const s = this.session;
+    this.kept = submission;
+    if (s) openDraftStorage(s.storage).write(submissionKey(s.framework.id, s.key), encodeSubmission(submission));
   }
 
   private storageKind(): StorageKind {
@@ -277,8 +348,23 @@ export class LfSelfAssessment extends LfElement {
     }
   }
 
+  /** "Start again" asks first: the answers go, the kept result stays until the next submission. */
   private onRestart(): void {
+    this.confirmingRestart = true;
+    this.assessment.focus = { to: 'heading' };
+  }
+
+  private onRestartConfirmed(): void {
     this.reset();
+  }
+
+  private onRestartCancelled(): void {
+    this.confirmingRestart = false;
+    this.assessment.focus = { to: 'heading' };
+  }
+
+  private onPrint(): void {
+    window.print();
   }
 
   /** After moving between steps: one-time notices have been seen (an open conflict stays); save where the person is. */
@@ -328,6 +414,15 @@ export class LfSelfAssessment extends LfElement {
     this.submitProblem = null;
     this.drafts.clear();
     this.lastResult = result;
+    this.showingKept = false;
+    this.keepSubmission({
+      frameworkId: c.framework.id,
+      frameworkVersion: c.framework.version,
+      submittedAt: new Date().toISOString(),
+      responses,
+      role: options.role ?? null,
+      result,
+    });
     c.endSubmit(true);
     this.emit(new LfSubmitEvent({ responses, result }));
   }
@@ -343,7 +438,11 @@ export class LfSelfAssessment extends LfElement {
     const c = this.assessment;
     if (!c.framework) return html`<div class="base" part="base"></div>`;
     const view =
-      c.phase === 'submitted' ? this.renderConfirmation() : c.onCheckPage ? this.renderCheckAnswers() : this.renderStep(c.currentStep!);
+      c.phase === 'submitted'
+        ? this.confirmingRestart
+          ? this.renderRestartCheck()
+          : this.renderConfirmation()
+        : c.onCheckPage ? this.renderCheckAnswers() : this.renderStep(c.currentStep!);
     return html`
       <div class="base" part="base">
         <p class="framework-title" part="framework-title">${c.framework.title}</p>
@@ -510,7 +609,7 @@ export class LfSelfAssessment extends LfElement {
           ${this.stepTitle(step)}
         </h2>
         ${this.showRolePicker(framework) && step.index === 0 ? this.renderRolePicker(framework) : nothing}
-        ${step.itemIds.map((id) => this.renderQuestion(c.item(id)!, framework))}
+        ${repeat(step.itemIds, (id) => id, (id) => this.renderQuestion(c.item(id)!, framework))}
       </div>
       <div class="buttons">
         <button type="submit" part="button button-continue">${msg('Continue')}</button>
@@ -562,7 +661,8 @@ export class LfSelfAssessment extends LfElement {
     const rating = c.rating(item.id);
     const hintId = `q-${item.id}-hint`;
     const errorId = `q-${item.id}-error`;
-    const hasHint = item.description !== undefined || item.code !== undefined;
+    const shared = c.idsOf(item.id);
+    const hasHint = item.description !== undefined || item.code !== undefined || shared.length > 1;
     const describedBy = [hasHint ? hintId : '', error ? errorId : ''].filter(Boolean).join(' ');
     return html`
       <div class="question ${error ? 'question--error' : ''}" part=${error ? 'question question-error' : 'question'}>
@@ -573,6 +673,7 @@ export class LfSelfAssessment extends LfElement {
                 ${item.code !== undefined ? html`<span class="code">${msg(str`Reference ${item.code}`)}</span>` : nothing}
                 ${item.code !== undefined && item.description !== undefined ? html`<br />` : nothing}
                 ${item.description ?? nothing}
+                ${shared.length > 1 ? html`<span class="shared" part="shared-hint">${this.sharedHint(shared, framework)}</span>` : nothing}
               </div>`
             : nothing}
           ${error
@@ -605,6 +706,13 @@ export class LfSelfAssessment extends LfElement {
         </fieldset>
       </div>
     `;
+  }
+
+  /** Under a statement the framework lists at several levels: it is asked once and the answer counts at each. */
+  private sharedHint(ids: readonly string[], framework: Framework): string {
+    const levels = new Set(ids.flatMap((id) => this.assessment.item(id)?.levels ?? []));
+    const titles = framework.levels.filter((l) => levels.has(l.id)).map((l) => l.title).join('; ');
+    return msg(str`This is part of ${levels.size} levels (${titles}). You answer it once and your answer counts for each.`);
   }
 
   private renderCheckAnswers(): TemplateResult {
@@ -676,27 +784,48 @@ export class LfSelfAssessment extends LfElement {
     const framework = this.assessment.framework!;
     const result = this.lastResult;
     const best = result?.bestFit ? framework.levels.find((l) => l.id === result.bestFit) : undefined;
+    const kept = this.kept;
+    const heading =
+      this.showingKept && kept
+      ? msg(str`Your result from ${this.formatDate(new Date(kept.submittedAt))}`)
+      : this.sent
+        ? msg('Your result has been sent')
+        : msg('Your result is ready');
     return html`
       <div class="panel" part="confirmation">
-        <h2 data-focus="heading" tabindex="-1">${msg('Assessment submitted')}</h2>
+        <h2 data-focus="heading" tabindex="-1">${heading}</h2>
         <p>
           ${best
             ? html`${msg('Your best fit is')}<br /><strong>${best.title}</strong>`
             : msg('Your answers do not yet meet any level in full')}
         </p>
       </div>
-      ${result && result.explanation.length
-        ? html`<h3>${msg('Why')}</h3>
-            <ul>
-              ${result.explanation.map((s) => html`<li>${s}</li>`)}
-            </ul>`
-        : nothing}
+      <p>${msg('Your result is kept on this device until you submit new answers. You can print it for your review meeting.')}</p>
       <div class="buttons">
-        <button type="button" class="secondary" part="button button-restart" @click=${this.onRestart}>
-          ${msg('Start a new assessment')}
-        </button>
+        <button type="button" part="button button-print" @click=${this.onPrint}>${msg('Print your result')}</button>
+        <button type="button" class="secondary" part="button button-restart" @click=${this.onRestart}>${msg('Start again')}</button>
       </div>
     `;
+  }
+
+  private renderRestartCheck(): TemplateResult {
+    return html`
+      <div part="restart-check">
+        <h2 data-focus="heading" tabindex="-1">${msg('Start again?')}</h2>
+        <p>${msg('Your answers will be cleared so you can fill in the form again.')}</p>
+        <p>${msg('Your last result stays saved on this device until you submit new answers.')}</p>
+        <div class="buttons">
+          <button type="button" part="button button-restart-confirm" @click=${this.onRestartConfirmed}>${msg('Yes, start again')}</button>
+          <button type="button" class="secondary" part="button button-restart-cancel" @click=${this.onRestartCancelled}>
+            ${msg('No, go back')}
+          </button>
+        </div>
+      </div>
+    `;
+  }
+
+  private formatDate(date: Date): string {
+    return new Intl.DateTimeFormat(currentLocale(), { dateStyle: 'long' }).format(date);
   }
 }
 

@@ -28,6 +28,7 @@ import {
   type CFAssociation,
   type CFItem,
   type CFItemType,
+  type CFLicense,
   type CFLinkGenUri,
   type CFPackage,
 } from './types.js';
@@ -75,6 +76,12 @@ function groupRuns(fw: Framework): { title: string | undefined; items: number[] 
     else runs.push({ title: item.group, items: [i] });
   });
   return runs;
+}
+
+/** The licence the source states, as a CFLicense (CASE links a document to its licence by URI). */
+function licenceRecord(licence: string, ids: CaseIds, when: string): CFLicense {
+  const identifier = ids.of('licence');
+  return { identifier, uri: ids.uri('CFLicenses', identifier), title: licence, licenseText: `The source states its licence as: ${licence}`, lastChangeDateTime: when };
 }
 
 /** The package for a parsed framework. Throws a TypeError only for a crosswalk naming an unknown item; `safeToCase` returns that as an issue. */
@@ -149,7 +156,14 @@ function build(fw: Framework, options: ToCaseOptions): CFPackage {
       CFItemType: LEVEL_TYPE,
       CFItemTypeURI: typeLink(LEVEL_TYPE),
       ...(level.descriptor.length ? { notes: level.descriptor.join('\n') } : {}),
-      extensions: { levelfit: { id: level.id, roles: [...level.roles], ...(needsExact ? { descriptor: [...level.descriptor] } : {}) } },
+      extensions: {
+        levelfit: {
+          id: level.id,
+          roles: [...level.roles],
+          ...(level.titleBy !== undefined ? { titleBy: level.titleBy } : {}),
+          ...(needsExact ? { descriptor: [...level.descriptor] } : {}),
+        },
+      },
     });
     associate('isChildOf', link, docLink, ++childOfDocument);
     return link;
@@ -172,7 +186,13 @@ function build(fw: Framework, options: ToCaseOptions): CFPackage {
         CFItemType: title,
         CFItemTypeURI: typeLink(title),
         ...(item.source !== undefined ? { notes: item.source } : {}),
-        extensions: { levelfit: { id: item.id, ...(item.description !== undefined ? { description: item.description } : {}) } },
+        extensions: {
+          levelfit: {
+            id: item.id,
+            ...(item.description !== undefined ? { description: item.description } : {}),
+            ...(item.optional !== undefined ? { optional: item.optional } : {}),
+          },
+        },
       });
       itemLinks.set(item.id, link);
       associate('isChildOf', link, parent, run.title !== undefined ? n + 1 : ++childOfDocument);
@@ -189,6 +209,7 @@ function build(fw: Framework, options: ToCaseOptions): CFPackage {
   }
 
   const source = fw.source;
+  const licence = typeof source.licence === 'string' ? licenceRecord(source.licence, ids, when) : undefined;
   return {
     CFDocument: {
       identifier: ids.document,
@@ -204,11 +225,12 @@ function build(fw: Framework, options: ToCaseOptions): CFPackage {
       language,
       version: fw.version,
       ...(source.note !== undefined ? { notes: source.note } : {}),
+      ...(licence ? { licenseURI: { title: licence.title, identifier: licence.identifier, uri: licence.uri } } : {}),
       extensions: { levelfit: { id: fw.id, source: structuredClone(source), rules: structuredClone(fw.rules) } },
     },
     CFItems: items,
     CFAssociations: associations,
-    CFDefinitions: { CFItemTypes: types },
+    CFDefinitions: { CFItemTypes: types, ...(licence ? { CFLicenses: [licence] } : {}) },
     CFRubrics: [scaleRubric(fw.scale, fw.title, ids, when)],
   };
 }

@@ -9,7 +9,7 @@ import { URL_NAMESPACE, uuidV5 } from '../lms/uuid.js';
 /** The namespace of levelfit's CASE document UUIDs (itself a v5 UUID of a fixed name). */
 export const CASE_NAMESPACE = uuidV5('urn:levelfit:case', URL_NAMESPACE);
 
-export type CaseRecordKind = 'CFDocuments' | 'CFItems' | 'CFAssociations' | 'CFItemTypes' | 'CFRubrics' | 'CFRubricCriteria' | 'CFRubricCriterionLevels';
+export type CaseRecordKind = 'CFDocuments' | 'CFItems' | 'CFAssociations' | 'CFItemTypes' | 'CFLicenses' | 'CFRubrics' | 'CFRubricCriteria' | 'CFRubricCriterionLevels';
 
 export interface CaseIds {
   document: string;

@@ -201,12 +201,14 @@ export function fromCase(input: unknown, options: FromCaseOptions = {}): FromCas
       ? (ext['descriptor'] as string[])
       : (notes ?? '').split('\n').map((s) => s.trim()).filter(Boolean);
     const roles = Array.isArray(ext['roles']) ? ext['roles'].filter((s): s is string => typeof s === 'string') : [];
-    return {
+    const level: Level = {
       id: levelId(str(ext['id']), slugId(it.humanCodingScheme ?? it.fullStatement, 'level')),
       title: text(it.fullStatement, ['CFItems', it.index, 'fullStatement'], issues),
       descriptor,
       roles,
     };
+    if (ext['titleBy'] === 'levelfit' || ext['titleBy'] === 'source') level.titleBy = ext['titleBy'];
+    return level;
   });
   if (!levels.length) {
     levels.push({ id: 'all-items', title: docTitle, descriptor: [], roles: [] });
@@ -259,6 +261,7 @@ export function fromCase(input: unknown, options: FromCaseOptions = {}): FromCas
     if (notes !== undefined) out.source = text(notes, ['CFItems', it.index, 'notes'], issues);
     const description = str(ext['description']);
     if (description !== undefined) out.description = description;
+    if (typeof ext['optional'] === 'boolean') out.optional = ext['optional'];
     return out;
   });
   for (const [type, index] of unknownTypes)
@@ -338,9 +341,11 @@ function text(value: string, path: (string | number)[], issues: CaseIssue[]): st
 
 function sourceOf(doc: Record<string, unknown>, title: string): Source {
   const url = str(doc['officialSourceURL']);
+  const licence = isObj(doc['licenseURI']) ? str(doc['licenseURI']['title']) : undefined;
   const source: Source = {
     title,
     publisher: str(doc['publisher']) ?? null,
+    licence: licence ?? null,
     date: null,
     reference: `CASE document ${doc['identifier'] as string}`,
     note: 'Imported from a CASE 1.1 package by levelfit.',

@@ -40,7 +40,16 @@ export interface CFDocument {
   version?: string;
   statusStartDate?: string;
   notes?: string;
+  licenseURI?: CFLinkUri;
   extensions?: CFExtensions;
+}
+
+export interface CFLicense {
+  identifier: string;
+  uri: string;
+  title: string;
+  licenseText: string;
+  lastChangeDateTime: string;
 }
 
 export interface CFItem {
@@ -130,7 +139,7 @@ export interface CFPackage {
   CFDocument: CFDocument;
   CFItems?: CFItem[];
   CFAssociations?: CFAssociation[];
-  CFDefinitions?: { CFItemTypes?: CFItemType[] };
+  CFDefinitions?: { CFItemTypes?: CFItemType[]; CFLicenses?: CFLicense[] };
   CFRubrics?: CFRubric[];
 }
 

@@ -6,32 +6,35 @@ import type { AssessOptions, LevelFit } from '../level-fit/types.js';
 import type { Command } from './command.js';
 import { loadFramework } from './framework-option.js';
 import { pct, titleOf } from './format.js';
-import { printIssues, read, UsageError, type CliIo } from './io.js';
+import { printIssues, read, say, UsageError, type CliIo } from './io.js';
+import { safeJson } from './terminal-text.js';
 
 function printFit(io: CliIo, fw: Framework, fit: LevelFit): void {
-  io.out(`Framework: ${fw.title} (${fw.version})`);
-  io.out(`Best fit: ${titleOf(fw, fit.bestFit)}`);
-  if (fit.overlap) io.out(`Overlap: into ${titleOf(fw, fit.overlap.to)} (${fit.overlap.items.map((i) => i.title).join('; ')})`);
-  if (fit.role) io.out(`Role: ${fit.role.title} (indicative of ${titleOf(fw, fit.role.level)})`);
-  io.out('');
-  io.out('Level                                                  attained  competences  indicators');
+  // titles and explanations come from the framework file: shown with any control characters escaped
+  const out = (line: string) => say(io, line);
+  out(`Framework: ${fw.title} (${fw.version})`);
+  out(`Best fit: ${titleOf(fw, fit.bestFit)}`);
+  if (fit.overlap) out(`Overlap: into ${titleOf(fw, fit.overlap.to)} (${fit.overlap.items.map((i) => i.title).join('; ')})`);
+  if (fit.role) out(`Role: ${fit.role.title} (indicative of ${titleOf(fw, fit.role.level)})`);
+  out('');
+  out('Level                                                  attained  competences  indicators');
   for (const l of fit.levels) {
     const title = titleOf(fw, l.level).padEnd(55).slice(0, 55);
     const comp = `${l.competences.met}/${l.competences.required}`.padStart(11);
     const ind = l.indicators.required ? `${l.indicators.met}/${l.indicators.required} ${pct(l.indicatorCoverage)}` : '-';
-    io.out(`${title} ${(l.attained ? 'yes' : 'no').padEnd(8)} ${comp}  ${ind}`);
+    out(`${title} ${(l.attained ? 'yes' : 'no').padEnd(8)} ${comp}  ${ind}`);
   }
-  io.out('');
+  out('');
   if (fit.gaps.target) {
-    io.out(`Gaps to ${titleOf(fw, fit.gaps.target)} (${fit.gaps.items.length}):`);
+    out(`Gaps to ${titleOf(fw, fit.gaps.target)} (${fit.gaps.items.length}):`);
     for (const g of fit.gaps.items) {
       const label = fw.scale.values.find((v) => v.value === g.rating)?.label ?? String(g.rating);
-      io.out(`  - ${g.title} [${g.kind}, ${label}]`);
+      out(`  - ${g.title} [${g.kind}, ${label}]`);
     }
-    io.out('');
+    out('');
   }
-  io.out('Why:');
-  for (const s of fit.explanation) io.out(`  ${s}`);
+  out('Why:');
+  for (const s of fit.explanation) out(`  ${s}`);
 }
 
 export const assessCommand: Command = {
@@ -57,7 +60,7 @@ export const assessCommand: Command = {
       printIssues(io, file, res.issues);
       return 1;
     }
-    if (values.json) io.out(JSON.stringify(res.data, null, 2));
+    if (values.json) io.out(safeJson(JSON.stringify(res.data, null, 2)));
     else printFit(io, fw.data, res.data);
     return 0;
   },

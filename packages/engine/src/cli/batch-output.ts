@@ -82,7 +82,7 @@ export function formatter(format: OutputFormat, fw: Framework): Formatter {
           const gaps = fit.gaps.target ? `; ${fit.gaps.items.length} gap(s) to ${titleOf(fw, fit.gaps.target)}` : '';
           return line(visible(`${row.person}: ${titleOf(fw, fit.bestFit)}${overlap}${gaps}`));
         },
-        end: (s) => ({ text: ['', ...summaryLines(fw, s)].map(line).join('') }),
+        end: (s) => ({ text: ['', ...summaryLines(fw, s)].map((l) => line(visible(l))).join('') }),
       };
     case 'ndjson':
       return {

@@ -13,7 +13,7 @@ import { formatOfName, formatOfText, InputError, rows, type BatchRow, type Input
 import { formatter, OUTPUT_FORMATS, openSink, type OutputFormat, type Summary } from './batch-output.js';
 import type { Command } from './command.js';
 import { loadFramework } from './framework-option.js';
-import { openRead, printIssues, STDIN, UsageError, type CliIo } from './io.js';
+import { openRead, printIssues, STDIN, UsageError, warn, type CliIo } from './io.js';
 
 /**
  * People assessed together: big enough to amortise the per-call work, small enough that output flows. The
@@ -127,7 +127,7 @@ async function batch(io: CliIo, fw: Framework, file: string, opts: BatchOptions)
   const end = out.end(summary);
   await sink.write(end.text);
   await sink.close();
-  for (const l of end.summaryToErr ?? []) io.err(l);
+  for (const l of end.summaryToErr ?? []) warn(io, l);
   return summary.invalid || unreadableRest ? 1 : 0;
 }
 

@@ -12,7 +12,7 @@ import { batchCommand } from './batch.js';
 import { exportCommand, importCommand } from './case.js';
 import { COMMON_OPTIONS, type Command, type OptionValues } from './command.js';
 import { frameworksCommand } from './frameworks.js';
-import { defaultIo, UsageError, type CliIo } from './io.js';
+import { defaultIo, UsageError, warn, type CliIo } from './io.js';
 import { validateCommand } from './validate.js';
 
 export type { CliIo } from './io.js';
@@ -61,11 +61,11 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
     return await command.run({ files, values }, io);
   } catch (err) {
     if (err instanceof UsageError || String((err as { code?: unknown } | null)?.code).startsWith('ERR_PARSE_ARGS')) {
-      io.err(`levelfit: ${(err as Error).message}`);
+      warn(io, `levelfit: ${(err as Error).message}`);
       io.err('Run "levelfit --help" for usage.');
       return 2;
     }
-    io.err(`levelfit: unexpected error: ${(err as Error | null)?.stack ?? String(err)}`);
+    for (const line of `levelfit: unexpected error: ${(err as Error | null)?.stack ?? String(err)}`.split('\n')) warn(io, line);
     return 1;
   }
 }
@@ -79,8 +79,15 @@ function isMain(): boolean {
   }
 }
 
-if (isMain()) {
-  main(process.argv.slice(2)).then((code) => {
-    process.exitCode = code;
+/** Runs the CLI as the program (this file, or bin/levelfit.js): sets the exit code when done. */
+export async function runProgram(argv: string[]): Promise<void> {
+  // A reader that stops early (`levelfit frameworks | head -1`) closes the pipe: that is the reader's choice,
+  // not an error, so the program ends quietly instead of printing an EPIPE stack trace.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0);
+    throw err;
   });
+  process.exitCode = await main(argv);
 }
+
+if (isMain()) void runProgram(process.argv.slice(2));

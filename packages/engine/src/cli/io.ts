@@ -65,6 +65,16 @@ export async function opened(stream: Readable | Writable, verb: 'read' | 'write'
   });
 }
 
+/** One line of text for standard output, with control characters made visible. */
+export function say(io: CliIo, line: string): void {
+  io.out(visible(line));
+}
+
+/** One line of text for standard error, with control characters made visible. */
+export function warn(io: CliIo, line: string): void {
+  io.err(visible(line));
+}
+
 /** Each issue on its own line as `WHERE: path: message [code]`, with control characters made visible. */
 export function printIssues(io: CliIo, where: string, issues: readonly Issue[]): void {
   for (const i of issues) io.err(visible(`${where}: ${formatPath(i.path)}: ${i.message} [${i.code}]`));

@@ -5,7 +5,7 @@ import { safeParseQuestionBank } from '../quiz/index.js';
 import type { Command, OptionValues } from './command.js';
 import { loadFramework } from './framework-option.js';
 import { plural } from './format.js';
-import { printIssues, read, UsageError, type CliIo } from './io.js';
+import { printIssues, read, say, UsageError, warn, type CliIo } from './io.js';
 
 /** A JSON value that is a question bank rather than a framework (it has a `questions` list). */
 const isBank = (v: unknown): boolean => typeof v === 'object' && v !== null && !Array.isArray(v) && Array.isArray((v as { questions?: unknown }).questions);
@@ -27,7 +27,7 @@ function validateText(io: CliIo, file: string, text: string, values: OptionValue
       return false;
     }
     const against = fw ? `checked against ${fw.data.id}` : 'framework not checked: give --framework FILE';
-    io.out(`${file}: valid question bank (${bank.data.id}: ${plural(bank.data.questions.length, 'question')}; ${against})`);
+    say(io, `${file}: valid question bank (${bank.data.id}: ${plural(bank.data.questions.length, 'question')}; ${against})`);
     return true;
   }
   const res = safeParseFramework(text);
@@ -37,7 +37,7 @@ function validateText(io: CliIo, file: string, text: string, values: OptionValue
   }
   const ext = res.data.extension;
   const extended = ext ? `; extends ${ext.extends.id} ${ext.extends.version}, adding ${plural(ext.items.length, 'item')}` : '';
-  io.out(`${file}: valid (${res.data.id}: ${plural(res.data.levels.length, 'level')}, ${plural(res.data.items.length, 'item')}${extended})`);
+  say(io, `${file}: valid (${res.data.id}: ${plural(res.data.levels.length, 'level')}, ${plural(res.data.items.length, 'item')}${extended})`);
   return true;
 }
 
@@ -53,7 +53,7 @@ export const validateCommand: Command = {
         text = read(io, f);
       } catch (err) {
         unreadable++;
-        io.err(`levelfit: ${(err as Error).message}`);
+        warn(io, `levelfit: ${(err as Error).message}`);
         continue;
       }
       if (!validateText(io, f, text, values)) bad++;

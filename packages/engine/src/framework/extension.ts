@@ -99,6 +99,7 @@ export function mergeExtension(base: Framework, ext: FrameworkExtension): Record
     levels: base.levels.map((level) => (roles[level.id]?.length ? { ...level, roles: [...level.roles, ...roles[level.id]!] } : level)),
     items: [...base.items, ...added],
     rules: ext.rules ?? base.rules,
+    ...(base.plain ? { plain: base.plain } : {}),
     extension: info,
   };
 }

@@ -312,6 +312,10 @@ function checkReferences(fw: Omit<Framework, 'rules'> & { rules: { conditions: u
       required.set(lv, (required.get(lv) ?? 0) + 1);
     });
   });
+  const groups = new Set(fw.items.map((item) => item.group));
+  for (const heading of Object.keys(fw.plain?.groups ?? {})) {
+    if (!groups.has(heading)) issues.push({ code: 'invalid_value', path: ['plain', 'groups', heading], message: `no item has the group "${heading}"` });
+  }
   fw.levels.forEach((level, i) => {
     if (!required.has(level.id)) {
       issues.push({ code: 'too_small', path: ['levels', i], message: `no item is required at the level "${level.id}"` });

@@ -34,6 +34,10 @@ export const LevelSchema = z.strictObject({
   title: text(),
   /** "levelfit" when the title is levelfit's wording, not the source's (absent: the source's own words). */
   titleBy: z.optional(z.enum(['levelfit', 'source'])),
+  /** Plain wording (levelfit's, see `plain`): a short label, shown as "Level {number} – {label}". */
+  label: z.optional(text()),
+  /** The level's number in "Level {number} – {label}"; absent: its 1-based position. */
+  number: z.optional(z.int().check(z.gte(0), z.lte(99))),
   descriptor: z.array(text()).check(z.maxLength(50)),
   roles: z.array(text()).check(z.maxLength(100)),
 });
@@ -47,6 +51,8 @@ export const ItemSchema = z.strictObject({
   levels: z.array(id(ID_PATTERN, 'a level id')).check(z.minLength(1, 'an item must be required by at least one level')),
   source: z.optional(text()),
   description: z.optional(text()),
+  /** Plain wording (levelfit's, see `plain`): the item asked as a short question; `title` keeps the source's words. */
+  question: z.optional(text()),
   /** An indicator whose descriptor sentence says "may" (or "for example"): what some people at the level do. */
   optional: z.optional(z.boolean()),
 });
@@ -77,6 +83,17 @@ export const ExtensionInfoSchema = z.strictObject({
   items: z.array(id(ID_PATTERN, 'an item id')).check(z.maxLength(LIMITS.items)),
 });
 
+/**
+ * The framework's plain-language layer: who wrote it (never the source: its words stay in titles, descriptors
+ * and groups) and plain titles for the source's group headings. Items' `question` and levels' `label` belong to it.
+ */
+export const PlainSchema = z.strictObject({
+  by: text(),
+  note: z.optional(text()),
+  /** Plain titles by the source's group heading (an item's `group`, exactly). */
+  groups: z.optional(z.record(z.string().check(z.minLength(1), z.maxLength(LIMITS.stringLength)), text())),
+});
+
 export const FrameworkSchema = z.strictObject({
   $schema: z.optional(z.string()),
   id: id(FRAMEWORK_ID_PATTERN, 'a framework id'),
@@ -87,6 +104,7 @@ export const FrameworkSchema = z.strictObject({
   levels: z.array(LevelSchema).check(z.minLength(1), z.maxLength(LIMITS.levels)),
   items: z.array(ItemSchema).check(z.minLength(1), z.maxLength(LIMITS.items)),
   rules: z.array(RuleSchema).check(z.minLength(1), z.maxLength(LIMITS.rules)),
+  plain: z.optional(PlainSchema),
   /** Present when the framework is a base extended by a provider: what it extends and what it added. */
   extension: z.optional(ExtensionInfoSchema),
 });

@@ -1,7 +1,7 @@
 import { fixture, html } from '@open-wc/testing';
-import type { LfSelfAssessment } from '../../../packages/elements/src/self-assessment/self-assessment.js';
-import { DRAFT_VERSION, isSetAsideKeyOf, type DraftEnvelope } from '../../../packages/elements/src/drafts/envelope.js';
-import { makeFramework } from './framework-factory.js';
+import type { LfSelfAssessment } from '../../packages/elements/src/self-assessment/self-assessment.js';
+import { DRAFT_VERSION, isSetAsideKeyOf, type DraftEnvelope } from '../../packages/elements/src/drafts/envelope.js';
+import { makeFramework } from './small-framework.js';
 import { $$ } from './dom.js';
 
 /** Helpers for the draft and submit tests (drafts*.test.ts, submit*.test.ts). */

@@ -1,5 +1,5 @@
 import { sendKeys } from '@web/test-runner-commands';
-import type { LfSelfAssessment } from '../../../packages/elements/src/self-assessment/self-assessment.js';
+import type { LfSelfAssessment } from '../../packages/elements/src/self-assessment/self-assessment.js';
 
 /** Shadow-root queries for `<lf-self-assessment>`. */
 export const $ = <T extends Element = HTMLElement>(el: Element, selector: string): T | null =>

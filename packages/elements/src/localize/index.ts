@@ -1,1 +1,0 @@
-export { configureLocalization, currentLocale, sourceLocale, type LocalizationHandle, type LocalizationOptions } from './localize.js';
