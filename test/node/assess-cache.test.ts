@@ -112,13 +112,13 @@ for (const id of ['clinical-homecare', 'adult-care-pathway'] as const) {
       const out: SafeResult<LevelFit>[] = [];
       for (const { responses, options } of cases) {
         c.cache.root.clear();
-        c.cache.size = 0;
+        c.cache.bytes = 0;
         clearSentenceCache(c);
         const r = await safeAssess(fw, responses, options);
         if (r.success) {
           // the reference explanation: the uncached `explain`, from a fresh preparation and fresh rule outcomes
           c.cache.root.clear();
-          c.cache.size = 0;
+          c.cache.bytes = 0;
           const p = prepare(c, responses, options);
           assert.ok(p.success);
           const outcomes: LevelOutcome[] = await Promise.all(p.data.facts.map((f) => evaluateLevel(c, f)));

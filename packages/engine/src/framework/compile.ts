@@ -171,7 +171,7 @@ export function compile(framework: Framework): CompiledFramework {
     refs: unique,
     needsItemFacts: unique.some((r) => r.fact === 'ratings' || r.fact === 'met'),
     needsKinds: unique.some((r) => r.fact === 'kinds'),
-    cache: { root: new Map(), size: 0 },
+    cache: { root: new Map(), bytes: 0 },
   };
   compiled.set(framework, result);
   return result;

@@ -118,20 +118,22 @@ interface ReasonSpec {
 /** Sentences by reasons list (so they go when the rule-outcome cache drops the outcome), then by key. */
 interface SentenceCache {
   byReasons: WeakMap<ConditionOutcome[], ReasonSpec>;
-  size: number;
+  /** Characters held in `byReasons` and `roles`. */
+  chars: number;
   /** The top-level sentence, and "Gaps are listed against …", per level index. */
   highest: (string | undefined)[];
   targets: (string | undefined)[];
   roles: Map<string, string>;
 }
 
-const SENTENCE_LIMIT = 50_000;
+/** The cached sentences of one framework, in characters (about twice as many bytes): 4 Mi characters at most. */
+const SENTENCE_CHARS = 4 * 2 ** 20;
 const sentenceCaches = new WeakMap<CompiledFramework, SentenceCache>();
 
 function sentenceCache(c: CompiledFramework): SentenceCache {
   let s = sentenceCaches.get(c);
   if (s === undefined) {
-    s = { byReasons: new WeakMap(), size: 0, highest: [], targets: [], roles: new Map() };
+    s = { byReasons: new WeakMap(), chars: 0, highest: [], targets: [], roles: new Map() };
     sentenceCaches.set(c, s);
   }
   return s;
@@ -267,15 +269,18 @@ function cachedSentence(
   let text = spec.sentences.get(key);
   if (text === undefined) {
     text = sentence(kind, plan.title, reasonList(c, plan, f, met, reasons));
-    if (s.size >= SENTENCE_LIMIT) {
+    if (s.chars + text.length > SENTENCE_CHARS) {
       // full: start again (what is still in use is soon cached again)
       s.byReasons = new WeakMap();
-      s.size = 0;
+      s.roles.clear();
+      s.chars = 0;
       spec = { flags, numeric: spec.numeric, sentences: new Map() };
       s.byReasons.set(reasons, spec);
     }
-    spec.sentences.set(key, text);
-    s.size++;
+    if (text.length <= SENTENCE_CHARS) {
+      spec.sentences.set(key, text);
+      s.chars += text.length;
+    }
   }
   return text;
 }
@@ -324,8 +329,13 @@ export function explain(
     let text = s.roles.get(key);
     if (text === undefined) {
       text = `Your role, ${role.title}, is an indicative role at ${plans[ri]!.title}${where}.`;
-      if (s.roles.size >= SENTENCE_LIMIT) s.roles.clear();
+      if (s.chars + text.length > SENTENCE_CHARS) {
+        s.byReasons = new WeakMap();
+        s.roles.clear();
+        s.chars = 0;
+      }
       s.roles.set(key, text);
+      s.chars += text.length;
     }
     out[k++] = text;
   }

@@ -32,10 +32,19 @@ export interface LevelOutcome {
  */
 export interface OutcomeCache {
   root: Map<unknown, unknown>;
-  size: number;
+  /** An estimate of the memory the cache holds, kept under CACHE_BYTES. */
+  bytes: number;
 }
 
-const CACHE_LIMIT = 50_000;
+/**
+ * The cache is bounded by an estimate of its memory, not by a count of outcomes: a framework whose rules read
+ * 2,000 per-item facts adds 2,000 maps per outcome, and an outcome that failed 2,000 conditions lists them.
+ * The estimates are V8's sizes, rounded up: a small Map with one entry, one condition outcome object.
+ */
+export const CACHE_BYTES = 32 * 2 ** 20;
+const MAP_BYTES = 200;
+const CONDITION_BYTES = 160;
+const outcomeBytes = (o: LevelOutcome) => 200 + (o.reasons.attained.length + o.reasons.overlap.length) * CONDITION_BYTES;
 const hasOwn = Object.prototype.hasOwnProperty;
 
 /** The value a rule reference reads from a level's facts (the same walk as `resolveDotPath`). */
@@ -60,22 +69,26 @@ export function cached(c: CompiledFramework, facts: LevelFacts): LevelOutcome | 
 }
 
 function store(c: CompiledFramework, facts: LevelFacts, outcome: LevelOutcome): void {
-  if (c.cache.size >= CACHE_LIMIT) {
-    c.cache.root.clear();
-    c.cache.size = 0;
-  }
   const refs = c.refs;
   const path: unknown[] = [facts.levelIndex, ...refs.map((r) => refValue(facts, r.fact, r.keys))];
+  // The most this entry can add: a map per key on its path, the outcome and the conditions it lists.
+  const most = path.length * MAP_BYTES + outcomeBytes(outcome);
+  if (most > CACHE_BYTES) return; // larger than the whole cache: not worth keeping
+  if (c.cache.bytes + most > CACHE_BYTES) {
+    c.cache.root.clear();
+    c.cache.bytes = 0;
+  }
   let node = c.cache.root;
   for (let k = 0; k < path.length - 1; k++) {
     let next = node.get(path[k]) as Map<unknown, unknown> | undefined;
     if (next === undefined) {
       next = new Map();
       node.set(path[k], next);
+      c.cache.bytes += MAP_BYTES;
     }
     node = next;
   }
-  if (!node.has(path[path.length - 1])) c.cache.size++;
+  if (!node.has(path[path.length - 1])) c.cache.bytes += outcomeBytes(outcome);
   node.set(path[path.length - 1], outcome);
 }
 
