@@ -10,6 +10,7 @@ export { sharedItemGroups, type SharedItemGroup } from './framework/shared-items
 export { frameworks, BUILTIN_IDS, isBuiltinFrameworkId, type BuiltinFrameworkId } from './framework/builtin.js';
 export { ratingLabel } from './framework/scale.js';
 export { assess, safeAssess, assessMany } from './level-fit/assess.js';
+export { decisiveItems } from './level-fit/decisive.js';
 export type { Responses, AssessOptions, LevelFit, LevelResult, FitItem, Overlap } from './level-fit/types.js';
 export { ITEM_KINDS, type ItemKind } from './constants.js';
 export {

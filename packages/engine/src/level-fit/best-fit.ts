@@ -52,7 +52,10 @@ export function buildLevelFit(p: Prepared, outcomes: LevelOutcome[]): LevelFit {
     const f = p.facts[li]!;
     const metIds: string[] = [];
     const missing: string[] = [];
-    for (const i of plan.required) (met[i] ? metIds : missing).push(ids[i]!);
+    for (const i of plan.required) {
+      if (met[i]) metIds.push(ids[i]!);
+      else if (!c.optional[i]) missing.push(ids[i]!); // an optional indicator not met is not missing
+    }
     levels[li] = {
       level: plan.id,
       attained: outcomes[li]!.attained,
@@ -66,7 +69,7 @@ export function buildLevelFit(p: Prepared, outcomes: LevelOutcome[]): LevelFit {
     };
   }
   const gapItems: FitItem[] = [];
-  if (target >= 0) for (const i of plans[target]!.required) if (!met[i]) gapItems.push(fitItem(c, p, i));
+  if (target >= 0) for (const i of plans[target]!.required) if (!met[i] && !c.optional[i]) gapItems.push(fitItem(c, p, i));
   const overlapItems: FitItem[] = [];
   if (overlapTo >= 0) for (const i of plans[overlapTo]!.overlapItems) if (met[i]) overlapItems.push(fitItem(c, p, i));
   return {

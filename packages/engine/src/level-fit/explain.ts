@@ -104,7 +104,7 @@ export function reasonList(c: CompiledFramework, plan: LevelPlan, facts: LevelFa
 const MISSING = 1; // the missing core items: count and the first three
 const MISSING_COUNT = 2; // only their count
 const ADDED = 4; // the added core items met: count and the first three
-const INDICATORS = 8; // the indicators met
+const INDICATORS = 8; // the indicators met (and required)
 const COVERAGE = 16; // everything met
 
 interface ReasonSpec {
@@ -184,6 +184,8 @@ function specFor(plan: LevelPlan, reasons: ConditionOutcome[]): ReasonSpec {
   if (flags & ADDED) bound *= na ** 4;
   if (flags & INDICATORS) bound *= plan.indicators.length + 1;
   if (flags & COVERAGE) bound *= plan.core.length + plan.indicators.length + 1;
+  // met optional indicators change how many are required, which both sentences mention
+  if (flags & (INDICATORS | COVERAGE)) bound *= plan.indicators.length + 1;
   return { flags, numeric: bound <= Number.MAX_SAFE_INTEGER, sentences: new Map() };
 }
 
@@ -219,6 +221,7 @@ function textKey(kind: number, spec: ReasonSpec, plan: LevelPlan, facts: LevelFa
   if (spec.flags & ADDED) part(plan.added, 1, facts.addedCompetencesMet);
   if (spec.flags & INDICATORS) key += `|${facts.indicatorsMet}`;
   if (spec.flags & COVERAGE) key += `|${facts.competencesMet + facts.indicatorsMet}`;
+  if (spec.flags & (INDICATORS | COVERAGE)) key += `|${facts.indicatorsRequired}`;
   return key;
 }
 
@@ -262,6 +265,7 @@ function cachedSentence(
     if (flags & ADDED) k = countAndFirstThree(k, plan.added, met, 1, f.addedCompetencesMet);
     if (flags & INDICATORS) k = k * (plan.indicators.length + 1) + f.indicatorsMet;
     if (flags & COVERAGE) k = k * (plan.core.length + plan.indicators.length + 1) + f.competencesMet + f.indicatorsMet;
+    if (flags & (INDICATORS | COVERAGE)) k = k * (plan.indicators.length + 1) + f.indicatorsRequired;
     key = k;
   } else {
     key = textKey(kind, spec, plan, f, met);

@@ -75,8 +75,10 @@ function addOptionalFacts(c: CompiledFramework, plan: LevelPlan, met: Uint8Array
 export function levelFacts(c: CompiledFramework, plan: LevelPlan, met: Uint8Array, shared: ItemFacts | undefined): LevelFacts {
   const competencesMet = countMet(plan.core, met);
   const indicatorsMet = countMet(plan.indicators, met);
+  // optional indicators count when met and leave the count when not
+  const indicatorsRequired = plan.indicators.length - plan.optionalIndicators.length + countMet(plan.optionalIndicators, met);
   const addedCompetencesMet = countMet(plan.added, met);
-  const required = plan.core.length + plan.indicators.length;
+  const required = plan.core.length + indicatorsRequired;
   const facts: LevelFacts = {
     level: plan.id,
     levelIndex: plan.index,
@@ -85,8 +87,8 @@ export function levelFacts(c: CompiledFramework, plan: LevelPlan, met: Uint8Arra
     competencesRequired: plan.core.length,
     competencesMet,
     competencesMissing: plan.core.length - competencesMet,
-    indicatorCoverage: ratio(indicatorsMet, plan.indicators.length),
-    indicatorsRequired: plan.indicators.length,
+    indicatorCoverage: ratio(indicatorsMet, indicatorsRequired),
+    indicatorsRequired,
     indicatorsMet,
     addedCompetences: plan.added.length,
     addedCompetencesMet,
