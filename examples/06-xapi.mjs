@@ -7,7 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { quizzes, scoreQuiz } from '@levelfit/engine';
-import { deterministicIds, sendStatements, toXapiStatements, validateStatements } from '@levelfit/engine/lms';
+import { deterministicIds, safeToXapiStatements, sendStatements, toXapiStatements, validateStatements } from '@levelfit/engine/lms';
 
 const bank = quizzes['clinical-homecare-core'];
 // The learner of 05: every question right except two wrong and one "select all" half-done (the score does not
@@ -73,3 +73,13 @@ assert.equal(req.headers['X-Experience-API-Version'], '1.0.3');
 assert.equal(req.headers.Authorization, `Basic ${Buffer.from('lrs-key:lrs-secret').toString('base64')}`);
 assert.equal(req.headers['Content-Type'], 'application/json; charset=utf-8');
 assert.deepEqual(JSON.parse(req.body), statements);
+
+// Every xAPI Agent form works as the actor: account (above), mbox, mbox_sha1sum or openid, exactly one of them.
+const byEmail = toXapiStatements(score, bank, { ...options, actor: { mbox: 'mailto:learner@example.org', name: 'A. Learner' } });
+assert.deepEqual(byEmail[0].actor, { objectType: 'Agent', name: 'A. Learner', mbox: 'mailto:learner@example.org' });
+assert.deepEqual(validateStatements(byEmail), []);
+// An actor with two identifiers (or none, or a bad one) is an issue, never a TypeError.
+const twoIds = safeToXapiStatements(score, bank, { ...options, actor: { mbox: 'mailto:learner@example.org', openid: 'https://id.example.org/learner' } });
+assert.equal(twoIds.success, false);
+assert.equal(twoIds.issues[0].code, 'invalid_ifi');
+console.log(`Two identifiers: ${twoIds.issues[0].message}`);

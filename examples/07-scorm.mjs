@@ -73,7 +73,8 @@ const objective = (id) => [...Array(14).keys()].find((n) => get(`cmi.objectives.
 assert.equal(get(`cmi.objectives.${objective('confidentiality')}.success_status`), 'failed'); // mastery 0.5 < 0.8
 assert.equal(get(`cmi.objectives.${objective('hand-hygiene')}.score.scaled`), '0.888889');
 assert.equal(get('cmi.interactions.1.learner_response'), 'b[,]d'); // ipc-five-moments, a choice interaction
-assert.equal(get('cmi.interactions.1.result'), 'incorrect');
+assert.equal(get('cmi.interactions.1.result'), '0.666667'); // partly right: the fraction of its points, which SCORM allows
+assert.equal(two.commits.at(-1)['cmi.suspend_data'], '', 'completed: the draft is cleared');
 clock += 5 * 60_000;
 assert.deepEqual(r2.terminate(), { ok: true, issues: [] });
 assert.equal(two.commits.at(-1)['cmi.exit'], 'normal'); // completed: the LMS closes the attempt

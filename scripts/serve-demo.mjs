@@ -5,7 +5,7 @@
 // API (scripts/records-api.mjs): assessment records kept as files in var/records/ for the Supervisor view.
 //
 //   npm start                 build, then serve on http://localhost:8000
-//   PORT=8080 node scripts/serve-demo.mjs
+//   PORT=8080 npm start       the same on another port (PORT=0: any free port)
 //
 // `createStaticServer` is reused by the CSP harness (test/csp/check.mjs).
 import { createServer } from 'node:http';
@@ -100,6 +100,10 @@ export function createStaticServer({ mounts = DEMO_MOUNTS, index = 'demo/index.h
 const isMain = process.argv[1] && fileURLToPath(import.meta.url) === normalize(process.argv[1]);
 if (isMain) {
   const port = Number(process.env.PORT ?? 8000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`serve-demo: PORT must be a port number (0-65535), not "${process.env.PORT}"`);
+    process.exit(1);
+  }
   const server = createStaticServer({ records: createRecordsApi({ dir: process.env.RECORDS_DIR ?? RECORDS_DIR }) });
   server.on('error', (err) => {
     console.error(`serve-demo: ${err.message}`);

@@ -1,8 +1,9 @@
 import { html, nothing } from 'lit';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import type { Framework, LevelFit } from '@levelfit/engine';
+import { confirmLevel, type AssessmentRecord, type ConfirmedLevel, type Framework, type LevelFit } from '@levelfit/engine';
 import '../packages/elements/src/level-fit/define.js';
 import { assessScenario, clinicalHomecare, longTextFramework, type Scenario } from './support/scenarios.js';
+import { inReviewRecord, reviewFramework, signedOffRecord } from './support/review-records.js';
 
 interface Args {
   framework: string;
@@ -13,6 +14,8 @@ interface Args {
 interface Loaded {
   result?: unknown;
   framework?: Framework;
+  record?: AssessmentRecord;
+  confirmation?: ConfirmedLevel;
 }
 
 /** A loader that runs the real engine on a scenario (results are never written by hand). */
@@ -31,12 +34,14 @@ const meta: Meta<Args> = {
     noPrintButton: { control: 'boolean', name: 'no-print-button' },
   },
   render: (args, { loaded }) => {
-    const { result = null, framework } = loaded as Loaded;
+    const { result = null, framework, record = null, confirmation = null } = loaded as Loaded;
     return html`<lf-level-fit
       .framework=${framework ?? (args.framework || null)}
       heading=${args.heading || nothing}
       ?no-print-button=${args.noPrintButton}
       .result=${result as LevelFit | null}
+      .record=${record}
+      .confirmation=${confirmation}
     ></lf-level-fit>`;
   },
 };
@@ -109,4 +114,19 @@ export const MalformedResult: Story = {
       return { result: { ...real, bestFit: 'expert', levels: 'not an array' } };
     },
   ],
+};
+
+/** A signed-off review: self-assessed and confirmed levels side by side, differences first, and the record that prints. */
+export const SelfAndConfirmed: Story = {
+  loaders: [async (): Promise<Loaded> => ({ framework: reviewFramework, record: await signedOffRecord() })],
+};
+
+/** A review in progress (`confirmLevel` output): four items not reviewed yet count as not yet met. */
+export const ReviewInProgress: Story = {
+  loaders: [async (): Promise<Loaded> => ({ framework: reviewFramework, confirmation: await confirmLevel(reviewFramework, inReviewRecord()) })],
+};
+
+/** A record that is not one: the inline error. */
+export const MalformedRecord: Story = {
+  loaders: [async (): Promise<Loaded> => ({ framework: reviewFramework, record: { format: 1, status: 'signed-off' } as unknown as AssessmentRecord })],
 };

@@ -12,7 +12,7 @@ import '../../packages/elements/src/career-levels/define.js';
 import type { LfErrorEvent } from '../../packages/elements/src/events/lf-error.js';
 import type { LfSelfAssessment } from '../../packages/elements/src/self-assessment/self-assessment.js';
 import example from '../../data/extensions/example-clinical-tasks.json';
-import { jsonResponse, stubFetch, type FetchStub } from './helpers/fetch.js';
+import { jsonResponse, stubFetch, type FetchStub } from '../support/fetch.js';
 
 type Framed = HTMLElement & { resolvedFramework: { id: string; items: { id: string }[]; extension?: unknown } | null; updateComplete: Promise<boolean> };
 const text = (el: Element) => (el.shadowRoot!.textContent ?? '').replace(/\s+/g, ' ');

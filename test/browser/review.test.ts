@@ -5,9 +5,9 @@ import type { LfReview } from '../../packages/elements/src/review/review.js';
 import type { LfReviewSubmitEvent } from '../../packages/elements/src/events/lf-review-submit.js';
 import { recordKeyOf, reviewDraftKey } from '../../packages/elements/src/drafts/review-envelope.js';
 import { inReviewRecord, returnedRecord, reviewFramework, signedOffRecord, submittedRecord, tamperedRecord } from '../../stories/support/review-records.js';
-import { clearLevelfitStorage } from './helpers/storage.js';
-import { $, $$, deepActiveElement, press, tabUntil } from './helpers/dom.js';
-import { flushAll, storageEvent } from './helpers/drafts.js';
+import { clearLevelfitStorage } from '../support/storage.js';
+import { $, $$, deepActiveElement, press, tabUntil } from '../support/dom.js';
+import { flushAll, storageEvent } from '../support/drafts.js';
 
 const mount = (record: AssessmentRecord, storage = 'none') =>
   fixture<LfReview>(html`<lf-review

@@ -8,8 +8,8 @@ import '../../packages/elements/src/self-assessment/define.js';
 import type { LfSelfAssessment } from '../../packages/elements/src/self-assessment/self-assessment.js';
 import type { LfSubmitEvent } from '../../packages/elements/src/events/lf-submit.js';
 import { DRAFT_VERSION, draftKey, type DraftEnvelope } from '../../packages/elements/src/drafts/envelope.js';
-import { $, $$, answerAll, answerStep, clickButton, radio } from './helpers/dom.js';
-import { clearLevelfitStorage } from './helpers/storage.js';
+import { $, $$, answerAll, answerStep, clickButton, radio } from '../support/dom.js';
+import { clearLevelfitStorage } from '../support/storage.js';
 
 const pathway = frameworks['adult-care-pathway'];
 const groups = sharedItemGroups(pathway);

@@ -52,10 +52,17 @@ describe('<lf-self-assessment>', () => {
       expect(el.resolvedFramework?.id).to.equal('clinical-homecare');
       expect($(el, '[part="framework-title"]')!.textContent).to.equal(fw.title);
       expect(stepIndicator(el)).to.equal('Step 1 of 7');
-      expect(headingText(el)).to.contain('Core Competences for each Career Framework Level (part 1 of 2)');
-      // 23 common competences split 12 + 11.
-      const first12 = fw.items.slice(0, 12).map((i) => i.title);
-      expect(legends(el)).to.deep.equal(first12);
+      // Plain step titles from the framework's plain layer, not the source's document heading.
+      expect(headingText(el)).to.contain('Skills everyone needs, part 1 of 2');
+      expect($(el, '[part~="progress"]')!.textContent!.trim()).to.equal('Questions 1–12 of 67');
+      // 23 common competences split 12 + 11, each asked as its plain question with the source's words under it.
+      const first12 = fw.items.slice(0, 12);
+      expect(legends(el)).to.deep.equal(first12.map((i) => i.question ?? i.title));
+      const sources = $$(el, '[part~="source-text"]').map((n) => n.textContent!.replace(/\s+/g, ' ').trim());
+      expect(sources).to.deep.equal(first12.map((i) => `From the framework: ${i.title}`));
+      // The scale is explained once, on the first step, and as a hint under each answer.
+      expect($(el, '[part~="scale-help"]')!.textContent).to.contain('I do this well on my own.');
+      expect($$(el, '.radio-hint').length).to.equal(12 * fw.scale.values.length);
     });
 
     it('renders every question as a native radio group: fieldset, legend, one radio + label per scale value', async () => {
@@ -301,7 +308,7 @@ describe('<lf-self-assessment>', () => {
 
     it('splits long groups into parts of at most step-size questions', async () => {
       const el = await fixture<LfSelfAssessment>(html`<lf-self-assessment storage="none" step-size="2" .framework=${small()}></lf-self-assessment>`);
-      expect(headingText(el)).to.equal('Step 1 of 4 Core competences (part 1 of 2)');
+      expect(headingText(el)).to.equal('Step 1 of 4 Core competences, part 1 of 2');
       expect(legends(el)).to.have.length(2);
     });
   });

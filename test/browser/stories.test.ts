@@ -83,6 +83,9 @@ describe('stories', () => {
       'LongText',
       'CustomTheme',
       'MalformedResult',
+      'SelfAndConfirmed',
+      'ReviewInProgress',
+      'MalformedRecord',
     ]);
     expect(names(competenceMatrix)).to.include.members(['Plain', 'WithRatings']);
     expect(names(careerLevels)).to.include.members(['AllLevels', 'CurrentLevel']);
@@ -141,6 +144,7 @@ describe('stories', () => {
       [quiz.default as MetaLike, quiz.MalformedBank as StoryLike, 'MalformedBank'],
       [quiz.default as MetaLike, quiz.ErrorSummary as StoryLike, 'ErrorSummary'],
       [review.default as MetaLike, review.NotARecord as StoryLike, 'NotARecord'],
+      [levelFit.default as MetaLike, levelFit.MalformedRecord as StoryLike, 'MalformedRecord'],
       [review.default as MetaLike, review.SignOffError as StoryLike, 'SignOffError'],
       [review.default as MetaLike, review.ChangedAfterSignOff as StoryLike, 'ChangedAfterSignOff'],
     ];

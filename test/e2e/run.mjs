@@ -726,6 +726,10 @@ async function a11y() {
   await press(page, 'Tab');
   await ring('error summary link');
   await driveTo(page, 'check');
+  // "Check your answers" is one collapsible section per step: open the first by keyboard, then reach its links.
+  await tabUntil(page, (a) => a.tag === 'summary', 'a section of "Check your answers"');
+  await ring('section summary');
+  await press(page, 'Enter');
   await tabUntil(page, (a) => a.tag === 'a' && a.part.includes('change-link'), 'a Change link');
   await ring('Change link');
   await tabUntil(page, (a) => a.part.includes('button-submit'), 'Submit');
@@ -737,7 +741,7 @@ async function a11y() {
     fit.result = document.querySelector('lf-self-assessment').result;
     await fit.updateComplete;
   });
-  await tabUntil(page, (a) => a.part.includes('button-restart'), 'Start a new assessment');
+  await tabUntil(page, (a) => a.part.includes('button-restart'), 'Start again');
   await ring('restart button');
   await tabUntil(page, (a) => a.part.includes('print-button'), 'the print button');
   await ring('print button');

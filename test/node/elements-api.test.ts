@@ -36,7 +36,7 @@ test('the exports map has ./<element>/define.js for every element folder, and ea
     .filter((d) => d.isDirectory() && existsSync(new URL(`${d.name}/define.ts`, src)))
     .map((d) => d.name)
     .sort();
-  assert.deepEqual(folders, ['career-levels', 'competence-matrix', 'level-fit', 'quiz', 'self-assessment']);
+  assert.deepEqual(folders, ['career-levels', 'competence-matrix', 'level-fit', 'quiz', 'review', 'self-assessment']);
   for (const folder of folders) {
     const entry = pkg.exports[`./${folder}/define.js`];
     assert.ok(entry, `exports has ./${folder}/define.js`);

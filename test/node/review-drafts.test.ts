@@ -10,11 +10,13 @@ import {
   mergeReviewDrafts,
   recordKeyOf,
   reviewDraftKey,
+  type ReviewDraftState,
 } from '../../packages/elements/src/drafts/review-envelope.ts';
+import type { ItemReview } from '../../packages/engine/src/index.ts';
 
-const target = { recordKey: 'staff-1@2026-12-01T09:30:00Z', frameworkId: 'tiny', frameworkVersion: '1.0', itemIds: ['a', 'b', 'c'] };
-const draft = (items: Record<string, object>, returnReason = '') =>
-  JSON.stringify(createReviewDraft(target, { items, returnReason }, new Date('2026-12-02T10:00:00Z'), { revision: 2, writer: 'tab-1' }));
+const target = { recordKey: 'staff-1@2026-12-01T09:30:00Z', framework: { id: 'tiny', version: '1.0', items: [{ id: 'a' }, { id: 'b' }, { id: 'c' }] as never } };
+const draft = (items: Record<string, unknown>, returnReason = '') =>
+  JSON.stringify(createReviewDraft(target, { items: items as Record<string, ItemReview>, returnReason }, new Date('2026-12-02T10:00:00Z'), { revision: 2, writer: 'tab-1' }));
 
 describe('review drafts', () => {
   test('one key per submission: the person and the time they submitted', () => {
@@ -25,8 +27,8 @@ describe('review drafts', () => {
 
   test('loads a draft, leaving out entries for items the framework lacks and junk entries', () => {
     const out = loadReviewDraft(draft({ a: { agree: true, note: 'ok' }, gone: { rating: 1 }, b: 'junk' }, 'why'), target);
-    assert.equal(out.kind, 'loaded');
-    if (out.kind !== 'loaded') return;
+    assert.equal(out.kind, 'migrated');
+    if (out.kind !== 'migrated') return;
     assert.deepEqual(out.draft.items, { a: { agree: true, note: 'ok' } });
     assert.deepEqual(out.dropped, ['gone', 'b']);
     assert.equal(out.draft.returnReason, 'why');
@@ -40,15 +42,16 @@ describe('review drafts', () => {
       if (out.kind === 'set-aside') assert.equal(out.raw, raw);
     }
     assert.equal(loadReviewDraft(draft({}).replace('"v":1', '"v":9'), target).kind, 'set-aside');
+    assert.equal(loadReviewDraft(draft({ a: { agree: true } }), target).kind, 'loaded');
     const other = loadReviewDraft(draft({}), { ...target, recordKey: 'staff-1@2026-12-05T09:30:00Z' });
     assert.equal(other.kind === 'set-aside' && other.reason, 'other-record');
     assert.deepEqual(loadReviewDraft(null, target), { kind: 'empty' });
   });
 
   test('merge: one side changed takes it; both the same is fine; different changes are conflicts kept as mine', () => {
-    const base = { items: { a: { agree: true }, b: { rating: 1 } }, returnReason: '' };
-    const mine = { items: { a: { agree: true }, b: { rating: 2 }, c: { note: 'mine' } }, returnReason: '' };
-    const theirs = { items: { a: { rating: 0 }, b: { rating: 3 }, c: { note: 'mine' } }, returnReason: 'please redo' };
+    const base: ReviewDraftState = { items: { a: { agree: true }, b: { rating: 1 } }, returnReason: '' };
+    const mine: ReviewDraftState = { items: { a: { agree: true }, b: { rating: 2 }, c: { note: 'mine' } }, returnReason: '' };
+    const theirs: ReviewDraftState = { items: { a: { rating: 0 }, b: { rating: 3 }, c: { note: 'mine' } }, returnReason: 'please redo' };
     const r = mergeReviewDrafts(base, mine, theirs);
     assert.deepEqual(r.merged.items, { a: { rating: 0 }, b: { rating: 2 }, c: { note: 'mine' } });
     assert.deepEqual(r.conflicts, { items: ['b'], returnReason: false });
@@ -57,8 +60,9 @@ describe('review drafts', () => {
     // key order inside an entry does not make a difference
     const same = mergeReviewDrafts(null, { items: { a: { note: 'n', agree: true } }, returnReason: '' }, { items: { a: { agree: true, note: 'n' } }, returnReason: '' });
     assert.deepEqual(same.conflicts.items, []);
-    // an entry removed in the other tab while unchanged here is removed
+    // an entry the other tab no longer has, unchanged here, is put to the reviewer (it may have started again), and kept meanwhile
     const removed = mergeReviewDrafts(base, base, { items: { b: { rating: 1 } }, returnReason: '' });
-    assert.deepEqual(removed.merged.items, { b: { rating: 1 } });
+    assert.deepEqual(removed.conflicts.items, ['a']);
+    assert.deepEqual(removed.merged.items, base.items);
   });
 });

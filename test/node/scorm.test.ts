@@ -169,7 +169,11 @@ describe('createScormReporter against scorm-again', () => {
       assert.equal(Number(get(`${el}.weighting`)), q.weight ?? 1);
       assert.equal(get(`${el}.objectives.0.id`), q.items[0]);
       assert.equal(get(`${el}.objectives._count`), String(q.items.length));
-      assert.equal(get(`${el}.description`), q.prompt.length <= 250 ? q.prompt : get(`${el}.description`));
+      // A scenario question keeps its scenario (shortened first when the two are over 250 characters).
+      const description = get(`${el}.description`);
+      assert.ok([...description].length <= 250, description);
+      if (q.scenario) assert.ok(description.startsWith(q.scenario.slice(0, 20)) && description.endsWith(q.prompt), `${q.id}: the scenario, then the prompt`);
+      else assert.ok(q.prompt.length <= 250 ? description === q.prompt : description.startsWith(q.prompt.slice(0, 200)), description);
       assert.equal(get(`${el}.timestamp`), '2026-11-23T11:00:00.00Z');
     });
     assert.equal(two.api.GetLastError(), '0');
@@ -181,6 +185,7 @@ describe('createScormReporter against scorm-again', () => {
     assert.equal(last['cmi.completion_status'], 'completed');
     assert.equal(last['cmi.success_status'], 'failed');
     assert.equal(last['cmi.exit'], 'normal');
+    assert.equal(last['cmi.suspend_data'], '', 'a completed attempt leaves no draft behind');
     assert.equal(last['cmi.objectives.0.id'], score.items[0]!.id);
     assert.equal(last[`cmi.interactions.${BANK.questions.length - 1}.id`], BANK.questions.at(-1)!.id);
     assert.equal(last['cmi.interactions.1.learner_response'], answers[BANK.questions[1]!.id]!.join('[,]'));

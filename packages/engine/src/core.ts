@@ -7,6 +7,7 @@ export type { Framework, Item, Level, Rule, Condition, Scale, ScaleValue, Source
 export { parseFramework, safeParseFramework, type ParseFrameworkOptions } from './framework/parse.js';
 export { isFrameworkExtension, type FrameworkExtension, type ExtensionBase } from './framework/extension.js';
 export { sharedItemGroups, type SharedItemGroup } from './framework/shared-items.js';
+export { levelName } from './framework/level-name.js';
 export { frameworks, BUILTIN_IDS, isBuiltinFrameworkId, type BuiltinFrameworkId } from './framework/builtin.js';
 export { ratingLabel } from './framework/scale.js';
 export { assess, safeAssess, assessMany } from './level-fit/assess.js';

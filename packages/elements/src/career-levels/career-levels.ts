@@ -133,19 +133,7 @@ export class LfCareerLevels extends LfElement {
   protected override willUpdate(): void {
     this.problem = this.frameworkProblem();
     const framework = this.resolvedFramework;
-    const current = this.current?.trim();
-    if (!this.problem && framework && current && !framework.levels.some((l) => l.id === current)) {
-      this.problem = {
-        source: 'options',
-        issues: [
-          {
-            code: 'unknown_level',
-            path: ['current'],
-            message: `no level has the id "${current}"; the levels are: ${framework.levels.map((l) => l.id).join(', ')}`,
-          },
-        ],
-      };
-    }
+    if (!this.problem && framework) this.problem = this.levelProblem(framework, 'current', this.current);
   }
 
   protected override render(): TemplateResult {

@@ -1,11 +1,12 @@
-import { canonicalJson, type ItemReview } from '@levelfit/engine';
-import { isPlainObject, storageKeyUnder } from './shared.js';
-import { DRAFT_PREFIX } from './envelope.js';
+import { canonicalJson, type Framework, type ItemReview } from '@levelfit/engine';
+import type { DraftFormat, DraftOutcome } from './format.js';
+import { mergeRecords, mergeValue, sameRecords } from './merge.js';
+import { DRAFT_PREFIX, isPlainObject, readHeader, savedAtOf, storageKeyUnder, type DraftWriteMeta } from './shared.js';
 
 /**
  * A supervisor's review draft, as plain data like the other drafts (`./envelope.ts`): these functions build,
  * read and merge the saved envelope and never touch storage, the DOM or the clock (the caller passes `now`).
- * `./review-draft-controller.ts` puts them together with `./storage.ts`. Nothing here throws on input.
+ * `REVIEW_DRAFTS` hands them to the one draft store (`./draft-store.ts`). Nothing here throws on input.
  *
  * One draft belongs to one submission: its key names the person and the time they submitted, so a second
  * submission by the same person starts a fresh review.
@@ -38,10 +39,18 @@ export interface ReviewDraftEnvelope extends ReviewDraftState {
   items: Record<string, ItemReview>;
 }
 
-export type ReviewDraftOutcome =
-  | { kind: 'empty' }
-  | { kind: 'loaded'; draft: ReviewDraftEnvelope; /** Item ids the framework does not have, kept out of the review. */ dropped: string[] }
-  | { kind: 'set-aside'; reason: 'corrupt' | 'future-version' | 'other-record'; raw: string; detail: string };
+/** What a review draft belongs to: one submission (see `recordKeyOf`) against one framework. */
+export interface ReviewDraftSource {
+  recordKey: string;
+  framework: Pick<Framework, 'id' | 'version' | 'items'>;
+}
+
+/** What `<lf-review>` hands the draft store to save. */
+export interface ReviewDraftSnapshot extends ReviewDraftState {
+  source: ReviewDraftSource;
+}
+
+export type ReviewDraftOutcome = DraftOutcome<ReviewDraftEnvelope>;
 
 /** A submission's identity: the person and when they submitted (`:` is a key separator, so it is escaped). */
 export function recordKeyOf(record: { person: { id: string }; self: { submittedAt: string } }): string {
@@ -52,18 +61,13 @@ export function reviewDraftKey(recordKey: string): string {
   return storageKeyUnder(REVIEW_DRAFT_PREFIX, recordKey);
 }
 
-export function createReviewDraft(
-  target: { recordKey: string; frameworkId: string; frameworkVersion: string },
-  state: ReviewDraftState,
-  now: Date,
-  meta: { revision: number; writer: string },
-): ReviewDraftEnvelope {
+export function createReviewDraft(source: ReviewDraftSource, state: ReviewDraftState, now: Date, meta: DraftWriteMeta): ReviewDraftEnvelope {
   return {
     v: REVIEW_DRAFT_VERSION,
     kind: 'review',
-    recordKey: target.recordKey,
-    frameworkId: target.frameworkId,
-    frameworkVersion: target.frameworkVersion,
+    recordKey: source.recordKey,
+    frameworkId: source.framework.id,
+    frameworkVersion: source.framework.version,
     savedAt: now.toISOString(),
     revision: meta.revision,
     writer: meta.writer,
@@ -91,41 +95,28 @@ function entryOf(value: unknown): ItemReview | null {
   return out;
 }
 
-/** Reads a saved review draft for this submission and framework. Pure and total. */
-export function loadReviewDraft(
-  raw: string | null | undefined,
-  target: { recordKey: string; frameworkId: string; itemIds: readonly string[] },
-): ReviewDraftOutcome {
+/** Reads a saved review draft for this submission and framework. Pure and total: it never throws. */
+export function loadReviewDraft(raw: string | null | undefined, source: ReviewDraftSource): ReviewDraftOutcome {
   if (raw === null || raw === undefined || raw === '') return { kind: 'empty' };
+  const setAside = (reason: string, detail: string, savedAt: string | null = null): ReviewDraftOutcome => ({ kind: 'set-aside', reason, raw, savedAt, detail });
   let value: unknown;
   try {
     value = JSON.parse(raw);
   } catch (err) {
-    return { kind: 'set-aside', reason: 'corrupt', raw, detail: `not valid JSON (${(err as Error).message})` };
+    return setAside('corrupt', `not valid JSON (${(err as Error).message})`);
   }
-  if (!isPlainObject(value) || value.kind !== 'review' || typeof value.v !== 'number') {
-    return { kind: 'set-aside', reason: 'corrupt', raw, detail: 'not a review draft' };
+  if (!isPlainObject(value) || value.kind !== 'review' || typeof value.v !== 'number') return setAside('corrupt', 'not a review draft', savedAtOf(value));
+  if (value.v > REVIEW_DRAFT_VERSION) return setAside('future-version', `format ${value.v}`, savedAtOf(value));
+  const { recordKey, frameworkId, frameworkVersion, items, returnReason } = value;
+  const header = readHeader(value);
+  if (!header.ok) return setAside('corrupt', header.detail, savedAtOf(value));
+  if (typeof recordKey !== 'string' || typeof frameworkId !== 'string' || typeof frameworkVersion !== 'string' || !isPlainObject(items)) {
+    return setAside('corrupt', 'the draft is missing parts', header.savedAt);
   }
-  if (value.v > REVIEW_DRAFT_VERSION) return { kind: 'set-aside', reason: 'future-version', raw, detail: `format ${value.v}` };
-  const { recordKey, frameworkId, frameworkVersion, savedAt, revision, writer, items, returnReason } = value;
-  if (
-    typeof recordKey !== 'string' ||
-    typeof frameworkId !== 'string' ||
-    typeof frameworkVersion !== 'string' ||
-    typeof savedAt !== 'string' ||
-    Number.isNaN(Date.parse(savedAt)) ||
-    typeof revision !== 'number' ||
-    !Number.isSafeInteger(revision) ||
-    revision < 0 ||
-    typeof writer !== 'string' ||
-    !isPlainObject(items)
-  ) {
-    return { kind: 'set-aside', reason: 'corrupt', raw, detail: 'the draft is missing parts' };
+  if (recordKey !== source.recordKey || frameworkId !== source.framework.id) {
+    return setAside('other-record', `the draft is for ${recordKey}`, header.savedAt);
   }
-  if (recordKey !== target.recordKey || frameworkId !== target.frameworkId) {
-    return { kind: 'set-aside', reason: 'other-record', raw, detail: `the draft is for ${recordKey}` };
-  }
-  const known = new Set(target.itemIds);
+  const known = new Set(source.framework.items.map((i) => i.id));
   const kept: [string, ItemReview][] = [];
   const dropped: string[] = [];
   for (const [id, entry] of Object.entries(items)) {
@@ -133,22 +124,21 @@ export function loadReviewDraft(
     if (known.has(id) && e) kept.push([id, e]);
     else dropped.push(id);
   }
-  return {
-    kind: 'loaded',
-    draft: {
-      v: REVIEW_DRAFT_VERSION,
-      kind: 'review',
-      recordKey,
-      frameworkId,
-      frameworkVersion,
-      savedAt,
-      revision,
-      writer,
-      items: Object.fromEntries(kept),
-      returnReason: typeof returnReason === 'string' ? returnReason : '',
-    },
-    dropped,
+  const draft: ReviewDraftEnvelope = {
+    v: REVIEW_DRAFT_VERSION,
+    kind: 'review',
+    recordKey,
+    frameworkId,
+    frameworkVersion,
+    savedAt: header.savedAt,
+    revision: header.revision,
+    writer: header.writer,
+    // Object.fromEntries defines own properties, so a saved "__proto__" key stays a plain key.
+    items: Object.fromEntries(kept),
+    returnReason: typeof returnReason === 'string' ? returnReason : '',
   };
+  if (!dropped.length && frameworkVersion === source.framework.version) return { kind: 'loaded', draft };
+  return { kind: 'migrated', draft, dropped, droppedRole: null, from: { envelopeVersion: REVIEW_DRAFT_VERSION, sourceVersion: frameworkVersion } };
 }
 
 export interface ReviewMergeResult {
@@ -158,50 +148,52 @@ export interface ReviewMergeResult {
   fromTheirs: { items: string[]; returnReason: boolean };
 }
 
-const same = (a: unknown, b: unknown) => canonicalJson(a ?? null) === canonicalJson(b ?? null);
+const sameEntry = (a: unknown, b: unknown) => canonicalJson(a ?? null) === canonicalJson(b ?? null);
 
 /**
- * A three-way merge of two tabs' reviews, per item entry and the return reason, like `mergeDraftAnswers`:
- * a change on one side only is taken, the same change on both is fine, different changes are conflicts
- * (kept as `mine` in `merged` and listed for the reviewer to decide).
+ * A three-way merge of two tabs' reviews, per item entry and the return reason, with the same rules as the
+ * other forms (`./merge.ts`): a change on one side only is taken, the same change on both is fine, different
+ * changes are conflicts (kept as `mine` in `merged` and listed for the reviewer to decide).
  */
 export function mergeReviewDrafts(base: ReviewDraftState | null, mine: ReviewDraftState, theirs: ReviewDraftState): ReviewMergeResult {
-  const b = base?.items ?? {};
-  const ids = new Set([...Object.keys(b), ...Object.keys(mine.items), ...Object.keys(theirs.items)]);
-  const items: Record<string, ItemReview> = {};
-  const conflicts: string[] = [];
-  const fromTheirs: string[] = [];
-  const get = (r: Readonly<Record<string, ItemReview>>, id: string) => (Object.hasOwn(r, id) ? r[id] : undefined);
-  for (const id of ids) {
-    const was = get(b, id);
-    const m = get(mine.items, id);
-    const t = get(theirs.items, id);
-    let value = m;
-    if (same(m, t) || same(t, was)) value = m;
-    else if (same(m, was)) {
-      value = t;
-      fromTheirs.push(id);
-    } else conflicts.push(id);
-    if (value !== undefined) items[id] = value;
-  }
-  const wasReason = base?.returnReason ?? '';
-  let returnReason = mine.returnReason;
-  let reasonConflict = false;
-  let reasonFromTheirs = false;
-  if (mine.returnReason !== theirs.returnReason && theirs.returnReason !== wasReason) {
-    if (mine.returnReason === wasReason) {
-      returnReason = theirs.returnReason;
-      reasonFromTheirs = true;
-    } else reasonConflict = true;
-  }
+  const m = mergeRecords<ItemReview>(base?.items ?? null, mine.items, theirs.items, sameEntry);
+  const r = mergeValue(base?.returnReason ?? '', mine.returnReason, theirs.returnReason);
   return {
-    merged: { items, returnReason },
-    conflicts: { items: conflicts, returnReason: reasonConflict },
-    fromTheirs: { items: fromTheirs, returnReason: reasonFromTheirs },
+    merged: { items: m.merged, returnReason: r.value },
+    conflicts: { items: m.conflicts, returnReason: r.conflict },
+    fromTheirs: { items: m.fromTheirs, returnReason: r.fromTheirs },
   };
 }
 
 /** True when two states hold the same review. */
 export function sameReview(a: ReviewDraftState, b: ReviewDraftState): boolean {
-  return a.returnReason === b.returnReason && same(a.items, b.items);
+  return a.returnReason === b.returnReason && sameRecords(a.items, b.items, sameEntry);
 }
+
+/** The review's drafts, for the draft store (the return reason is what the store calls the `role`: one value beside the items). */
+export const REVIEW_DRAFTS: DraftFormat<ReviewDraftSource, ReviewDraftSnapshot, ReviewDraftEnvelope, ReviewDraftState> = {
+  prefix: REVIEW_DRAFT_PREFIX,
+  sourceId: (source) => source.recordKey,
+  sourceVersion: (source) => source.framework.version,
+  load: loadReviewDraft,
+  create: (snapshot, now, meta) => createReviewDraft(snapshot.source, snapshot, now, meta),
+  answersOf: (draft) => ({ items: draft.items, returnReason: draft.returnReason }),
+  snapshotAnswers: (snapshot) => ({ items: snapshot.items, returnReason: snapshot.returnReason }),
+  merge: (base, mine, theirs) => {
+    const r = mergeReviewDrafts(base, mine, theirs);
+    return {
+      merged: r.merged,
+      conflicts: { items: r.conflicts.items, role: r.conflicts.returnReason },
+      fromTheirs: { items: r.fromTheirs.items, role: r.fromTheirs.returnReason },
+    };
+  },
+  same: sameReview,
+  takeTheirs: (mine, theirs, conflicts) => {
+    const items: Record<string, ItemReview> = { ...mine.items };
+    for (const id of conflicts.items) {
+      if (Object.prototype.hasOwnProperty.call(theirs.items, id)) items[id] = theirs.items[id]!;
+      else delete items[id];
+    }
+    return { items, returnReason: conflicts.role ? theirs.returnReason : mine.returnReason };
+  },
+};

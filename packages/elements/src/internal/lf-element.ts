@@ -11,6 +11,12 @@ export interface Problem {
   source: LfErrorSource;
 }
 
+/** The issues of an engine error, or one issue that says what went wrong. */
+export function issuesOf(err: unknown): Issue[] {
+  const issues = (err as { issues?: unknown } | null)?.issues;
+  return Array.isArray(issues) ? (issues as Issue[]) : [{ code: 'invalid_value', path: [], message: err instanceof Error ? err.message : String(err) }];
+}
+
 /** Anything the element loads: `updateComplete` waits for it to settle. */
 interface Settles {
   readonly settled: Promise<void>;
@@ -81,6 +87,14 @@ export abstract class LfElement extends LitElement {
     this.frameworks.sync();
     const state = this.frameworks.state;
     return state.status === 'error' ? { issues: state.issues, source: state.source } : null;
+  }
+
+  /** An `unknown_level` problem when `id` (the `attribute`'s value) is not one of the framework's levels. */
+  protected levelProblem(framework: Framework, attribute: string, id: string | null | undefined): Problem | null {
+    const level = id?.trim();
+    if (!level || framework.levels.some((l) => l.id === level)) return null;
+    const message = `no level has the id "${level}"; the levels are: ${framework.levels.map((l) => l.id).join(', ')}`;
+    return { source: 'options', issues: [{ code: 'unknown_level', path: [attribute], message }] };
   }
 
   /** The problem `lf-error` reports: `problem` here; a form adds a failed submission. */

@@ -36,6 +36,50 @@ export const levelFitStyles = css`
   .role {
     margin-top: var(--_space);
   }
+
+  /* Self-assessed and confirmed, side by side (stacked on a phone) */
+  .side-by-side {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space);
+    margin: 0 0 var(--_space);
+  }
+  .side-by-side .summary {
+    flex: 1 1 14rem;
+    margin: 0;
+  }
+  .summary--changed {
+    border-left-style: double;
+    border-left-width: 8px;
+  }
+  .details {
+    margin: 0 0 var(--_space);
+  }
+  .details > div {
+    display: flex;
+    flex-wrap: wrap;
+    column-gap: var(--_space);
+    padding: 0.25rem 0;
+    border-bottom: 1px solid var(--_border);
+  }
+  .details dt {
+    font-weight: 700;
+    flex: 0 0 9rem;
+  }
+  .details dd {
+    margin: 0;
+    flex: 1 1 14rem;
+  }
+  .notes,
+  .notes ul {
+    padding-left: 1.25rem;
+  }
+  .notes p {
+    margin: 0.25rem 0;
+  }
+  .print-only {
+    display: none;
+  }
   .chart {
     list-style: none;
     padding: 0;
@@ -150,6 +194,14 @@ export const levelFitStyles = css`
     }
     .gaps {
       break-before: auto;
+    }
+    .print-only {
+      display: inline;
+    }
+    .side-by-side .summary,
+    .notes li {
+      break-inside: avoid;
+      page-break-inside: avoid;
     }
   }
 `;

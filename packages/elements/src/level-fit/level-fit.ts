@@ -1,7 +1,19 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
-import { isBuiltinFrameworkId, type FitItem, type Framework, type ItemKind, type LevelFit, type LevelResult } from '@levelfit/engine';
+import {
+  confirmLevel,
+  isBuiltinFrameworkId,
+  safeParseRecord,
+  type AssessmentRecord,
+  type ConfirmedLevel,
+  type FitItem,
+  type Framework,
+  type Issue,
+  type ItemKind,
+  type LevelFit,
+  type LevelResult,
+} from '@levelfit/engine';
 import type { FrameworkSource } from '../internal/framework-controller.js';
 import { LfElement } from '../internal/lf-element.js';
 import { ratingLabel } from '../internal/rating-label.js';
@@ -10,12 +22,16 @@ import { tokens } from '../tokens.js';
 import { checkLevelFit } from './check-result.js';
 import { levelFitStyles } from './level-fit.styles.js';
 import { percent } from './percent.js';
+import { renderRecordDetails, renderSideBySide } from './review-record.js';
 
 /**
  * Shows a person's level fit: the best-fit level (and the level above it that their practice overlaps
  * into), coverage per level as a bar chart with the figures in words, the gap plan against the next level
  * (or the target), the engine's explanation, and the role they picked. Prints cleanly for a development review.
- * Give it the `LevelFit` that `assess` resolves to, or the `detail.result` of `lf-submit`.
+ * Give it the `LevelFit` that `assess` resolves to, or the `detail.result` of `lf-submit`. Given an assessment
+ * `record` (or `confirmLevel`'s output as `confirmation`), it shows the self-assessed and confirmed levels side
+ * by side, the differences first, and prints as the review record (names, dates, framework version, notes,
+ * evidence, sign-off).
  *
  * @tagname lf-level-fit
  * @summary A level-fit result: best fit, overlap, coverage per level, gaps and why.
@@ -44,6 +60,14 @@ import { percent } from './percent.js';
  * @csspart button - The print button (also `print-button`).
  * @csspart error - The inline error shown for a malformed result or framework.
  * @csspart loading - The line shown while a framework URL loads.
+ * @csspart side-by-side - The self-assessed and confirmed levels (given a record or a confirmation).
+ * @csspart self-level - The self-assessed level panel.
+ * @csspart confirmed-level - The confirmed level panel.
+ * @csspart unconfirmed - The line saying how many items are not reviewed yet.
+ * @csspart differences - The section listing the items rated differently.
+ * @csspart differences-table - The table of differences.
+ * @csspart record - The review record (people, dates, framework version, sign-off).
+ * @csspart notes - The notes and evidence per item.
  *
  * @cssproperty --lf-font-family - Font family.
  * @cssproperty --lf-font-size - Base font size.
@@ -74,6 +98,17 @@ export class LfLevelFit extends LfElement {
   @property({ attribute: false })
   result: LevelFit | null = null;
 
+  /**
+   * An assessment record (see `parseRecord`): the element runs `confirmLevel` and shows the self-assessed and
+   * confirmed levels side by side, and the review record. Takes precedence over `result`.
+   */
+  @property({ attribute: false })
+  record: AssessmentRecord | null = null;
+
+  /** `confirmLevel`'s output, shown side by side (with `record`, the record's details print too). */
+  @property({ attribute: false })
+  confirmation: ConfirmedLevel | null = null;
+
   /** The heading text; empty for the default ("Your level fit"). */
   @property({ reflect: true })
   heading: string | null = null;
@@ -82,19 +117,78 @@ export class LfLevelFit extends LfElement {
   @property({ type: Boolean, reflect: true, attribute: 'no-print-button' })
   noPrintButton = false;
 
+  /** `confirmLevel` of `record`, once it has run. */
+  @state() private confirmed: { record: unknown; framework: Framework; value: ConfirmedLevel | null; issues: Issue[] } | null = null;
+  /** The confirmLevel run in progress, which `updateComplete` waits for. */
+  private readonly confirming: { settled: Promise<void> } = { settled: Promise.resolve() };
+
+  constructor() {
+    super();
+    this.watchSource(this.confirming);
+  }
+
   protected override frameworkSource(): FrameworkSource {
     if (this.framework !== null && this.framework !== undefined && this.framework !== '') return this.framework;
-    const id = (this.result as { frameworkId?: unknown } | null)?.frameworkId;
+    const id =
+      (this.record as { framework?: { id?: unknown } } | null)?.framework?.id ??
+      (this.confirmation as { self?: { frameworkId?: unknown } } | null)?.self?.frameworkId ??
+      (this.result as { frameworkId?: unknown } | null)?.frameworkId;
     return isBuiltinFrameworkId(id) ? id : null;
   }
 
   protected override willUpdate(): void {
     this.problem = this.frameworkProblem();
     const framework = this.resolvedFramework;
-    if (!this.problem && framework && this.result !== null && this.result !== undefined) {
+    if (this.problem || !framework) return;
+    if (this.record !== null && this.record !== undefined) {
+      const c = this.confirmed;
+      if (!c || c.record !== this.record || c.framework !== framework) this.confirm(this.record, framework);
+      else if (c.issues.length) this.problem = { issues: c.issues, source: 'record' };
+      return;
+    }
+    if (this.confirmation !== null && this.confirmation !== undefined) {
+      const conf = this.confirmation as Partial<ConfirmedLevel>;
+      const issues = [
+        ...checkLevelFit(conf.self, framework).map((i) => ({ ...i, path: ['confirmation', 'self', ...i.path.slice(1)] })),
+        ...checkLevelFit(conf.confirmed, framework).map((i) => ({ ...i, path: ['confirmation', 'confirmed', ...i.path.slice(1)] })),
+      ];
+      if (issues.length) this.problem = { issues, source: 'assess' };
+      return;
+    }
+    if (this.result !== null && this.result !== undefined) {
       const issues = checkLevelFit(this.result, framework);
       if (issues.length) this.problem = { issues, source: 'assess' };
     }
+  }
+
+  /** Runs `confirmLevel` for a record; a record that is not one becomes the inline problem. */
+  private confirm(record: unknown, framework: Framework): void {
+    const parsed = safeParseRecord(record);
+    if (!parsed.success) {
+      this.confirmed = { record, framework, value: null, issues: parsed.issues.map((i) => ({ ...i, path: ['record', ...i.path] })) };
+      this.problem = { issues: this.confirmed.issues, source: 'record' };
+      return;
+    }
+    this.confirmed = { record, framework, value: null, issues: [] };
+    this.confirming.settled = confirmLevel(framework, parsed.data).then(
+      (value) => {
+        if (this.record === record) this.confirmed = { record, framework, value, issues: [] };
+      },
+      (err: { issues?: Issue[] }) => {
+        const issues = (err.issues ?? [{ code: 'invalid_value' as const, path: [], message: String(err) }]).map((i) => ({ ...i, path: ['record', ...i.path] }));
+        if (this.record === record) this.confirmed = { record, framework, value: null, issues };
+      },
+    );
+  }
+
+  /** What to show side by side: the record's confirmation once computed, or the `confirmation` given. */
+  private sideBySide(): { value: ConfirmedLevel; record: AssessmentRecord | null } | null {
+    if (this.record !== null && this.record !== undefined) {
+      const v = this.confirmed?.value;
+      return v ? { value: v, record: v.record } : null;
+    }
+    if (this.confirmation) return { value: this.confirmation, record: (this.confirmation as Partial<ConfirmedLevel>).record ?? null };
+    return null;
   }
 
   private print(): void {
@@ -103,16 +197,34 @@ export class LfLevelFit extends LfElement {
 
   protected override render(): TemplateResult {
     const framework = this.resolvedFramework;
-    const result = framework && !this.problem ? this.result : null;
-    const heading = this.heading?.trim() || msg('Your level fit');
+    const review = framework && !this.problem ? this.sideBySide() : null;
+    const result = framework && !this.problem && !review && !this.record ? this.result : null;
+    const heading = this.heading?.trim() || (review || this.record ? msg('Self-assessed and confirmed level') : msg('Your level fit'));
     return html`
       <article class="base" part="base" aria-labelledby="heading">
         <h2 id="heading" part="heading">${heading}</h2>
         ${framework ? html`<p class="caption" part="framework-title">${framework.title}</p>` : nothing}
         ${this.renderFrameworkState(msg('This result cannot be shown'))}
         <p class="lf-visually-hidden" role="status">${result ? this.announcement(result, framework!) : ''}</p>
-        ${result ? this.renderResult(result, framework!) : this.problem || !framework ? nothing : this.renderEmpty()}
+        ${review
+          ? this.renderReview(review.value, review.record, framework!)
+          : result
+            ? this.renderResult(result, framework!)
+            : this.problem || !framework || this.record
+              ? nothing
+              : this.renderEmpty()}
       </article>
+    `;
+  }
+
+  private renderReview(c: ConfirmedLevel, record: AssessmentRecord | null, framework: Framework): TemplateResult {
+    return html`
+      ${renderSideBySide(c, framework)} ${record ? renderRecordDetails(record, framework) : nothing}
+      ${this.noPrintButton
+        ? nothing
+        : html`<p class="actions no-print">
+            <button type="button" part="button print-button" @click=${this.print}>${msg('Print the review record')}</button>
+          </p>`}
     `;
   }
 

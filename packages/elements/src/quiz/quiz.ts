@@ -23,7 +23,7 @@ import { LfQuizSubmitEvent } from '../events/lf-quiz-submit.js';
 import { BankController, type BankSource } from '../internal/bank-controller.js';
 import type { FrameworkSource } from '../internal/framework-controller.js';
 import { formStyles } from '../internal/form.styles.js';
-import { LfElement, type Problem } from '../internal/lf-element.js';
+import { issuesOf, LfElement, type Problem } from '../internal/lf-element.js';
 import { ratingLabel } from '../internal/rating-label.js';
 import { warnOnce } from '../internal/warn-once.js';
 import { currentLocale } from '../localize/localize.js';
@@ -203,10 +203,7 @@ export class LfQuiz extends LfElement {
     try {
       score = await scoreQuiz(session.bank, answers, options);
     } catch (err) {
-      const issues = (err as { issues?: Issue[] })?.issues ?? [
-        { code: 'invalid_value' as const, path: [], message: err instanceof Error ? err.message : String(err) },
-      ];
-      this.submitProblem = { issues, source: 'assess' };
+      this.submitProblem = { issues: issuesOf(err), source: 'assess' };
       q.endSubmit(false);
       return null;
     }
@@ -269,20 +266,7 @@ export class LfQuiz extends LfElement {
       const draft = this.drafts.open(bank, storage, key);
       if (draft) this.quiz.restore(draft);
     }
-    const target = this.target?.trim();
-    if (target && !framework.levels.some((l) => l.id === target)) {
-      return {
-        source: 'options',
-        issues: [
-          {
-            code: 'unknown_level',
-            path: ['target'],
-            message: `no level has the id "${target}"; the levels are: ${framework.levels.map((l) => l.id).join(', ')}`,
-          },
-        ],
-      };
-    }
-    return null;
+    return this.levelProblem(framework, 'target', this.target);
   }
 
   protected override currentProblem(): Problem | null {

@@ -26,8 +26,8 @@ import {
   type PersonRef,
   type RecordVerification,
 } from '@levelfit/engine';
-import { ReviewDraftController, type ReviewDraftNotice } from '../drafts/review-draft-controller.js';
-import { recordKeyOf } from '../drafts/review-envelope.js';
+import { DraftStore, type DraftNotice } from '../drafts/draft-store.js';
+import { REVIEW_DRAFTS, recordKeyOf, type ReviewDraftSource } from '../drafts/review-envelope.js';
 import { isStorageKind, type StorageKind } from '../drafts/storage.js';
 import { LfReviewSubmitEvent, type ReviewAction } from '../events/lf-review-submit.js';
 import { formStyles } from '../internal/form.styles.js';
@@ -126,9 +126,13 @@ export class LfReview extends LfElement {
   @state() private sent: { action: ReviewAction; record: AssessmentRecord; result: ConfirmedLevel; taken: boolean } | null = null;
 
   private readonly review = new ReviewController(this);
-  private readonly drafts = new ReviewDraftController(this, {
+  private draftSource: ReviewDraftSource | null = null;
+  private readonly drafts = new DraftStore(this, REVIEW_DRAFTS, {
     // kept until the host takes the record: also while a sent review waits for the host
-    snapshot: () => (this.review.record && this.review.phase !== 'read-only' && !this.sent?.taken ? this.review.state : null),
+    snapshot: () =>
+      this.draftSource && this.review.record && this.review.phase !== 'read-only' && !this.sent?.taken
+        ? { ...this.review.state, source: this.draftSource }
+        : null,
     apply: (s) => this.review.apply(s),
   });
   private session: { framework: Framework; record: unknown; storage: StorageKind } | null = null;
@@ -233,7 +237,8 @@ export class LfReview extends LfElement {
       });
     }
     if (!readOnly && !this.sent) {
-      const draft = this.drafts.open({ recordKey: recordKeyOf(record), frameworkId: framework.id, frameworkVersion: framework.version, itemIds: framework.items.map((i) => i.id) }, storage);
+      this.draftSource = { recordKey: recordKeyOf(record), framework };
+      const draft = this.drafts.open(this.draftSource, storage, null);
       if (draft) this.review.apply(draft);
     }
   }
@@ -452,7 +457,7 @@ export class LfReview extends LfElement {
     `;
   }
 
-  private renderDraftNotice(n: ReviewDraftNotice): TemplateResult {
+  private renderDraftNotice(n: DraftNotice): TemplateResult {
     let body: TemplateResult;
     let actions: TemplateResult | typeof nothing = html`<button type="button" class="secondary" part="button button-dismiss" @click=${() => this.drafts.dismiss(n)}>
       ${msg('Dismiss')}<span class="lf-visually-hidden"> ${msg('this message')}</span>
@@ -474,7 +479,7 @@ export class LfReview extends LfElement {
       case 'conflict':
         body = html`<p>${msg(str`This review was also changed in another tab or window, at ${this.when(n.savedAt.toISOString())}.`)}</p>
           ${n.items.length ? html`<p>${msg('Different there:')} ${n.items.map((id) => `“${this.itemTitle(id)}”`).join(', ')}.</p>` : nothing}
-          ${n.returnReason ? html`<p>${msg('The reason for returning it is different there.')}</p>` : nothing}
+          ${n.role ? html`<p>${msg('The reason for returning it is different there.')}</p>` : nothing}
           <p>${msg('Your changes here are not saved until you choose which to keep.')}</p>`;
         actions = html`<button type="button" class="secondary" part="button button-use-theirs" @click=${() => this.onResolve('theirs')}>
             ${msg('Use the other tab’s review')}

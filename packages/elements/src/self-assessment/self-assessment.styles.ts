@@ -45,6 +45,65 @@ export const selfAssessmentStyles = css`
     border-radius: 50%;
   }
 
+  /* Progress through the questions */
+  .progress p {
+    margin: 0 0 0.25rem;
+    color: var(--_muted);
+  }
+  .progress progress {
+    display: block;
+    width: 100%;
+    height: 0.75rem;
+    margin: 0 0 calc(var(--_space) * 1.5);
+    accent-color: var(--lf-color-brand, #005eb8);
+  }
+
+  /* The scale explained once; the plain question's source text */
+  .scale-help {
+    margin: 0 0 calc(var(--_space) * 1.5);
+  }
+  .scale-help summary,
+  .check-section summary {
+    cursor: pointer;
+    color: var(--lf-color-link, #005eb8);
+    text-decoration: underline;
+  }
+  /* GOV.UK details: the same yellow focus as links (a transparent outline keeps a ring in forced colours) */
+  summary:focus-visible {
+    outline: 3px solid transparent;
+    color: var(--_focus-text);
+    background: var(--_focus);
+    box-shadow:
+      0 -2px var(--_focus),
+      0 4px var(--_focus-text);
+    text-decoration: none;
+  }
+  .scale-help dl div {
+    margin: 0.5rem 0;
+  }
+  .scale-help dt {
+    font-weight: 700;
+  }
+  .scale-help dd {
+    margin: 0;
+  }
+  .source-text {
+    font-style: italic;
+  }
+
+  /* "Check your answers" in one collapsible section per step */
+  .check-section {
+    margin: 0 0 var(--_space);
+  }
+  .check-section summary h3 {
+    display: inline;
+    margin: 0;
+  }
+  .check-section summary .count {
+    color: var(--_muted);
+    text-decoration: none;
+  }
+
   /* Role picker */
   .field {
     margin: 0 0 calc(var(--_space) * 2);

@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { localized, msg, str } from '@lit/localize';
-import type { AssessOptions, Framework, Issue, Item, ItemKind, LevelFit } from '@levelfit/engine';
+import { assess, levelName, type AssessOptions, type Framework, type Item, type ItemKind, type LevelFit } from '@levelfit/engine';
 import { DraftStore, type ConflictChoice, type DraftNotice } from '../drafts/draft-store.js';
 import { SELF_ASSESSMENT_DRAFTS } from '../drafts/envelope.js';
 import { isStorageKind, openDraftStorage, type StorageKind } from '../drafts/storage.js';
@@ -11,13 +11,12 @@ import { LfChangeEvent } from '../events/lf-change.js';
 import { LfRestoreEvent } from '../events/lf-restore.js';
 import { LfSubmitEvent } from '../events/lf-submit.js';
 import { formStyles } from '../internal/form.styles.js';
-import { LfElement, type Problem } from '../internal/lf-element.js';
+import { issuesOf, LfElement, type Problem } from '../internal/lf-element.js';
 import { ratingLabel } from '../internal/rating-label.js';
 import { warnOnce } from '../internal/warn-once.js';
 import { currentLocale } from '../localize/localize.js';
 import { tokens } from '../tokens.js';
 import { AssessmentController } from './assessment-controller.js';
-import { LevelFitController } from './level-fit-controller.js';
 import { DEFAULT_STEP_SIZE, type Step } from './steps.js';
 import { selfAssessmentStyles } from './self-assessment.styles.js';
 import { decodeSubmission, encodeSubmission, submissionKey, type Submission } from './submission.js';
@@ -36,6 +35,7 @@ import { decodeSubmission, encodeSubmission, submissionKey, type Submission } fr
  * @attr storage - Where drafts are saved: `local` (default), `session` or `none`.
  * @attr assessment-key - Distinguishes drafts of the same framework: `levelfit:draft:<framework id>:<assessment-key>`.
  * @attr step-size - Most questions on one step (default 12); longer groups are split into parts.
+ * @attr start-page - Boolean. Shows a start page first (what this is, how many questions and about how long, that answers are saved so the person can stop and come back).
  * @attr sent - Boolean. The host has sent the result on (to a manager or an HR system): the confirmation says "Your result has been sent" instead of "Your result is ready".
  *
  * @event {LfChangeEvent} lf-change - An answer changed. `detail: { itemId, rating, responses }`.
@@ -51,6 +51,11 @@ import { decodeSubmission, encodeSubmission, submissionKey, type Submission } fr
  * @csspart error-summary - The "There is a problem" box listing unanswered questions.
  * @csspart step - The current step (its heading and questions).
  * @csspart step-indicator - "Step 2 of 7".
+ * @csspart progress - "Questions 13–24 of 67" with its progress bar (`progress-bar`).
+ * @csspart scale-help - "What the answers mean": the rating scale explained, on the first step.
+ * @csspart start-page - The optional start page.
+ * @csspart source-text - "From the framework: …" under a plain-language question.
+ * @csspart check-section - One collapsible section of "Check your answers" (one per step).
  * @csspart step-heading - The step's heading (focused on each step change).
  * @csspart role-picker - The optional role field.
  * @csspart question - One question's wrapper (also `question-error` when it has an error).
@@ -122,6 +127,14 @@ export class LfSelfAssessment extends LfElement {
   @property({ type: Number, reflect: true, attribute: 'step-size' })
   stepSize: number = DEFAULT_STEP_SIZE;
 
+  /** Shows a start page before the first question. */
+  @property({ type: Boolean, reflect: true, attribute: 'start-page' })
+  startPage = false;
+
+  /** The person has left the start page (or there was none to show). */
+  @state()
+  private started = false;
+
   /** The host has sent the result on: the confirmation says so instead of "Your result is ready". */
   @property({ type: Boolean, reflect: true })
   sent = false;
@@ -145,7 +158,6 @@ export class LfSelfAssessment extends LfElement {
   private restoredToAnnounce: Submission | null = null;
 
   private readonly assessment = new AssessmentController(this);
-  private readonly levelFit = new LevelFitController(this);
   private readonly drafts = new DraftStore(this, SELF_ASSESSMENT_DRAFTS, {
     snapshot: () => {
       const c = this.assessment;
@@ -197,6 +209,7 @@ export class LfSelfAssessment extends LfElement {
     this.submitProblem = null;
     this.confirmingRestart = false;
     this.showingKept = false;
+    this.started = false;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -233,7 +246,7 @@ export class LfSelfAssessment extends LfElement {
       }
     }
     this.problem =
-      fw.status === 'error' ? { issues: fw.issues, source: fw.source } : fw.status === 'ready' ? this.optionProblem(fw.framework) : null;
+      fw.status === 'error' ? { issues: fw.issues, source: fw.source } : fw.status === 'ready' ? this.levelProblem(fw.framework, 'target', this.target) : null;
   }
 
   protected override currentProblem(): Problem | null {
@@ -277,22 +290,7 @@ export class LfSelfAssessment extends LfElement {
     return 'local';
   }
 
-  private optionProblem(framework: Framework): Problem | null {
-    const target = this.target?.trim();
-    if (target && !framework.levels.some((l) => l.id === target)) {
-      return {
-        source: 'options',
-        issues: [
-          {
-            code: 'unknown_level',
-            path: ['target'],
-            message: `no level has the id "${target}"; the levels are: ${framework.levels.map((l) => l.id).join(', ')}`,
-          },
-        ],
-      };
-    }
-    return null;
-  }
+
 
   // ---- events from the view ----
 
@@ -402,12 +400,9 @@ export class LfSelfAssessment extends LfElement {
     if (this.rolePicker && c.role) options.role = c.role;
     let result: LevelFit;
     try {
-      result = await this.levelFit.run(c.framework, responses, options);
+      result = await assess(c.framework, responses, options);
     } catch (err) {
-      const issues = (err as { issues?: Issue[] })?.issues ?? [
-        { code: 'invalid_value' as const, path: [], message: err instanceof Error ? err.message : String(err) },
-      ];
-      this.submitProblem = { issues, source: 'assess' };
+      this.submitProblem = { issues: issuesOf(err), source: 'assess' };
       c.endSubmit(false);
       return;
     }
@@ -442,7 +437,11 @@ export class LfSelfAssessment extends LfElement {
         ? this.confirmingRestart
           ? this.renderRestartCheck()
           : this.renderConfirmation()
-        : c.onCheckPage ? this.renderCheckAnswers() : this.renderStep(c.currentStep!);
+        : c.onCheckPage
+          ? this.renderCheckAnswers()
+          : this.showStartPage()
+            ? this.renderStartPage()
+            : this.renderStep(c.currentStep!);
     return html`
       <div class="base" part="base">
         <p class="framework-title" part="framework-title">${c.framework.title}</p>
@@ -594,9 +593,72 @@ export class LfSelfAssessment extends LfElement {
     return msg(str`Select a rating for “${title}”`);
   }
 
+  /** The step's plain title (the framework's plain wording for the source's heading, when it has one). */
   private stepTitle(step: Step): string {
-    const base = step.heading.type === 'group' ? step.heading.text : kindTitle(step.heading.kind);
-    return step.parts > 1 ? msg(str`${base} (part ${step.part} of ${step.parts})`) : base;
+    const groups = this.assessment.framework?.plain?.groups;
+    const base =
+      step.heading.type === 'group' ? (groups && Object.hasOwn(groups, step.heading.text) ? groups[step.heading.text]! : step.heading.text) : kindTitle(step.heading.kind);
+    return step.parts > 1 ? msg(str`${base}, part ${step.part} of ${step.parts}`) : base;
+  }
+
+  /** The start page shows until the person starts, and only before anything is answered. */
+  private showStartPage(): boolean {
+    const c = this.assessment;
+    return this.startPage && !this.started && c.step === 0 && Object.keys(c.responses.ratings).length === 0;
+  }
+
+  private onStart(): void {
+    this.started = true;
+    this.assessment.focus = { to: 'heading' };
+  }
+
+  private questionCount(): number {
+    return this.assessment.steps.reduce((n, s) => n + s.itemIds.length, 0);
+  }
+
+  private renderStartPage(): TemplateResult {
+    const total = this.questionCount();
+    // About 10 seconds a question, rounded up to 5 minutes: honest for people who read every word.
+    const minutes = Math.max(5, Math.ceil((total * 10) / 60 / 5) * 5);
+    return html`
+      <div class="step" part="start-page">
+        <h2 data-focus="heading" tabindex="-1" part="step-heading">${msg('Before you start')}</h2>
+        <p>${msg('You will rate how well you do each part of your job. Your answers show which level of the framework fits your work best, and what you could work on next.')}</p>
+        <p>${msg(str`There are ${total} questions. It takes about ${minutes} minutes.`)}</p>
+        ${this.storageKind() === 'none'
+          ? nothing
+          : html`<p>${msg('Your answers are saved on this device as you go. You can stop and come back later.')}</p>`}
+        ${this.renderScaleHelp(true)}
+      </div>
+      <div class="buttons">
+        <button type="button" part="button button-start" @click=${this.onStart}>${msg('Start now')}</button>
+      </div>
+    `;
+  }
+
+  /** The scale explained once: each answer and what it means (from the scale's hints). */
+  private renderScaleHelp(open: boolean): TemplateResult | typeof nothing {
+    const values = this.assessment.framework!.scale.values;
+    if (!values.some((v) => v.hint !== undefined)) return nothing;
+    return html`<details class="scale-help" part="scale-help" ?open=${open}>
+      <summary>${msg('What the answers mean')}</summary>
+      <dl>
+        ${values.map((v) => html`<div><dt>${v.label}</dt><dd>${v.hint ?? ''}</dd></div>`)}
+      </dl>
+    </details>`;
+  }
+
+  /** "Questions 13–24 of 67" and a bar: how far through the questions this step is. */
+  private renderProgress(step: Step): TemplateResult {
+    const c = this.assessment;
+    const total = this.questionCount();
+    const first = c.steps.slice(0, step.index).reduce((n, s) => n + s.itemIds.length, 0) + 1;
+    const last = first + step.itemIds.length - 1;
+    const text = first === last ? msg(str`Question ${first} of ${total}`) : msg(str`Questions ${first}–${last} of ${total}`);
+    return html`<div class="progress" part="progress">
+      <p id="lf-progress">${text}</p>
+      <progress part="progress-bar" max=${total} .value=${first - 1} aria-labelledby="lf-progress"></progress>
+    </div>`;
   }
 
   private renderStep(step: Step): TemplateResult {
@@ -608,6 +670,7 @@ export class LfSelfAssessment extends LfElement {
           <span class="caption" part="step-indicator">${msg(str`Step ${step.index + 1} of ${c.steps.length}`)}</span>
           ${this.stepTitle(step)}
         </h2>
+        ${this.renderProgress(step)} ${step.index === 0 ? this.renderScaleHelp(false) : nothing}
         ${this.showRolePicker(framework) && step.index === 0 ? this.renderRolePicker(framework) : nothing}
         ${repeat(step.itemIds, (id) => id, (id) => this.renderQuestion(c.item(id)!, framework))}
       </div>
@@ -638,7 +701,7 @@ export class LfSelfAssessment extends LfElement {
           <option value="" ?selected=${role === ''}>${msg('No role selected')}</option>
           ${framework.levels.map(
             (level) => html`
-              <optgroup label=${level.title}>
+              <optgroup label=${levelName(framework, level)}>
                 ${level.roles
                   .filter((r) => {
                     const k = r.trim().toLowerCase();
@@ -662,14 +725,17 @@ export class LfSelfAssessment extends LfElement {
     const hintId = `q-${item.id}-hint`;
     const errorId = `q-${item.id}-error`;
     const shared = c.idsOf(item.id);
-    const hasHint = item.description !== undefined || item.code !== undefined || shared.length > 1;
+    const hasHint = item.description !== undefined || item.code !== undefined || shared.length > 1 || item.question !== undefined;
     const describedBy = [hasHint ? hintId : '', error ? errorId : ''].filter(Boolean).join(' ');
     return html`
       <div class="question ${error ? 'question--error' : ''}" part=${error ? 'question question-error' : 'question'}>
         <fieldset data-item=${item.id} aria-describedby=${describedBy || nothing} @focusout=${this.onQuestionFocusOut}>
-          <legend part="legend">${item.title}</legend>
+          <legend part="legend">${item.question ?? item.title}</legend>
           ${hasHint
             ? html`<div class="hint" id=${hintId} part="hint">
+                ${item.question !== undefined
+                  ? html`<span class="source-text" part="source-text">${msg('From the framework:')} ${item.title}</span><br />`
+                  : nothing}
                 ${item.code !== undefined ? html`<span class="code">${msg(str`Reference ${item.code}`)}</span>` : nothing}
                 ${item.code !== undefined && item.description !== undefined ? html`<br />` : nothing}
                 ${item.description ?? nothing}
@@ -711,7 +777,7 @@ export class LfSelfAssessment extends LfElement {
   /** Under a statement the framework lists at several levels: it is asked once and the answer counts at each. */
   private sharedHint(ids: readonly string[], framework: Framework): string {
     const levels = new Set(ids.flatMap((id) => this.assessment.item(id)?.levels ?? []));
-    const titles = framework.levels.filter((l) => levels.has(l.id)).map((l) => l.title).join('; ');
+    const titles = framework.levels.filter((l) => levels.has(l.id)).map((l) => levelName(framework, l)).join('; ');
     return msg(str`This is part of ${levels.size} levels (${titles}). You answer it once and your answer counts for each.`);
   }
 
@@ -739,13 +805,14 @@ export class LfSelfAssessment extends LfElement {
           : nothing}
         ${c.steps.map(
           (step) => html`
-            <h3>${this.stepTitle(step)}</h3>
+            <details class="check-section" part="check-section">
+            <summary><h3>${this.stepTitle(step)}</h3> <span class="count">${msg(str`${step.itemIds.length} answers`)}</span></summary>
             <dl class="summary-list" part="summary-list">
               ${step.itemIds.map((id) => {
                 const item = c.item(id)!;
                 return html`
                   <div class="summary-row" data-item=${id}>
-                    <dt>${item.title}</dt>
+                    <dt>${item.question ?? item.title}</dt>
                     <dd>${label(c.rating(id))}</dd>
                     <dd class="actions">
                       <a href="#q-${id}" part="change-link" @click=${(e: Event) => this.onChangeLink(e, id)}
@@ -756,6 +823,7 @@ export class LfSelfAssessment extends LfElement {
                 `;
               })}
             </dl>
+            </details>
           `,
         )}
       </div>
@@ -796,7 +864,7 @@ export class LfSelfAssessment extends LfElement {
         <h2 data-focus="heading" tabindex="-1">${heading}</h2>
         <p>
           ${best
-            ? html`${msg('Your best fit is')}<br /><strong>${best.title}</strong>`
+            ? html`${msg('Your best fit is')}<br /><strong>${levelName(framework, best)}</strong>`
             : msg('Your answers do not yet meet any level in full')}
         </p>
       </div>

@@ -3,7 +3,8 @@
  *
  * - `toXapiStatements` (pure) and `validateStatements` (the xAPI 1.0.3 statement rules);
  * - `sendStatements`: an LRS sender that only runs when embedder code calls it with its own endpoint and auth;
- * - `findScormApi` / `createScormReporter`: SCORM 2004 4th edition runtime reporting and resume.
+ * - `findScormApi` / `createScormReporter`: SCORM 2004 4th edition runtime reporting and resume;
+ * - `findScorm12Api` / `createScorm12Reporter`: the same for SCORM 1.2.
  *
  * Helpers these use (IRI, UUID and SCORM time formats, suspend-data encoding) stay in their modules.
  */
@@ -44,3 +45,4 @@ export {
   type ScormReporter,
   type ScormReporterOptions,
 } from './scorm.js';
+export { findScorm12Api, createScorm12Reporter, SCORM12_SUSPEND_DATA_MAX, SCORM12_LOCATION_MAX, type Scorm12Api } from './scorm12.js';

@@ -3,7 +3,7 @@
  * 4th edition interaction model (RTE 4.2.9: `choice` responses are short identifiers delimited by `[,]`,
  * `true-false` responses are `true` or `false`; xAPI 1.0.3 Data 2.4.4.1 "Response Patterns" borrows them).
  */
-import type { InteractionModel, LmsQuestion } from './types.js';
+import type { InteractionModel, LmsQuestion, LmsQuestionResult, LmsTimings } from './types.js';
 
 /** Characters a SCORM short/long identifier may hold as they are (a subset of RFC 3986 URI characters). */
 const SAFE_CHAR = /^[A-Za-z0-9\-()+.:=@;$_!*'/#]$/;
@@ -101,4 +101,30 @@ export function scormDuration(ms: number): string {
 export function truncate(text: string, max: number): string {
   const chars = [...text];
   return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
+}
+
+/**
+ * An answered question's result: `correct`; for a partly right answer the fraction of its points (SCORM 2004's
+ * `result` and SCORM 1.2's `cmi.interactions.n.result` both allow a number), else the version's word for wrong.
+ */
+export function interactionResult(qr: Pick<LmsQuestionResult, 'correct' | 'points' | 'maxPoints'>, wrong: 'incorrect' | 'wrong'): string {
+  if (qr.correct) return 'correct';
+  if (qr.maxPoints > 0 && qr.points > 0 && qr.points < qr.maxPoints) return formatReal(qr.points / qr.maxPoints);
+  return wrong;
+}
+
+/** A question's description for an LMS: a scenario question keeps its scenario before the prompt, shortened first. */
+export function describeQuestion(q: Pick<LmsQuestion, 'prompt' | 'scenario'>, max: number): string {
+  if (!q.scenario) return truncate(q.prompt, max);
+  const room = max - [...q.prompt].length - 1;
+  if (room < 20) return truncate(q.prompt, max);
+  return `${truncate(q.scenario, room)} ${q.prompt}`;
+}
+
+/** The time of a question's answer (or the fallback), in epoch ms; and its latency in ms when known and sane. */
+export function timingOf(timings: LmsTimings | undefined, questionId: string, fallback: number): { at: number; ms: number | undefined } {
+  const t = timings && Object.hasOwn(timings, questionId) ? timings[questionId] : undefined;
+  const at = t === undefined ? NaN : new Date(t.at).getTime();
+  const ms = t?.ms;
+  return { at: Number.isFinite(at) ? at : fallback, ms: typeof ms === 'number' && Number.isFinite(ms) && ms >= 0 ? ms : undefined };
 }

@@ -108,6 +108,13 @@ export interface LmsQuizScore {
   readonly items: readonly LmsItemMastery[];
 }
 
+/**
+ * When each question was answered and how long the learner took over it, by question id: the quiz records
+ * these (`at`: a Date, ISO string or epoch milliseconds; `ms`: the time from showing the question to the answer).
+ * Without them an interaction is stamped with the report's time and has no latency.
+ */
+export type LmsTimings = Readonly<Record<string, { readonly at: Date | string | number; readonly ms?: number }>>;
+
 /** Selected option ids per question id (the quiz's `QuizAnswers`). */
 export type LmsAnswers = Readonly<Record<string, readonly string[]>>;
 

@@ -16,8 +16,8 @@
  * statements (never a TypeError) which `safeToXapiStatements` rejects with issues. Statement ids are random v4
  * UUIDs unless an `idFactory` is given (`deterministicIds(seed)` gives v5 UUIDs, the same on every call).
  */
-import { interactionModel, round7 } from './interaction.js';
-import type { LmsBank, LmsIssue, LmsItemMastery, LmsQuestion, LmsQuestionResult, LmsQuizScore } from './types.js';
+import { interactionModel, round7, scormDuration, timingOf } from './interaction.js';
+import type { LmsBank, LmsIssue, LmsItemMastery, LmsQuestion, LmsQuestionResult, LmsQuizScore, LmsTimings } from './types.js';
 import { uuidV4, uuidV5 } from './uuid.js';
 import { validateStatements } from './xapi-validate.js';
 
@@ -155,6 +155,8 @@ export interface XapiOptions {
   extensionBase?: string;
   /** context.platform, e.g. the portal's name. */
   platform?: string;
+  /** When each question was answered and how long it took: its `answered` statement's timestamp and `result.duration`. */
+  timings?: LmsTimings;
 }
 
 /** A v5 UUID factory seeded by the attempt (e.g. its registration): the same statements get the same ids on every call. */
@@ -254,11 +256,11 @@ export function toXapiStatements(result: LmsQuizScore, bank: LmsBank, options: X
     c.language = lang;
     return { ...c, ...extra };
   };
-  const statement = (key: string, verb: XapiVerb, object: XapiActivity, res: XapiResult | undefined, ctx: XapiContext): XapiStatement => {
+  const statement = (key: string, verb: XapiVerb, object: XapiActivity, res: XapiResult | undefined, ctx: XapiContext, at: string = ts): XapiStatement => {
     const s: XapiStatement = { id: newId(key), actor, verb, object };
     if (res) s.result = res;
     s.context = ctx;
-    s.timestamp = ts;
+    s.timestamp = at;
     return s;
   };
 
@@ -272,6 +274,9 @@ export function toXapiStatements(result: LmsQuizScore, bank: LmsBank, options: X
     const res: XapiResult = { success: qr.correct, response: model.response };
     const sc = score(qr.points, qr.maxPoints);
     if (sc) res.score = sc;
+    // A question with a recorded answer time gets it (and its duration); the others, the attempt's timestamp.
+    const when = options.timings && Object.hasOwn(options.timings, q.id) ? timingOf(options.timings, q.id, NaN) : null;
+    if (when?.ms !== undefined) res.duration = scormDuration(when.ms);
     out.push(
       statement(
         `answered/${q.id}`,
@@ -279,6 +284,7 @@ export function toXapiStatements(result: LmsQuizScore, bank: LmsBank, options: X
         { objectType: 'Activity', id: ids.question(q.id), definition: questionDefinition(q, lang, model) },
         res,
         context({ parent: [ref(bankActivity)], grouping: [frameworkActivity] }),
+        when && Number.isFinite(when.at) ? new Date(when.at).toISOString() : ts,
       ),
     );
   }
