@@ -37,6 +37,20 @@ function indexOf(c: CompiledFramework, id: string, next: number): number | undef
  * input guard, and when the guard finds forbidden keys or hostile nesting, those are the issues reported.
  */
 export function prepare(c: CompiledFramework, responses: unknown, options: AssessOptions | null = {}): SafeResult<Prepared> {
+  try {
+    return read(c, responses, options);
+  } catch {
+    return unreadable();
+  }
+}
+
+/** Responses (or options) whose getters or Proxy traps threw: the thrown value is never read, it may be hostile too. */
+const unreadable = (): { success: false; issues: Issue[] } => ({
+  success: false,
+  issues: [{ code: 'invalid_value', path: [], message: 'the responses could not be read (a getter or proxy threw an error)' }],
+});
+
+function read(c: CompiledFramework, responses: unknown, options: AssessOptions | null): SafeResult<Prepared> {
   options ??= {}; // JavaScript callers pass null for "no options"
   if (!isPlainObject(responses)) {
     const structural = checkStructure(responses);
