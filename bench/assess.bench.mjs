@@ -18,9 +18,9 @@ import vm from 'node:vm';
 import { fileURLToPath } from 'node:url';
 import { assess, assessMany, parseFramework } from '../packages/engine/lib/index.js';
 // internal modules, for the "engine core" row only (not the public API)
-import { prepare } from '../packages/engine/lib/assess.js';
-import { compile } from '../packages/engine/lib/compile.js';
-import { evaluateLevel } from '../packages/engine/lib/rules.js';
+import { prepare } from '../packages/engine/lib/level-fit/responses.js';
+import { compile } from '../packages/engine/lib/framework/compile.js';
+import { evaluateLevel } from '../packages/engine/lib/level-fit/rules.js';
 import { makeNaiveJre, makePlainScorer } from './baselines.mjs';
 import { makePeople } from './people.mjs';
 

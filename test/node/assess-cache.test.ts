@@ -1,23 +1,21 @@
 /**
  * The engine's caches change no result. `assess`/`assessMany` reuse rule outcomes (keyed on the rule fact
- * values), explanation sentences (keyed on the outcome and the figures the sentences mention) and, in a
- * batch, per-person scratch memory. Every LevelFit they return must equal the one a cold engine builds:
+ * values) and explanation sentences (keyed on the outcome and the figures the sentences mention). Every LevelFit they return must equal the one a cold engine builds:
  * a framework whose rule-outcome and sentence caches are emptied before each person, assessed one at a time
- * with `assess` (no scratch), and whose explanation is also rebuilt with the uncached reference `explain`.
+ * with `assess`, and whose explanation is also rebuilt with the uncached reference (test/support/oracles/explain.ts).
  *
  * 2,500 seeded people on clinical-homecare and on adult-care-pathway, with no options, `target`, `role`
  * (odd case and spacing), both, and a few bad rows (unknown item, off-scale rating, unknown target or role).
  * Equal means `assert.deepStrictEqual` and the same JSON text. Results must also be plain data: no object
  * or array is shared between two results (a caller may change one result without touching another).
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { assess, assessMany, parseFramework, safeAssess, type AssessOptions, type LevelFit } from '../../packages/engine/src/index.ts';
-import { prepare } from '../../packages/engine/src/level-fit/assess.ts';
+import { prepare } from '../../packages/engine/src/level-fit/responses.ts';
 import { compile } from '../../packages/engine/src/framework/compile.ts';
-import { clearSentenceCache, explain } from '../../packages/engine/src/level-fit/explain.ts';
+import { clearSentenceCache } from '../../packages/engine/src/level-fit/explain.ts';
+import { referenceExplain } from '../support/oracles/explain.ts';
 import { evaluateLevel, type LevelOutcome } from '../../packages/engine/src/level-fit/rules.ts';
 import type { SafeResult } from '../../packages/engine/src/errors.ts';
 import { readFrameworkJson, type FrameworkJson } from '../support/factories.ts';
@@ -102,21 +100,6 @@ function objectsOf(value: unknown, into: Set<object>, owner: Map<object, number>
   for (const v of Object.values(value)) objectsOf(v, into, owner, index);
 }
 
-test("assessMany's copy of buildLevelFit is the same code as assess's (assess.ts says why there are two)", () => {
-  const source = readFileSync(fileURLToPath(new URL('../../packages/engine/src/level-fit/assess.ts', import.meta.url)), 'utf8');
-  const [single, rest] = source.split('// ---- the batch\'s copy of the two functions above (keep identical but for the names) ----');
-  assert.ok(single !== undefined && rest !== undefined, 'the marker line is in assess.ts');
-  const text = (from: string, start: string) => {
-    const a = from.indexOf(start);
-    assert.ok(a >= 0, `${start} is in assess.ts`);
-    return from.slice(a, from.indexOf('\n}\n', a) + 3);
-  };
-  const first = text(single, 'function fitItem(') + text(single, 'export function buildLevelFit(');
-  const batch = text(rest, 'function fitItemForBatch(') + text(rest, 'function buildLevelFitForBatch(');
-  assert.equal(batch.replaceAll('ForBatch', ''), first.replace('export function', 'function'));
-  assert.ok(first.length > 1500, 'the whole functions are compared');
-});
-
 for (const id of ['clinical-homecare', 'adult-care-pathway'] as const) {
   describe(`${id}: cached results equal a cold engine's`, () => {
     const json = readFrameworkJson(id);
@@ -129,13 +112,13 @@ for (const id of ['clinical-homecare', 'adult-care-pathway'] as const) {
       const out: SafeResult<LevelFit>[] = [];
       for (const { responses, options } of cases) {
         c.cache.root.clear();
-        c.cache.size = 0;
+        c.cache.bytes = 0;
         clearSentenceCache(c);
         const r = await safeAssess(fw, responses, options);
         if (r.success) {
           // the reference explanation: the uncached `explain`, from a fresh preparation and fresh rule outcomes
           c.cache.root.clear();
-          c.cache.size = 0;
+          c.cache.bytes = 0;
           const p = prepare(c, responses, options);
           assert.ok(p.success);
           const outcomes: LevelOutcome[] = await Promise.all(p.data.facts.map((f) => evaluateLevel(c, f)));
@@ -147,7 +130,7 @@ for (const id of ['clinical-homecare', 'adult-care-pathway'] as const) {
           const L = c.levels.length;
           const overlapTo = best >= 0 && next < L && outcomes[next]!.overlap ? next : -1;
           const target = p.data.target ?? (next < L ? next : -1);
-          const reference = explain({ c, facts: p.data.facts, outcomes, met: p.data.met, best, overlapTo, target, targetChosen: p.data.target !== undefined, role: p.data.role });
+          const reference = referenceExplain({ c, facts: p.data.facts, outcomes, met: p.data.met, best, overlapTo, target, targetChosen: p.data.target !== undefined, role: p.data.role });
           assert.deepStrictEqual(r.data.explanation, reference);
         }
         out.push(r);
@@ -179,8 +162,8 @@ for (const id of ['clinical-homecare', 'adult-care-pathway'] as const) {
         if (c.success) assert.deepStrictEqual(await assess(fw, responses, options), c.data, `assess, person ${i}`);
       }
 
-      // a call made while another is reading its responses (a getter that assesses someone else) gets its own
-      // scratch: both results are still the cold ones
+      // a call made while another is reading its responses (a getter that assesses someone else) does not
+      // disturb it: both results are still the cold ones
       const [a, b] = [cases.findIndex((x, i) => cold[i]!.success && x.options === undefined), cases.findIndex((x, i) => i > 5 && cold[i]!.success && x.options === undefined)];
       const ratingsA = (cases[a]!.responses as { ratings: Record<string, number> }).ratings;
       const firstId = Object.keys(ratingsA)[0]!;

@@ -39,6 +39,11 @@ import {
 } from '../support/factories.ts';
 
 const ch = frameworks['clinical-homecare'];
+/**
+ * clinical-homecare with every indicator firm: the threshold tests below count indicators exactly as the rule
+ * does; how optional indicators count is test/node/optional-indicators.test.ts, and the reference model covers both.
+ */
+const firm = parseFramework({ ...structuredClone(ch), items: ch.items.map(({ optional: _optional, ...item }) => item) });
 const LEVELS = ['supportive', 'associate', 'autonomous', 'enhanced', 'advanced'] as const;
 const title = (level: string) => levelTitle(ch, level);
 const levelOf = (fit: LevelFit, level: string) => fit.levels.find((l) => l.level === level)!;
@@ -75,21 +80,21 @@ describe('clinical-homecare: the shape the rules see', () => {
 
 describe('clinical-homecare: attained = every competence met and at least 75% of indicators', () => {
   for (const level of LEVELS) {
-    const n = indicatorIds(ch, level).length;
+    const n = indicatorIds(firm, level).length;
     const enough = atLeast(0.75, n);
     test(`${level}: competences + ${enough} of ${n} indicators attains it (and it is the best fit); ${enough - 1} does not`, async () => {
-      const yes = await assess(ch, ratingsFor(ch, { meetLevels: [level], indicatorCount: { [level]: enough } }));
+      const yes = await assess(firm, ratingsFor(firm, { meetLevels: [level], indicatorCount: { [level]: enough } }));
       assert.equal(levelOf(yes, level).attained, true);
       assert.ok(levelOf(yes, level).indicatorCoverage >= 0.75);
       assert.equal(yes.bestFit, level);
-      const no = await assess(ch, ratingsFor(ch, { meetLevels: [level], indicatorCount: { [level]: enough - 1 } }));
+      const no = await assess(firm, ratingsFor(firm, { meetLevels: [level], indicatorCount: { [level]: enough - 1 } }));
       assert.equal(levelOf(no, level).attained, false);
       assert.ok(levelOf(no, level).indicatorCoverage < 0.75);
       assert.notEqual(no.bestFit, level);
     });
     test(`${level}: all indicators but one competence missing does not attain it`, async () => {
-      for (const missing of [coreIds(ch, level)[0]!, coreIds(ch, level).at(-1)!]) {
-        const fit = await assess(ch, ratingsFor(ch, { ...fully(level), unmeet: [missing] }));
+      for (const missing of [coreIds(firm, level)[0]!, coreIds(firm, level).at(-1)!]) {
+        const fit = await assess(firm, ratingsFor(firm, { ...fully(level), unmeet: [missing] }));
         assert.equal(levelOf(fit, level).attained, false, missing);
         assert.equal(levelOf(fit, level).indicatorCoverage, 1);
       }
@@ -97,27 +102,27 @@ describe('clinical-homecare: attained = every competence met and at least 75% of
   }
 
   test('exactly 75%: supportive 6 of 8 and enhanced 9 of 12 attain; 5 of 8 and 8 of 12 do not', async () => {
-    assert.equal(indicatorIds(ch, 'supportive').length, 8);
-    assert.equal(indicatorIds(ch, 'enhanced').length, 12);
-    const s6 = await assess(ch, ratingsFor(ch, { meetLevels: ['supportive'], indicatorCount: { supportive: 6 } }));
+    assert.equal(indicatorIds(firm, 'supportive').length, 8);
+    assert.equal(indicatorIds(firm, 'enhanced').length, 12);
+    const s6 = await assess(firm, ratingsFor(firm, { meetLevels: ['supportive'], indicatorCount: { supportive: 6 } }));
     assert.equal(levelOf(s6, 'supportive').indicatorCoverage, 0.75);
     assert.equal(levelOf(s6, 'supportive').attained, true);
-    const s5 = await assess(ch, ratingsFor(ch, { meetLevels: ['supportive'], indicatorCount: { supportive: 5 } }));
+    const s5 = await assess(firm, ratingsFor(firm, { meetLevels: ['supportive'], indicatorCount: { supportive: 5 } }));
     assert.equal(levelOf(s5, 'supportive').indicatorCoverage, 5 / 8);
     assert.equal(levelOf(s5, 'supportive').attained, false);
     assert.equal(s5.bestFit, null);
-    const e9 = await assess(ch, ratingsFor(ch, { meetLevels: ['enhanced'], indicatorCount: { enhanced: 9 } }));
+    const e9 = await assess(firm, ratingsFor(firm, { meetLevels: ['enhanced'], indicatorCount: { enhanced: 9 } }));
     assert.equal(levelOf(e9, 'enhanced').indicatorCoverage, 0.75);
     assert.equal(e9.bestFit, 'enhanced');
-    const e8 = await assess(ch, ratingsFor(ch, { meetLevels: ['enhanced'], indicatorCount: { enhanced: 8 } }));
+    const e8 = await assess(firm, ratingsFor(firm, { meetLevels: ['enhanced'], indicatorCount: { enhanced: 8 } }));
     assert.equal(levelOf(e8, 'enhanced').attained, false);
   });
 
   test('autonomous has 9 indicators: 7 (78%) attains, 6 (67%) does not', async () => {
-    assert.equal(indicatorIds(ch, 'autonomous').length, 9);
-    const a7 = await assess(ch, ratingsFor(ch, { meetLevels: ['autonomous'], indicatorCount: { autonomous: 7 } }));
+    assert.equal(indicatorIds(firm, 'autonomous').length, 9);
+    const a7 = await assess(firm, ratingsFor(firm, { meetLevels: ['autonomous'], indicatorCount: { autonomous: 7 } }));
     assert.equal(a7.bestFit, 'autonomous');
-    const a6 = await assess(ch, ratingsFor(ch, { meetLevels: ['autonomous'], indicatorCount: { autonomous: 6 } }));
+    const a6 = await assess(firm, ratingsFor(firm, { meetLevels: ['autonomous'], indicatorCount: { autonomous: 6 } }));
     assert.equal(levelOf(a6, 'autonomous').attained, false);
   });
 });
@@ -293,17 +298,17 @@ describe('clinical-homecare: gaps', () => {
     );
   });
   test('options.target lists gaps against the chosen level, and the explanation says so', async () => {
-    const responses = ratingsFor(ch, fully('supportive'));
-    const fit = await assess(ch, responses, { target: 'advanced' });
-    const met = metSet(ch, responses);
+    const responses = ratingsFor(firm, fully('supportive'));
+    const fit = await assess(firm, responses, { target: 'advanced' });
+    const met = metSet(firm, responses);
     assert.equal(fit.bestFit, 'supportive');
     assert.equal(fit.gaps.target, 'advanced');
     assert.deepEqual(
       fit.gaps.items.map((g) => g.id),
-      requiredIds(ch, 'advanced').filter((id) => !met.has(id)),
+      requiredIds(firm, 'advanced').filter((id) => !met.has(id)),
     );
     for (const g of fit.gaps.items) {
-      assert.equal(g.title, itemTitle(ch, g.id));
+      assert.equal(g.title, itemTitle(firm, g.id));
       assert.equal(g.kind, ch.items.find((i) => i.id === g.id)!.kind);
     }
     assert.ok(fit.explanation.some((s) => s.includes(title('advanced')) && /target/.test(s)), fit.explanation.join('\n'));
@@ -393,9 +398,9 @@ describe('clinical-homecare: explanation', () => {
 });
 
 describe('clinical-homecare: coverage and met/missing', () => {
-  const responses = ratingsFor(ch, { meetLevels: ['supportive'], indicatorCount: { supportive: 6 } });
+  const responses = ratingsFor(firm, { meetLevels: ['supportive'], indicatorCount: { supportive: 6 } });
   test('numbers per level follow from the counts (supportive: 14 + 6 of 8; the 13 common competences elsewhere)', async () => {
-    const fit = await assess(ch, responses);
+    const fit = await assess(firm, responses);
     const s = levelOf(fit, 'supportive');
     assert.deepEqual(s.competences, { required: 14, met: 14 });
     assert.deepEqual(s.indicators, { required: 8, met: 6 });
@@ -413,15 +418,15 @@ describe('clinical-homecare: coverage and met/missing', () => {
     assert.deepEqual([adv.competences, adv.coverage], [{ required: 22, met: 13 }, 13 / 29]);
   });
   test('every level: coverage = met ÷ required, and met/missing partition its required items in framework order', async () => {
-    const mixed = ratingsFor(ch, { meetLevels: ['autonomous'], indicatorShare: { supportive: 0.5, enhanced: 0.3 }, meet: ['implement-evaluate-change'] });
+    const mixed = ratingsFor(firm, { meetLevels: ['autonomous'], indicatorShare: { supportive: 0.5, enhanced: 0.3 }, meet: ['implement-evaluate-change'] });
     for (const r of [responses, mixed]) {
-      const fit = await assess(ch, r);
-      const met = metSet(ch, r);
+      const fit = await assess(firm, r);
+      const met = metSet(firm, r);
       for (const level of LEVELS) {
         const l = levelOf(fit, level);
-        const core = coreIds(ch, level);
-        const ind = indicatorIds(ch, level);
-        const req = requiredIds(ch, level);
+        const core = coreIds(firm, level);
+        const ind = indicatorIds(firm, level);
+        const req = requiredIds(firm, level);
         const coreMet = core.filter((id) => met.has(id)).length;
         const indMet = ind.filter((id) => met.has(id)).length;
         assert.deepEqual(l.competences, { required: core.length, met: coreMet }, level);
@@ -438,7 +443,7 @@ describe('clinical-homecare: coverage and met/missing', () => {
         [...LEVELS],
       );
       assert.equal(fit.frameworkId, 'clinical-homecare');
-      assert.equal(fit.frameworkVersion, ch.version);
+      assert.equal(fit.frameworkVersion, firm.version);
     }
   });
 });
@@ -455,7 +460,10 @@ interface Expected {
 
 function model(fw: Framework, ratings: Record<string, number>, attainShare = 0.75, overlapShare = 0.25): Expected {
   const isMet = (id: string) => (ratings[id] ?? 0) >= fw.scale.met;
-  const share = (ids: string[]) => (ids.length === 0 ? 1 : ids.filter(isMet).length / ids.length);
+  const optional = new Set(fw.items.filter((i) => i.optional === true).map((i) => i.id));
+  // an optional indicator counts when met and is left out when not
+  const counted = (ids: string[]) => ids.filter((id) => isMet(id) || !optional.has(id));
+  const share = (ids: string[]) => (counted(ids).length === 0 ? 1 : ids.filter(isMet).length / counted(ids).length);
   const ids = fw.levels.map((l) => l.id);
   const attained = ids.map((l) => coreIds(fw, l).every(isMet) && share(indicatorIds(fw, l)) >= attainShare);
   const best = attained.lastIndexOf(true);
@@ -474,7 +482,7 @@ function model(fw: Framework, ratings: Record<string, number>, attainShare = 0.7
     attained,
     bestFit: best >= 0 ? ids[best]! : null,
     overlap,
-    gaps: { target, items: target ? requiredIds(fw, target).filter((id) => !isMet(id)) : [] },
+    gaps: { target, items: target ? requiredIds(fw, target).filter((id) => !isMet(id) && !optional.has(id)) : [] },
   };
 }
 

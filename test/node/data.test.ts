@@ -6,7 +6,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { BUILTIN_IDS, frameworks, isParsedFramework, parseFramework, type Framework } from '../../packages/engine/src/index.ts';
+import { BUILTIN_IDS, frameworks, parseFramework, type Framework } from '../../packages/engine/src/index.ts';
+import { isParsedFramework } from '../../packages/engine/src/internal.ts';
 import { DATA_DIR, ROOT, SEEDS_DIR, frameworkFiles, readFrameworkJson, type FrameworkJson } from '../support/factories.ts';
 
 const norm = (s: string) => s.replace(/\s+/g, ' ').trim();

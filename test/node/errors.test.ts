@@ -8,7 +8,6 @@ import { isDeepStrictEqual } from 'node:util';
 import {
   AssessmentError,
   FrameworkError,
-  LIMITS,
   assess,
   assessMany,
   formatPath,
@@ -19,6 +18,7 @@ import {
   type Condition,
   type Issue,
 } from '../../packages/engine/src/index.ts';
+import { LIMITS } from '../../packages/engine/src/constants.ts';
 import { zodMessage } from '../../packages/engine/src/framework/parse.ts';
 import { makeFramework, ratingsFor, type FrameworkJson } from '../support/factories.ts';
 

@@ -13,12 +13,12 @@ import {
   assess,
   frameworks,
   isFrameworkExtension,
-  isParsedFramework,
   parseFramework,
   safeParseFramework,
   type Framework,
   type Issue,
 } from '../../packages/engine/src/index.ts';
+import { isParsedFramework } from '../../packages/engine/src/internal.ts';
 import { ROOT } from '../support/factories.ts';
 
 const EXAMPLE_PATH = 'data/extensions/example-clinical-tasks.json';

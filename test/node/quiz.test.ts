@@ -10,17 +10,13 @@ import { readFileSync, readdirSync } from 'node:fs';
 import {
   AssessmentError,
   COMBINE_MODES,
-  QUESTION_TYPES,
   QUIZ_IDS,
   QuestionBankError,
   assess,
-  defaultThresholds,
   frameworks,
-  isParsedQuestionBank,
   parseFramework,
   parseQuestionBank,
   quizzes,
-  ratingFor,
   safeParseQuestionBank,
   safeScoreQuiz,
   scoreQuiz,
@@ -29,6 +25,9 @@ import {
   type QuestionBank,
   type QuizAnswers,
 } from '../../packages/engine/src/index.ts';
+import { QUESTION_TYPES } from '../../packages/engine/src/quiz/types.ts';
+import { defaultThresholds, ratingFor } from '../../packages/engine/src/quiz/score.ts';
+import { isParsedQuestionBank } from '../../packages/engine/src/internal.ts';
 import { ROOT, makeFramework, ratingsFor } from '../support/factories.ts';
 
 type Path = (string | number)[];

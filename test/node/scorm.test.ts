@@ -343,7 +343,8 @@ describe('identifiers and formats any bank can produce (a hand-built result, as 
   });
 
   test('the same result as xAPI statements follows the statement rules', async () => {
-    const { toXapiStatements, validateStatements, uuidV5 } = await import('../../packages/engine/src/lms/index.ts');
+    const { toXapiStatements, validateStatements } = await import('../../packages/engine/src/lms/index.ts');
+    const { uuidV5 } = await import('../../packages/engine/src/lms/uuid.ts');
     const out = toXapiStatements(result, bank, {
       actor: { account: { homePage: 'https://lms.example.org', name: '7' } },
       activityBase: 'https://lms.example.org/lf',

@@ -9,7 +9,8 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Scorm12API } from 'scorm-again';
 import { quizzes, scoreQuiz, type QuestionBank, type QuizAnswers } from '../../packages/engine/src/index.ts';
-import { createScorm12Reporter, findScorm12Api, findScormApi, scorm12Timespan, SCORM12_SUSPEND_DATA_MAX } from '../../packages/engine/src/lms/index.ts';
+import { createScorm12Reporter, findScorm12Api, findScormApi, SCORM12_SUSPEND_DATA_MAX } from '../../packages/engine/src/lms/index.ts';
+import { scorm12Timespan } from '../../packages/engine/src/lms/scorm12.ts';
 
 const BANK: QuestionBank = quizzes['clinical-homecare-core'];
 const KSB: QuestionBank = quizzes['lead-practitioner-ksb'];

@@ -8,7 +8,7 @@
  * fresh for each case.
  */
 import fc from 'fast-check';
-import { FACTS, ITEM_KINDS, OPERATOR_DECORATORS, OPERATORS } from '../../packages/engine/src/index.ts';
+import { FACTS, ITEM_KINDS, OPERATOR_DECORATORS, OPERATORS } from '../../packages/engine/src/constants.ts';
 import { makeFramework, readFrameworkJson, type FrameworkJson } from './factories.ts';
 
 export const MB = 1 << 20;

@@ -3,11 +3,10 @@
  * data contract (data/README.md) rather than from the engine's code.
  */
 import assert from 'node:assert/strict';
+import { FORBIDDEN_KEYS, LIMITS } from '../../packages/engine/src/constants.ts';
+import { isParsedFramework } from '../../packages/engine/src/internal.ts';
 import {
-  FORBIDDEN_KEYS,
   ISSUE_CODES,
-  isParsedFramework,
-  LIMITS,
   type Framework,
   type Issue,
   type LevelFit,
@@ -131,7 +130,8 @@ export function assertLevelFit(fw: Framework, ratings: Readonly<Record<string, n
     `${what}: one result per level, in order`,
   );
   fit.levels.forEach((l) => {
-    const required = fw.items.filter((i) => i.levels.includes(l.level));
+    // an optional indicator that is not met is not required: neither met nor missing, not counted
+    const required = fw.items.filter((i) => i.levels.includes(l.level) && (i.optional !== true || isMet(i.id)));
     const core = required.filter((i) => i.kind !== 'indicator');
     const indicators = required.filter((i) => i.kind === 'indicator');
     assert.ok(inUnit(l.coverage) && inUnit(l.competenceCoverage) && inUnit(l.indicatorCoverage), `${what}: ${l.level} coverages in 0..1`);

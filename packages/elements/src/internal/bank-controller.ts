@@ -1,5 +1,6 @@
 import type { ReactiveControllerHost } from 'lit';
-import { isBuiltinQuizId, isParsedQuestionBank, quizzes, QUIZ_IDS, safeParseQuestionBank, type Issue, type QuestionBank } from '@levelfit/engine';
+import { isBuiltinQuizId, quizzes, QUIZ_IDS, safeParseQuestionBank, type Issue, type QuestionBank } from '@levelfit/engine';
+import { isParsedQuestionBank } from '@levelfit/engine/internal';
 import { SourceController, type SourceKind } from './source-controller.js';
 
 export type BankState =

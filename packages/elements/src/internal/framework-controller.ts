@@ -1,5 +1,6 @@
 import type { ReactiveControllerHost } from 'lit';
-import { BUILTIN_IDS, frameworks, isBuiltinFrameworkId, isParsedFramework, safeParseFramework, type Framework, type Issue } from '@levelfit/engine';
+import { BUILTIN_IDS, frameworks, isBuiltinFrameworkId, safeParseFramework, type Framework, type Issue } from '@levelfit/engine';
+import { isParsedFramework } from '@levelfit/engine/internal';
 import { SourceController, type SourceKind } from './source-controller.js';
 
 /** The framework the element runs when it is given none. */

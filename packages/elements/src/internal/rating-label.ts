@@ -1,6 +1,6 @@
-import type { Framework } from '@levelfit/engine';
+import { ratingLabel as scaleLabel, type Framework } from '@levelfit/engine';
 
-/** A rating's label on the framework's scale ("Competent"), or the number itself when the scale lacks it. */
+/** A rating's label on the framework's scale ("Competent"): the engine's `ratingLabel`, the one definition. */
 export function ratingLabel(framework: Pick<Framework, 'scale'>, rating: number): string {
-  return framework.scale.values.find((v) => v.value === rating)?.label ?? String(rating);
+  return scaleLabel(framework.scale, rating);
 }

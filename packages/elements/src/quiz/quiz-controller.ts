@@ -1,7 +1,6 @@
 import { PageFlowController, type Phase } from '../internal/page-flow.js';
 import {
   arrangeQuiz,
-  credit,
   newSeed,
   QUIZ_LIMITS,
   type CheckedAnswerMode,
@@ -10,6 +9,7 @@ import {
   type QuizAnswers,
   type QuizMode,
 } from '@levelfit/engine';
+import { credit } from '@levelfit/engine/internal';
 
 /** Validation codes for a quiz question (as data: the view words them). */
 export const QUIZ_ERROR_CODES = ['required'] as const;

@@ -3,7 +3,6 @@ import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { localized, msg, str } from '@lit/localize';
 import {
-  credit,
   isSeed,
   levelsWithinReach,
   percentOf,
@@ -22,6 +21,7 @@ import {
   type Responses,
   type ScoreQuizOptions,
 } from '@levelfit/engine';
+import { credit } from '@levelfit/engine/internal';
 import { isStorageKind, type StorageKind } from '../drafts/storage.js';
 import { DraftStore, type ConflictChoice, type DraftNotice } from '../drafts/draft-store.js';
 import { QUIZ_DRAFTS } from '../drafts/quiz-envelope.js';

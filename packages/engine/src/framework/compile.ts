@@ -1,5 +1,5 @@
 import { Engine, type RuleProperties } from 'json-rules-engine';
-import { FORBIDDEN_KEYS, ITEM_KINDS, KIND_NOUNS, type ItemKind } from '../constants.js';
+import { ITEM_KINDS, KIND_NOUNS, type ItemKind } from '../constants.js';
 import { resolveDotPath } from '../level-fit/dot-path.js';
 import type { Condition, Framework, Item } from './schema.js';
 
@@ -11,6 +11,11 @@ export interface LevelPlan {
   /** Required non-indicator items (competences, KSBs, criteria). */
   core: number[];
   indicators: number[];
+  /**
+   * The indicators marked `optional` (a "may" in the descriptor): one that is met counts like any indicator;
+   * one that is not met leaves the level's count of required indicators, so it never counts against anyone.
+   */
+  optionalIndicators: number[];
   /** Core items this level requires that the level below does not. */
   added: number[];
   byKind: Map<ItemKind, number[]>;
@@ -38,6 +43,8 @@ export interface CompiledFramework {
   /** Item titles and kinds by index: one shape to read them from, whichever optional fields an item has. */
   titles: readonly string[];
   kinds: readonly ItemKind[];
+  /** 1 for an optional indicator, by item index. */
+  optional: Uint8Array;
   itemIndex: ReadonlyMap<string, number>;
   scaleValues: ReadonlySet<number>;
   /** `scaleValues` as a table, 1 at each value, when every value is an integer in 0..255 (the schema's 0..100). */
@@ -52,8 +59,6 @@ export interface CompiledFramework {
   needsKinds: boolean;
   /** Rule outcomes by level and the values of `refs`: rules are pure, so an outcome is computed once. */
   cache: import('../level-fit/rules.js').OutcomeCache;
-  /** No item id is a key `checkStructure` rejects, so well-formed responses may skip that walk. */
-  fastResponses: boolean;
 }
 
 const compiled = new WeakMap<Framework, CompiledFramework>();
@@ -117,6 +122,7 @@ export function compile(framework: Framework): CompiledFramework {
     index,
     core: [],
     indicators: [],
+    optionalIndicators: [],
     added: [],
     byKind: new Map(),
     coreNoun: 'requirements',
@@ -128,6 +134,7 @@ export function compile(framework: Framework): CompiledFramework {
     for (const id of item.levels) {
       const plan = levels[levelIndex.get(id)!]!;
       (item.kind === 'indicator' ? plan.indicators : plan.core).push(i);
+      if (item.kind === 'indicator' && item.optional === true) plan.optionalIndicators.push(i);
       const list = plan.byKind.get(item.kind) ?? [];
       list.push(i);
       plan.byKind.set(item.kind, list);
@@ -163,6 +170,7 @@ export function compile(framework: Framework): CompiledFramework {
     ids: items.map((item) => Object.keys({ [item.id]: 0 })[0]!),
     titles: items.map((item) => item.title),
     kinds: items.map((item) => item.kind),
+    optional: Uint8Array.from(items, (item) => (item.kind === 'indicator' && item.optional === true ? 1 : 0)),
     itemIndex,
     scaleValues: new Set(framework.scale.values.map((v) => v.value)),
     scaleTable: scaleTable(framework.scale.values.map((v) => v.value)),
@@ -173,8 +181,7 @@ export function compile(framework: Framework): CompiledFramework {
     refs: unique,
     needsItemFacts: unique.some((r) => r.fact === 'ratings' || r.fact === 'met'),
     needsKinds: unique.some((r) => r.fact === 'kinds'),
-    cache: { root: new Map(), size: 0 },
-    fastResponses: !items.some((item) => (FORBIDDEN_KEYS as readonly string[]).includes(item.id)),
+    cache: { root: new Map(), bytes: 0 },
   };
   compiled.set(framework, result);
   return result;

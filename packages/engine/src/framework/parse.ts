@@ -1,7 +1,6 @@
 import {
   DOT_PATH_PATTERN,
   FACTS,
-  FORBIDDEN_KEYS,
   ITEM_KINDS,
   LIMITS,
   NUMERIC_FACTS,
@@ -12,6 +11,7 @@ import {
 import { FrameworkError, ISSUE_CODES, type Issue, type IssueCode, type IssuePath, type SafeResult } from '../errors.js';
 import { FrameworkSchema, type Framework } from './schema.js';
 import { builtinFramework } from './builtin-set.js';
+import { copyStructure, isPlainObject, isReservedName, received, show } from './input-guard.js';
 import {
   FrameworkExtensionSchema,
   checkAgainstBase,
@@ -22,116 +22,12 @@ import {
 } from './extension.js';
 
 const issueCodes: ReadonlySet<string> = new Set(ISSUE_CODES);
-const forbidden: ReadonlySet<string> = new Set(FORBIDDEN_KEYS);
 const facts: ReadonlySet<string> = new Set(FACTS);
 const numericFacts: ReadonlySet<string> = new Set(NUMERIC_FACTS);
 const operators: ReadonlySet<string> = new Set(OPERATORS);
 const decorators: ReadonlySet<string> = new Set(OPERATOR_DECORATORS);
 const kinds: ReadonlySet<string> = new Set(ITEM_KINDS);
 const KIND_FIELDS = new Set(['required', 'met', 'coverage']);
-
-export const isPlainObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** Past this many objects and arrays an input is rejected (shared references could otherwise multiply the walk). */
-const MAX_NODES = 250_000;
-
-/**
- * Walks untrusted JSON once before any schema sees it: rejects `__proto__`/`constructor`/`prototype` keys,
- * nesting deeper than `maxDepth` (so also cycles) and inputs of more than MAX_NODES objects. Iterative, so
- * hostile depth cannot overflow the stack. With `copy`, it also returns a fresh copy made of plain objects and
- * arrays (own enumerable keys only), so parsing never freezes or changes the caller's objects.
- */
-function walk(input: unknown, maxDepth: number, root: IssuePath, copy: boolean): { issues: Issue[]; value: unknown } {
-  const issues: Issue[] = [];
-  const out: { value?: unknown } = {};
-  const stack: WalkStack = [[input, root, out, 'value']];
-  let nodes = 0;
-  while (stack.length > 0 && issues.length < 50) {
-    const [value, path, parent, at] = stack.pop()!;
-    if (typeof value === 'string' && value.length > LIMITS.stringLength) {
-      issues.push({ code: 'too_big', path, message: `text longer than ${LIMITS.stringLength} characters (${value.length})` });
-      continue;
-    }
-    if (typeof value !== 'object' || value === null) {
-      if (copy) parent[at] = value;
-      continue;
-    }
-    if (path.length - root.length > maxDepth) {
-      issues.push({ code: 'too_deep', path, message: `nesting is deeper than ${maxDepth} levels` });
-      continue;
-    }
-    if (++nodes > MAX_NODES) {
-      issues.push({ code: 'too_big', path, message: `more than ${MAX_NODES} objects and arrays` });
-      break;
-    }
-    // A getter or a Proxy trap may throw (or a revoked Proxy, on Array.isArray): the input is then reported
-    // as unreadable at that path; the thrown value itself is never read, since it may be hostile too.
-    try {
-      readNode(value, path, copy ? parent : undefined, at, stack, issues);
-    } catch {
-      issues.push({ code: 'invalid_value', path, message: 'this value could not be read (a getter or proxy threw an error)' });
-    }
-  }
-  return { issues, value: out.value };
-}
-
-type WalkStack = [unknown, IssuePath, Record<string | number, unknown>, string | number][];
-
-/** One object or array of `walk`: its entries onto the stack (and, when copying, an empty copy into `parent`). */
-function readNode(
-  value: object,
-  path: IssuePath,
-  parent: Record<string | number, unknown> | undefined,
-  at: string | number,
-  stack: WalkStack,
-  issues: Issue[],
-): void {
-  const isArray = Array.isArray(value);
-  const entries: [string | number, unknown][] = [];
-  if (isArray) {
-    for (let i = 0; i < value.length; i++) entries.push([i, value[i]]);
-  } else {
-    for (const key of Object.keys(value)) {
-      if (key.length > LIMITS.keyLength) {
-        issues.push({ code: 'too_big', path, message: `a key longer than ${LIMITS.keyLength} characters (${key.length})` });
-        continue;
-      }
-      if (forbidden.has(key)) {
-        issues.push({ code: 'forbidden_key', path: [...path, key], message: `the key "${key}" is not allowed` });
-        continue;
-      }
-      let v: unknown;
-      try {
-        v = (value as Record<string, unknown>)[key];
-      } catch {
-        issues.push({ code: 'invalid_value', path: [...path, key], message: 'this value could not be read (a getter or proxy threw an error)' });
-        continue;
-      }
-      entries.push([key, v]);
-    }
-  }
-  // everything is read before anything is kept, so a getter that throws half-way leaves no partial copy
-  const target = parent ? ((parent[at] = isArray ? new Array(entries.length) : {}) as Record<string | number, unknown>) : undefined;
-  if (target && !isArray) for (const [key] of entries) target[key] = undefined; // keeps the caller's key order
-  for (let i = entries.length - 1; i >= 0; i--) {
-    const [key, v] = entries[i]!;
-    stack.push([v, [...path, key], target!, key]);
-  }
-}
-
-/**
- * The structural checks of `walk` and a plain copy of the input, so later checks read a copy that no getter or
- * Proxy can change or make throw.
- */
-export function checkAndCopy(input: unknown, maxDepth: number = LIMITS.depth): { issues: Issue[]; value: unknown } {
-  return walk(input, maxDepth, [], true);
-}
-
-/** The structural checks of `walk`, without copying: used for responses. */
-export function checkStructure(input: unknown, maxDepth: number = LIMITS.depth, root: IssuePath = []): Issue[] {
-  return walk(input, maxDepth, root, false).issues;
-}
 
 /** Parses JSON text into issues rather than exceptions. */
 export function parseJson(text: string): SafeResult<unknown> {
@@ -172,28 +68,7 @@ function typeName(t: string | undefined): string {
   return `${/^[aeiou]/.test(name) ? 'an' : 'a'} ${name}`;
 }
 
-/** What a value is, as a message says it: `1.5`, `NaN`, `null`, `a list`, `a string`. */
-function received(v: unknown): string {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'a list';
-  if (typeof v === 'number') return Number.isFinite(v) ? `${v}` : String(v);
-  return typeof v === 'object' ? 'an object' : `a ${typeof v}`;
-}
-
 const quoteList = (xs: readonly unknown[]) => xs.map(String).join(', ');
-
-/**
- * An untrusted value as a message quotes it: a string quoted and cut to 80 characters, a number or boolean as
- * is, anything else by what it is. Never JSON.stringify an untrusted object (it throws on a BigInt, never ends
- * on shared references) nor String() it (throws without a prototype).
- */
-export function show(v: unknown): string {
-  if (typeof v === 'string') return v.length > 80 ? `${JSON.stringify(v.slice(0, 79)).slice(0, -1)}…"` : JSON.stringify(v);
-  if (typeof v === 'boolean') return String(v);
-  if (typeof v === 'bigint') return `${v}n`;
-  if (v === undefined) return 'undefined';
-  return received(v);
-}
 
 /** json-rules-engine nests one closure per operator decorator: a long chain overflows the stack when run. */
 const MAX_DECORATORS = 4;
@@ -406,14 +281,8 @@ function checkValue(value: unknown, fact: unknown, operator: string | undefined,
   }
 }
 
-/**
- * Ids become keys of `ratings` and of the rule facts `met` and `ratings`, so an id may not be the name of a
- * property every object has (`constructor`, `toString`, …) nor a forbidden key.
- */
-const reservedIds: ReadonlySet<string> = new Set([...FORBIDDEN_KEYS, ...Object.getOwnPropertyNames(Object.prototype)]);
-
 function checkId(id: string, path: IssuePath, issues: Issue[]): void {
-  if (reservedIds.has(id)) {
+  if (isReservedName(id)) {
     issues.push({ code: 'invalid_value', path, message: `"${id}" cannot be an id: every JavaScript object has a property of that name` });
   }
 }
@@ -557,7 +426,7 @@ export function safeParseFramework(input: unknown, options: ParseFrameworkOption
     if (!json.success) return json;
     value = json.data;
   }
-  const copy = walk(value, LIMITS.depth, [], true);
+  const copy = copyStructure(value);
   if (copy.issues.length) return { success: false, issues: copy.issues };
   return isFrameworkExtension(copy.value) ? parseExtension(copy.value, options) : parsePlain(copy.value);
 }

@@ -1,6 +1,12 @@
+/**
+ * The explanation: English sentences saying why a person is at their best fit and not the level above, from
+ * the conditions that decided each level's rules.
+ */
 import { KIND_NOUNS, type ItemKind } from '../constants.js';
 import type { CompiledFramework, LevelPlan } from '../framework/compile.js';
-import type { ConditionOutcome, LevelFacts, LevelOutcome } from './rules.js';
+import { ratingLabel } from '../framework/scale.js';
+import type { LevelFacts } from './facts.js';
+import type { ConditionOutcome, LevelOutcome } from './rules.js';
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 const OP_WORDS: Record<string, string> = {
@@ -69,7 +75,7 @@ function phrase(c: CompiledFramework, plan: LevelPlan, facts: LevelFacts, met: U
       if (i === undefined) return null;
       const item = c.items[i]!;
       if (o.fact === 'met') return `“${item.title}” is ${met[i] ? 'met' : 'not yet met'}`;
-      const label = c.framework.scale.values.find((v) => v.value === o.factResult)?.label ?? String(o.factResult);
+      const label = ratingLabel(c.framework.scale, o.factResult);
       return `“${item.title}” is rated ${label} (the rule asks for ${wants(o, false)})`;
     }
     default:
@@ -77,51 +83,10 @@ function phrase(c: CompiledFramework, plan: LevelPlan, facts: LevelFacts, met: U
   }
 }
 
-function reasonList(c: CompiledFramework, plan: LevelPlan, facts: LevelFacts, met: Uint8Array, reasons: ConditionOutcome[]): string {
+/** The phrases for one level's deciding conditions, joined (exported for the reference explanation in test/). */
+export function reasonList(c: CompiledFramework, plan: LevelPlan, facts: LevelFacts, met: Uint8Array, reasons: ConditionOutcome[]): string {
   const phrases = [...new Set(reasons.map((o) => phrase(c, plan, facts, met, o)).filter((p): p is string => p !== null))];
   return phrases.length ? phrases.join('; ') : 'its rules say so';
-}
-
-export interface ExplainInput {
-  c: CompiledFramework;
-  facts: LevelFacts[];
-  outcomes: LevelOutcome[];
-  met: Uint8Array;
-  best: number;
-  overlapTo: number;
-  target: number;
-  targetChosen: boolean;
-  role: { title: string; level: string } | null;
-}
-
-/** Sentences saying why this level and not the next, derived from what the rules decided. */
-export function explain({ c, facts, outcomes, met, best, overlapTo, target, targetChosen, role }: ExplainInput): string[] {
-  const out: string[] = [];
-  const plans = c.levels;
-  const why = (i: number, kind: 'attained' | 'overlap') => reasonList(c, plans[i]!, facts[i]!, met, outcomes[i]!.reasons[kind]);
-  if (best >= 0) {
-    out.push(`${plans[best]!.title} is your best fit: ${why(best, 'attained')}.`);
-    for (let i = 0; i < best; i++) {
-      if (!outcomes[i]!.attained) out.push(`${plans[i]!.title}, below it, is not attained: ${why(i, 'attained')}.`);
-    }
-  } else {
-    out.push(plans.length === 1 ? `${plans[0]!.title} is not attained yet.` : 'No level is attained yet.');
-  }
-  const next = best + 1;
-  if (next < plans.length) {
-    if (plans.length > 1 || best >= 0) out.push(`${plans[next]!.title} is not attained yet: ${why(next, 'attained')}.`);
-    else out[0] = `${plans[0]!.title} is not attained yet: ${why(0, 'attained')}.`;
-  } else {
-    out.push(`${plans[best]!.title} is the highest level in ${c.framework.title}.`);
-  }
-  if (overlapTo >= 0) out.push(`Your practice overlaps into ${plans[overlapTo]!.title}: ${why(overlapTo, 'overlap')}.`);
-  if (role) {
-    const ri = c.levelIndex.get(role.level)!;
-    const where = best < 0 ? '' : ri === best ? ', the level of your best fit' : ri > best ? ', above your best fit' : ', below your best fit';
-    out.push(`Your role, ${role.title}, is an indicative role at ${plans[ri]!.title}${where}.`);
-  }
-  if (targetChosen && target >= 0) out.push(`Gaps are listed against ${plans[target]!.title}, the target you chose.`);
-  return out;
 }
 
 /*
@@ -132,14 +97,14 @@ export function explain({ c, facts, outcomes, met, best, overlapTo, target, targ
  * and everything met. The key holds exactly those figures, for the facts it knows; for any other fact that
  * `phrase` reads (`kinds`, `met`, `ratings`) there is no key and the sentence is built as `explain` builds it.
  * Equal key, equal sentence: the sentence is then one Map lookup, and results share the string instead of
- * each holding its own copy. `explain` above stays the reference (test/node/assess-cache.test.ts).
+ * each holding its own copy. The uncached reference is test/support/oracles/explain.ts.
  */
 
 /** What `phrase` reads for one reasons list (bit flags), found once per list. */
 const MISSING = 1; // the missing core items: count and the first three
 const MISSING_COUNT = 2; // only their count
 const ADDED = 4; // the added core items met: count and the first three
-const INDICATORS = 8; // the indicators met
+const INDICATORS = 8; // the indicators met (and required)
 const COVERAGE = 16; // everything met
 
 interface ReasonSpec {
@@ -153,20 +118,22 @@ interface ReasonSpec {
 /** Sentences by reasons list (so they go when the rule-outcome cache drops the outcome), then by key. */
 interface SentenceCache {
   byReasons: WeakMap<ConditionOutcome[], ReasonSpec>;
-  size: number;
+  /** Characters held in `byReasons` and `roles`. */
+  chars: number;
   /** The top-level sentence, and "Gaps are listed against …", per level index. */
   highest: (string | undefined)[];
   targets: (string | undefined)[];
   roles: Map<string, string>;
 }
 
-const SENTENCE_LIMIT = 50_000;
+/** The cached sentences of one framework, in characters (about twice as many bytes): 4 Mi characters at most. */
+const SENTENCE_CHARS = 4 * 2 ** 20;
 const sentenceCaches = new WeakMap<CompiledFramework, SentenceCache>();
 
 function sentenceCache(c: CompiledFramework): SentenceCache {
   let s = sentenceCaches.get(c);
   if (s === undefined) {
-    s = { byReasons: new WeakMap(), size: 0, highest: [], targets: [], roles: new Map() };
+    s = { byReasons: new WeakMap(), chars: 0, highest: [], targets: [], roles: new Map() };
     sentenceCaches.set(c, s);
   }
   return s;
@@ -217,6 +184,8 @@ function specFor(plan: LevelPlan, reasons: ConditionOutcome[]): ReasonSpec {
   if (flags & ADDED) bound *= na ** 4;
   if (flags & INDICATORS) bound *= plan.indicators.length + 1;
   if (flags & COVERAGE) bound *= plan.core.length + plan.indicators.length + 1;
+  // met optional indicators change how many are required, which both sentences mention
+  if (flags & (INDICATORS | COVERAGE)) bound *= plan.indicators.length + 1;
   return { flags, numeric: bound <= Number.MAX_SAFE_INTEGER, sentences: new Map() };
 }
 
@@ -252,6 +221,7 @@ function textKey(kind: number, spec: ReasonSpec, plan: LevelPlan, facts: LevelFa
   if (spec.flags & ADDED) part(plan.added, 1, facts.addedCompetencesMet);
   if (spec.flags & INDICATORS) key += `|${facts.indicatorsMet}`;
   if (spec.flags & COVERAGE) key += `|${facts.competencesMet + facts.indicatorsMet}`;
+  if (spec.flags & (INDICATORS | COVERAGE)) key += `|${facts.indicatorsRequired}`;
   return key;
 }
 
@@ -295,6 +265,7 @@ function cachedSentence(
     if (flags & ADDED) k = countAndFirstThree(k, plan.added, met, 1, f.addedCompetencesMet);
     if (flags & INDICATORS) k = k * (plan.indicators.length + 1) + f.indicatorsMet;
     if (flags & COVERAGE) k = k * (plan.core.length + plan.indicators.length + 1) + f.competencesMet + f.indicatorsMet;
+    if (flags & (INDICATORS | COVERAGE)) k = k * (plan.indicators.length + 1) + f.indicatorsRequired;
     key = k;
   } else {
     key = textKey(kind, spec, plan, f, met);
@@ -302,21 +273,24 @@ function cachedSentence(
   let text = spec.sentences.get(key);
   if (text === undefined) {
     text = sentence(kind, plan.title, reasonList(c, plan, f, met, reasons));
-    if (s.size >= SENTENCE_LIMIT) {
+    if (s.chars + text.length > SENTENCE_CHARS) {
       // full: start again (what is still in use is soon cached again)
       s.byReasons = new WeakMap();
-      s.size = 0;
+      s.roles.clear();
+      s.chars = 0;
       spec = { flags, numeric: spec.numeric, sentences: new Map() };
       s.byReasons.set(reasons, spec);
     }
-    spec.sentences.set(key, text);
-    s.size++;
+    if (text.length <= SENTENCE_CHARS) {
+      spec.sentences.set(key, text);
+      s.chars += text.length;
+    }
   }
   return text;
 }
 
-/** `explain`, with each sentence looked up once it has been built (see above); the same sentences. */
-export function explainCached(
+/** Sentences saying why this level and not the next, derived from what the rules decided (cached, see above). */
+export function explain(
   c: CompiledFramework,
   facts: LevelFacts[],
   outcomes: LevelOutcome[],
@@ -359,8 +333,13 @@ export function explainCached(
     let text = s.roles.get(key);
     if (text === undefined) {
       text = `Your role, ${role.title}, is an indicative role at ${plans[ri]!.title}${where}.`;
-      if (s.roles.size >= SENTENCE_LIMIT) s.roles.clear();
+      if (s.chars + text.length > SENTENCE_CHARS) {
+        s.byReasons = new WeakMap();
+        s.roles.clear();
+        s.chars = 0;
+      }
       s.roles.set(key, text);
+      s.chars += text.length;
     }
     out[k++] = text;
   }

@@ -1,30 +1,12 @@
-import type { ItemKind, RuleEvent } from '../constants.js';
-import type { CompiledFramework, LevelPlan } from '../framework/compile.js';
-
-export interface KindFacts {
-  required: number;
-  met: number;
-  coverage: number;
-}
-
-/** The facts json-rules-engine sees for one level (documented in data/README.md). */
-export interface LevelFacts {
-  level: string;
-  levelIndex: number;
-  coverage: number;
-  competenceCoverage: number;
-  competencesRequired: number;
-  competencesMet: number;
-  competencesMissing: number;
-  indicatorCoverage: number;
-  indicatorsRequired: number;
-  indicatorsMet: number;
-  addedCompetences: number;
-  addedCompetencesMet: number;
-  kinds?: Partial<Record<ItemKind, KindFacts>>;
-  ratings?: Record<string, number>;
-  met?: Record<string, boolean>;
-}
+/**
+ * The rules: a framework's json-rules-engine rules run for one level's facts, giving whether the level is
+ * attained and whether it is an overlap, with the conditions that decided each. Rules only read the facts
+ * named in them and the built-in operators are pure, so an outcome is computed once per level and set of
+ * fact values, and kept in a cache bounded by size.
+ */
+import type { RuleEvent } from '../constants.js';
+import type { CompiledFramework } from '../framework/compile.js';
+import type { LevelFacts } from './facts.js';
 
 /** One leaf condition as json-rules-engine evaluated it. `passed` already accounts for enclosing `not`s. */
 export interface ConditionOutcome {
@@ -43,87 +25,6 @@ export interface LevelOutcome {
   reasons: Record<RuleEvent, ConditionOutcome[]>;
 }
 
-const ratio = (met: number, required: number) => (required === 0 ? 1 : met / required);
-
-function countMet(indices: readonly number[], met: Uint8Array): number {
-  let n = 0;
-  for (let k = 0; k < indices.length; k++) n += met[indices[k]!]!;
-  return n;
-}
-
-/** Per-item facts, built once per assessment and only when a rule reads them. */
-export interface ItemFacts {
-  ratings: Record<string, number>;
-  met: Record<string, boolean>;
-}
-
-export function itemFacts(c: CompiledFramework, ratings: Uint8Array, met: Uint8Array): ItemFacts {
-  const r: Record<string, number> = {};
-  const m: Record<string, boolean> = {};
-  c.items.forEach((item, i) => {
-    r[item.id] = ratings[i]!;
-    m[item.id] = met[i] === 1;
-  });
-  return { ratings: r, met: m };
-}
-
-/** The facts only some rules read: per-kind counts (when a rule reads `kinds`) and the per-item `ratings`/`met`. */
-function addOptionalFacts(c: CompiledFramework, plan: LevelPlan, met: Uint8Array, shared: ItemFacts | undefined, facts: LevelFacts): void {
-  if (c.needsKinds) {
-    const kinds: Partial<Record<ItemKind, KindFacts>> = {};
-    for (const [kind, list] of plan.byKind) {
-      const n = countMet(list, met);
-      kinds[kind] = { required: list.length, met: n, coverage: ratio(n, list.length) };
-    }
-    facts.kinds = kinds;
-  }
-  if (shared) {
-    facts.ratings = shared.ratings;
-    facts.met = shared.met;
-  }
-}
-
-/**
- * `levelFacts` written into an object `levelFacts` made for the same level (a batch's scratch): the same
- * properties in the same order, with fresh `kinds`. Only for facts no caller keeps once the level is scored.
- */
-export function refillLevelFacts(c: CompiledFramework, plan: LevelPlan, met: Uint8Array, shared: ItemFacts | undefined, facts: LevelFacts): void {
-  const competencesMet = countMet(plan.core, met);
-  const indicatorsMet = countMet(plan.indicators, met);
-  const addedCompetencesMet = countMet(plan.added, met);
-  const required = plan.core.length + plan.indicators.length;
-  facts.coverage = ratio(competencesMet + indicatorsMet, required);
-  facts.competenceCoverage = ratio(competencesMet, plan.core.length);
-  facts.competencesMet = competencesMet;
-  facts.competencesMissing = plan.core.length - competencesMet;
-  facts.indicatorCoverage = ratio(indicatorsMet, plan.indicators.length);
-  facts.indicatorsMet = indicatorsMet;
-  facts.addedCompetencesMet = addedCompetencesMet;
-  addOptionalFacts(c, plan, met, shared, facts);
-}
-
-export function levelFacts(c: CompiledFramework, plan: LevelPlan, met: Uint8Array, shared: ItemFacts | undefined): LevelFacts {
-  const competencesMet = countMet(plan.core, met);
-  const indicatorsMet = countMet(plan.indicators, met);
-  const addedCompetencesMet = countMet(plan.added, met);
-  const required = plan.core.length + plan.indicators.length;
-  const facts: LevelFacts = {
-    level: plan.id,
-    levelIndex: plan.index,
-    coverage: ratio(competencesMet + indicatorsMet, required),
-    competenceCoverage: ratio(competencesMet, plan.core.length),
-    competencesRequired: plan.core.length,
-    competencesMet,
-    competencesMissing: plan.core.length - competencesMet,
-    indicatorCoverage: ratio(indicatorsMet, plan.indicators.length),
-    indicatorsRequired: plan.indicators.length,
-    indicatorsMet,
-    addedCompetences: plan.added.length,
-    addedCompetencesMet,
-  };
-  addOptionalFacts(c, plan, met, shared, facts);
-  return facts;
-}
 
 /**
  * Rule outcomes, keyed level by level on the values the rules read: `root` maps the level index to a map
@@ -131,10 +32,19 @@ export function levelFacts(c: CompiledFramework, plan: LevelPlan, met: Uint8Arra
  */
 export interface OutcomeCache {
   root: Map<unknown, unknown>;
-  size: number;
+  /** An estimate of the memory the cache holds, kept under CACHE_BYTES. */
+  bytes: number;
 }
 
-const CACHE_LIMIT = 50_000;
+/**
+ * The cache is bounded by an estimate of its memory, not by a count of outcomes: a framework whose rules read
+ * 2,000 per-item facts adds 2,000 maps per outcome, and an outcome that failed 2,000 conditions lists them.
+ * The estimates are V8's sizes, rounded up: a small Map with one entry, one condition outcome object.
+ */
+export const CACHE_BYTES = 32 * 2 ** 20;
+const MAP_BYTES = 200;
+const CONDITION_BYTES = 160;
+const outcomeBytes = (o: LevelOutcome) => 200 + (o.reasons.attained.length + o.reasons.overlap.length) * CONDITION_BYTES;
 const hasOwn = Object.prototype.hasOwnProperty;
 
 /** The value a rule reference reads from a level's facts (the same walk as `resolveDotPath`). */
@@ -159,22 +69,26 @@ export function cached(c: CompiledFramework, facts: LevelFacts): LevelOutcome | 
 }
 
 function store(c: CompiledFramework, facts: LevelFacts, outcome: LevelOutcome): void {
-  if (c.cache.size >= CACHE_LIMIT) {
-    c.cache.root.clear();
-    c.cache.size = 0;
-  }
   const refs = c.refs;
   const path: unknown[] = [facts.levelIndex, ...refs.map((r) => refValue(facts, r.fact, r.keys))];
+  // The most this entry can add: a map per key on its path, the outcome and the conditions it lists.
+  const most = path.length * MAP_BYTES + outcomeBytes(outcome);
+  if (most > CACHE_BYTES) return; // larger than the whole cache: not worth keeping
+  if (c.cache.bytes + most > CACHE_BYTES) {
+    c.cache.root.clear();
+    c.cache.bytes = 0;
+  }
   let node = c.cache.root;
   for (let k = 0; k < path.length - 1; k++) {
     let next = node.get(path[k]) as Map<unknown, unknown> | undefined;
     if (next === undefined) {
       next = new Map();
       node.set(path[k], next);
+      c.cache.bytes += MAP_BYTES;
     }
     node = next;
   }
-  if (!node.has(path[path.length - 1])) c.cache.size++;
+  if (!node.has(path[path.length - 1])) c.cache.bytes += outcomeBytes(outcome);
   node.set(path[path.length - 1], outcome);
 }
 
@@ -250,4 +164,17 @@ export function evaluateLevel(c: CompiledFramework, facts: LevelFacts): LevelOut
     store(c, facts, outcome);
     return outcome;
   });
+}
+
+
+/** Rule outcomes for every level: from the cache without waiting when every one is there (the usual case). */
+export function evaluateAll(c: CompiledFramework, facts: readonly LevelFacts[]): LevelOutcome[] | Promise<LevelOutcome[]> {
+  const n = facts.length;
+  const outcomes: LevelOutcome[] = new Array(n);
+  for (let l = 0; l < n; l++) {
+    const hit = cached(c, facts[l]!);
+    if (hit === undefined) return Promise.all(facts.map((f) => evaluateLevel(c, f)));
+    outcomes[l] = hit;
+  }
+  return outcomes;
 }

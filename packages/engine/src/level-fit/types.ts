@@ -25,13 +25,16 @@ export interface LevelResult {
   attained: boolean;
   /** Share of the level's required items, other than indicators, that are met (1 when it requires none). */
   competenceCoverage: number;
-  /** Share of the level's indicators that are met (1 when it has none). */
+  /**
+   * Share of the level's indicators that are met (1 when it has none). An optional indicator counts when met;
+   * when not met it leaves `indicators.required`, and is neither in `missing` nor in the gaps.
+   */
   indicatorCoverage: number;
   /** Share of everything the level requires that is met. */
   coverage: number;
   competences: { required: number; met: number };
   indicators: { required: number; met: number };
-  /** Ids of the required items that are met / not yet met, in framework order. */
+  /** Ids of the required items that are met / not yet met (optional indicators not met are in neither), in framework order. */
   met: string[];
   missing: string[];
 }

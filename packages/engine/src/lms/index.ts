@@ -5,6 +5,8 @@
  * - `sendStatements`: an LRS sender that only runs when embedder code calls it with its own endpoint and auth;
  * - `findScormApi` / `createScormReporter`: SCORM 2004 4th edition runtime reporting and resume;
  * - `findScorm12Api` / `createScorm12Reporter`: the same for SCORM 1.2.
+ *
+ * Helpers these use (IRI, UUID and SCORM time formats, suspend-data encoding) stay in their modules.
  */
 export * from './types.js';
 export {
@@ -31,27 +33,11 @@ export {
   type XapiContext,
   type LanguageMap,
 } from './xapi.js';
-export {
-  validateStatement,
-  validateStatements,
-  isIri,
-  isUuid,
-  isLanguageTag,
-  isTimestamp,
-  isDuration,
-  INTERACTION_TYPES,
-  CONTEXT_ACTIVITY_KEYS,
-  VOIDED_VERB,
-} from './xapi-validate.js';
-export { sendStatements, authorizationHeader, base64, type FetchLike, type LrsAuth, type LrsConfig, type LrsResult } from './lrs.js';
+export { validateStatement, validateStatements } from './xapi-validate.js';
+export { sendStatements, type FetchLike, type LrsAuth, type LrsConfig, type LrsResult } from './lrs.js';
 export {
   findScormApi,
-  isScormApi,
   createScormReporter,
-  encodeSuspendData,
-  decodeSuspendData,
-  SUSPEND_DATA_SPM,
-  LOCATION_SPM,
   type ScormApi,
   type ScormDraft,
   type ScormOutcome,
@@ -59,15 +45,4 @@ export {
   type ScormReporter,
   type ScormReporterOptions,
 } from './scorm.js';
-export {
-  findScorm12Api,
-  isScorm12Api,
-  createScorm12Reporter,
-  scorm12Timespan,
-  scorm12Time,
-  SCORM12_SUSPEND_DATA_MAX,
-  SCORM12_LOCATION_MAX,
-  type Scorm12Api,
-} from './scorm12.js';
-export { interactionModel, interactionResult, describeQuestion, scormIdentifier, scormTime, scormDuration, formatReal } from './interaction.js';
-export { uuidV5, uuidV4, URL_NAMESPACE } from './uuid.js';
+export { findScorm12Api, createScorm12Reporter, SCORM12_SUSPEND_DATA_MAX, SCORM12_LOCATION_MAX, type Scorm12Api } from './scorm12.js';

@@ -1,9 +1,8 @@
 /** Question banks: validated quiz data, scoring, per-item mastery and a LevelFit from quiz evidence. */
 export * from './types.js';
 export type { Question, QuestionBank, QuestionOption, MasteryThreshold, MasteryConfig, QuestionPool, DeliveryConfig } from './schema.js';
-export { QuestionBankSchema } from './schema.js';
-export { parseQuestionBank, safeParseQuestionBank, isParsedQuestionBank, collectBankIssues, QuestionBankError } from './parse.js';
-export { scoreQuiz, safeScoreQuiz, credit, defaultThresholds, ratingFor, combineRating } from './score.js';
+export { parseQuestionBank, safeParseQuestionBank, QuestionBankError } from './parse.js';
+export { scoreQuiz, safeScoreQuiz } from './score.js';
 export { quizzes, QUIZ_IDS, isBuiltinQuizId, type BuiltinQuizId } from './banks.js';
 export { arrangeQuiz, drawQuestions, newSeed, isSeed, seededRandom, MAX_SEED } from './arrange.js';
 export { quizMarks, percentOf, type QuizMarks } from './marks.js';

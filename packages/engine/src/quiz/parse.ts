@@ -1,6 +1,7 @@
 import { FORBIDDEN_KEYS } from '../constants.js';
 import { formatPath, type Issue, type IssuePath, type SafeResult } from '../errors.js';
-import { checkAndCopy, checkStructure, fromZodIssues, parseJson, zodMessage } from '../framework/parse.js';
+import { checkStructure, copyStructure } from '../framework/input-guard.js';
+import { fromZodIssues, parseJson, zodMessage } from '../framework/parse.js';
 import type { Framework } from '../framework/schema.js';
 import { DeliverySchema, MasterySchema, QuestionBankSchema, QuestionSchema, type QuestionBank } from './schema.js';
 import { SINGLE_ANSWER_TYPES } from './types.js';
@@ -182,7 +183,7 @@ export function safeParseQuestionBank(input: unknown, framework?: Framework): Sa
     if (!json.success) return json;
     value = json.data;
   }
-  const copy = checkAndCopy(value);
+  const copy = copyStructure(value);
   if (copy.issues.length) return { success: false, issues: copy.issues };
   const result = QuestionBankSchema.safeParse(copy.value, { error: zodMessage });
   if (!result.success) return { success: false, issues: fromZodIssues(result.error.issues) };

@@ -1,9 +1,11 @@
-import { assess, prepare } from '../level-fit/assess.js';
+import { assess } from '../level-fit/assess.js';
+import { prepare } from '../level-fit/responses.js';
 import { compile } from '../framework/compile.js';
 import { LIMITS } from '../constants.js';
 import { AssessmentError, FrameworkError, type Issue, type SafeResult } from '../errors.js';
 import { frameworks, isBuiltinFrameworkId } from '../framework/builtin.js';
-import { checkStructure, isParsedFramework, isPlainObject, parseFramework } from '../framework/parse.js';
+import { checkStructure, isPlainObject } from '../framework/input-guard.js';
+import { isParsedFramework, parseFramework } from '../framework/parse.js';
 import type { Framework } from '../framework/schema.js';
 import { checkFit, isParsedQuestionBank, parseQuestionBank, QuestionBankError } from './parse.js';
 import type { MasteryThreshold, Question, QuestionBank } from './schema.js';

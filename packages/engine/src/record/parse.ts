@@ -5,7 +5,8 @@
  */
 import { FORBIDDEN_KEYS, LIMITS } from '../constants.js';
 import { RecordError, type Issue, type IssuePath, type SafeResult } from '../errors.js';
-import { checkStructure, fromZodIssues, parseJson, zodMessage } from '../framework/parse.js';
+import { checkStructure } from '../framework/input-guard.js';
+import { fromZodIssues, parseJson, zodMessage } from '../framework/parse.js';
 import type { Framework } from '../framework/schema.js';
 import { AssessmentRecordSchema, type AssessmentRecord, type Evidence, type ItemReview } from './schema.js';
 import { refProblem } from './safe-url.js';
