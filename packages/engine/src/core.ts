@@ -13,7 +13,7 @@ export { ratingLabel } from './framework/scale.js';
 export { assess, safeAssess, assessMany } from './level-fit/assess.js';
 export { decisiveItems } from './level-fit/decisive.js';
 export type { Responses, AssessOptions, LevelFit, LevelResult, FitItem, Overlap } from './level-fit/types.js';
-export { ITEM_KINDS, type ItemKind } from './constants.js';
+export { ITEM_KINDS, LIMITS, type ItemKind } from './constants.js';
 export {
   FrameworkError,
   AssessmentError,

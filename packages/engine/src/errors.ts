@@ -22,6 +22,8 @@ export const ISSUE_CODES = [
   'rating_off_scale',
   'invalid_scale',
   'version_mismatch',
+  /** An element's framework or bank URL did not answer in time. */
+  'fetch_timeout',
   'unsafe_url',
   'hash_mismatch',
 ] as const;

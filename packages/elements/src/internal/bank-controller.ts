@@ -35,7 +35,7 @@ const BANK: SourceKind<QuestionBank, BankState> = {
  * element's job (it needs the framework).
  */
 export class BankController extends SourceController<QuestionBank, BankState> {
-  constructor(host: ReactiveControllerHost, getSource: () => BankSource) {
-    super(host, getSource, BANK);
+  constructor(host: ReactiveControllerHost, getSource: () => BankSource, getTimeout?: () => number) {
+    super(host, getSource, BANK, getTimeout);
   }
 }

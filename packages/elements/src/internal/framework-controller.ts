@@ -34,8 +34,8 @@ const FRAMEWORK: SourceKind<Framework, FrameworkState> = {
  * previous fetch aborted when the source changes. Failures become issues with paths, never exceptions.
  */
 export class FrameworkController extends SourceController<Framework, FrameworkState> {
-  constructor(host: ReactiveControllerHost, getSource: () => FrameworkSource) {
-    super(host, getSource, FRAMEWORK);
+  constructor(host: ReactiveControllerHost, getSource: () => FrameworkSource, getTimeout?: () => number) {
+    super(host, getSource, FRAMEWORK, getTimeout);
   }
 
   /** Called before each host update (and by the host in `willUpdate`): resolves the source when it has changed. */

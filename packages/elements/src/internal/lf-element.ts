@@ -4,6 +4,7 @@ import { msg } from '@lit/localize';
 import { formatPath, type Framework, type Issue } from '@levelfit/engine';
 import { LfErrorEvent, type LfErrorSource } from '../events/lf-error.js';
 import { FrameworkController, type FrameworkSource } from './framework-controller.js';
+import { DEFAULT_FETCH_TIMEOUT_MS } from './source-controller.js';
 
 /** Something an element cannot show: the engine-style issues and where they came from. */
 export interface Problem {
@@ -38,8 +39,12 @@ export abstract class LfElement extends LitElement {
   @property({ attribute: 'framework' })
   framework: FrameworkSource = null;
 
+  /** How long (in milliseconds) a framework or bank URL may take to answer before an inline error says so. */
+  @property({ type: Number, attribute: 'fetch-timeout' })
+  fetchTimeout = DEFAULT_FETCH_TIMEOUT_MS;
+
   /** @internal */
-  protected readonly frameworks = new FrameworkController(this, () => this.frameworkSource());
+  protected readonly frameworks = new FrameworkController(this, () => this.frameworkSource(), () => this.fetchTimeout);
 
   /**
    * Set in `willUpdate` by subclasses: the problem shown instead of (or above) the content.

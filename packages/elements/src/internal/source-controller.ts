@@ -33,6 +33,14 @@ export type SourceInput = string | object | null | undefined;
 
 const ID_LIKE = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 
+/** How long a framework or bank URL may take to answer unless the element's `fetch-timeout` says otherwise. */
+export const DEFAULT_FETCH_TIMEOUT_MS = 15_000;
+/**
+ * The largest framework or bank file an element reads. The built-in frameworks are well under 1 MB; a larger
+ * file is refused before it is parsed, so a wrong URL cannot hold the page for seconds or fill its memory.
+ */
+export const MAX_FETCH_BYTES = 5 * 1024 * 1024;
+
 /**
  * Turns an attribute or property into a validated value. Built-in ids and objects resolve synchronously; a
  * URL is fetched (only then, and only that URL), with the previous fetch aborted when the source changes or
@@ -43,14 +51,16 @@ export class SourceController<T, S extends SourceStateLike> implements ReactiveC
   protected readonly host: ReactiveControllerHost;
   private readonly getSource: () => SourceInput;
   private readonly kind: SourceKind<T, S>;
+  private readonly getTimeout: () => number;
   private lastSource: SourceInput | symbol = Symbol('unset');
   private abort: AbortController | undefined;
   private pending: Promise<void> = Promise.resolve();
 
   state: S = { status: 'loading', url: '' } as S;
 
-  constructor(host: ReactiveControllerHost, getSource: () => SourceInput, kind: SourceKind<T, S>) {
+  constructor(host: ReactiveControllerHost, getSource: () => SourceInput, kind: SourceKind<T, S>, getTimeout: () => number = () => DEFAULT_FETCH_TIMEOUT_MS) {
     this.host = host;
+    this.getTimeout = getTimeout;
     this.getSource = getSource;
     this.kind = kind;
     host.addController(this);
@@ -134,8 +144,17 @@ export class SourceController<T, S extends SourceStateLike> implements ReactiveC
     }
     const abort = new AbortController();
     this.abort = abort;
-    this.pending = this.load(url, abort.signal).then((state) => {
-      if (abort.signal.aborted) return;
+    const given = this.getTimeout();
+    const timeoutMs = Number.isFinite(given) && given > 0 ? given : DEFAULT_FETCH_TIMEOUT_MS;
+    // One signal for both: the source changing (or the element leaving the page) and the time running out.
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      abort.abort();
+    }, timeoutMs);
+    this.pending = this.load(url, abort.signal, () => timedOut, timeoutMs).then((state) => {
+      clearTimeout(timer);
+      if (abort.signal.aborted && !timedOut) return;
       this.abort = undefined;
       this.state = state;
       this.host.requestUpdate();
@@ -143,16 +162,49 @@ export class SourceController<T, S extends SourceStateLike> implements ReactiveC
     return { status: 'loading', url: url.href } as S;
   }
 
-  private async load(url: URL, signal: AbortSignal): Promise<S> {
-    const fail = (message: string): S => this.error([{ code: 'invalid_value', path: [this.kind.name], message }], 'fetch');
+  private async load(url: URL, signal: AbortSignal, timedOut: () => boolean, timeoutMs: number): Promise<S> {
+    const fail = (message: string, code: Issue['code'] = 'invalid_value'): S => this.error([{ code, path: [this.kind.name], message }], 'fetch');
+    const tooBig = (): S => fail(`${url.href} is larger than ${MAX_FETCH_BYTES / 1024 / 1024} MB, the most a ${this.kind.noun} file may be`, 'too_big');
     let text: string;
     try {
       const response = await fetch(url, { signal, credentials: 'same-origin', headers: { Accept: 'application/json' } });
       if (!response.ok) return fail(`could not load ${url.href}: HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`);
-      text = await response.text();
+      if (Number(response.headers.get('content-length')) > MAX_FETCH_BYTES) return tooBig();
+      const read = await readCapped(response, MAX_FETCH_BYTES);
+      if (read === null) return tooBig();
+      text = read;
     } catch (err) {
+      if (timedOut()) return fail(`${url.href} did not answer within ${Math.round(timeoutMs / 100) / 10} seconds`, 'fetch_timeout');
       return fail(`could not load ${url.href}: ${err instanceof Error ? err.message : String(err)}`);
     }
     return this.parsed(text);
   }
+}
+
+/** The body as text, or null as soon as it passes `max` bytes (the rest is not read). */
+async function readCapped(response: Response, max: number): Promise<string | null> {
+  if (!response.body) {
+    const text = await response.text();
+    return new TextEncoder().encode(text).length > max ? null : text;
+  }
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      void reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return new TextDecoder().decode(bytes);
 }

@@ -192,7 +192,7 @@ export class LfQuiz extends LfElement {
   /** A `restore()` made before the bank was ready, applied when it is. */
   private pendingRestore: QuizRestoreState | null = null;
 
-  private readonly banks = new BankController(this, () => this.bank);
+  private readonly banks = new BankController(this, () => this.bank, () => this.fetchTimeout);
   private readonly quiz = new QuizController(this);
   private readonly drafts = new DraftStore(this, QUIZ_DRAFTS, {
     snapshot: () => {

@@ -46,3 +46,5 @@ export {
   type ScormReporterOptions,
 } from './scorm.js';
 export { findScorm12Api, createScorm12Reporter, SCORM12_SUSPEND_DATA_MAX, SCORM12_LOCATION_MAX, type Scorm12Api } from './scorm12.js';
+/** Suspend data: what an LMS keeps between sessions (answers, seed, tries), for hosts that resume a quiz themselves. */
+export { encodeSuspendData, decodeSuspendData, type SuspendedDraft, type SuspendExtra } from './suspend-data.js';
