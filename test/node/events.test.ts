@@ -10,8 +10,9 @@ import { LfErrorEvent } from '../../packages/elements/src/events/lf-error.ts';
 import { LfQuizChangeEvent } from '../../packages/elements/src/events/lf-quiz-change.ts';
 import { LfQuizSubmitEvent } from '../../packages/elements/src/events/lf-quiz-submit.ts';
 import { LfSubmitEvent } from '../../packages/elements/src/events/lf-submit.ts';
+import { LfRestoreEvent } from '../../packages/elements/src/events/lf-restore.ts';
 
-const CLASSES = [LfChangeEvent, LfErrorEvent, LfSubmitEvent, LfQuizChangeEvent, LfQuizSubmitEvent];
+const CLASSES = [LfChangeEvent, LfErrorEvent, LfSubmitEvent, LfRestoreEvent, LfQuizChangeEvent, LfQuizSubmitEvent];
 
 /** Never called: it only has to compile, so the global map gives each name its own detail type. */
 export function typedListeners(el: HTMLElement): void {
@@ -43,7 +44,7 @@ test('the manifest lists each element’s events by their own class', () => {
   const events: Record<string, string[]> = {};
   for (const m of manifest.modules) for (const d of m.declarations ?? []) if (d.tagName) events[d.tagName] = (d.events ?? []).map((e) => `${e.name}:${e.type?.text}`).sort();
   assert.deepEqual(events['lf-quiz'], ['lf-error:LfErrorEvent', 'lf-quiz-change:LfQuizChangeEvent', 'lf-quiz-submit:LfQuizSubmitEvent']);
-  assert.deepEqual(events['lf-self-assessment'], ['lf-change:LfChangeEvent', 'lf-error:LfErrorEvent', 'lf-submit:LfSubmitEvent']);
+  assert.deepEqual(events['lf-self-assessment'], ['lf-change:LfChangeEvent', 'lf-error:LfErrorEvent', 'lf-restore:LfRestoreEvent', 'lf-submit:LfSubmitEvent']);
   for (const tag of ['lf-level-fit', 'lf-competence-matrix', 'lf-career-levels']) assert.deepEqual(events[tag], ['lf-error:LfErrorEvent'], tag);
   const byName = new Map<string, string>();
   for (const list of Object.values(events)) {
