@@ -32,13 +32,21 @@ const onwarn = (warning, warn) => {
 
 const minified = terser({ ecma: 2020, module: true, compress: { passes: 2 }, format: { comments: false } });
 
+// The bundles are built from tsc output: the engine's subpath entries resolve to lib/, never to the engine's
+// own browser build (which carries its own copy of zod, json-rules-engine and every framework).
+const engineFromLib = [
+  { find: /^@levelfit\/engine\/record$/, replacement: path('./packages/engine/lib/record/index.js') },
+  { find: /^@levelfit\/engine\/internal$/, replacement: path('./packages/engine/lib/internal.js') },
+  { find: /^@levelfit\/engine\/lms$/, replacement: path('./packages/engine/lib/lms/index.js') },
+];
+
 /** One self-contained, minified ES module for a <script type="module"> tag. */
 const bundle = ({ input, file, aliases = [], plugins = [] }) => ({
   input,
   onwarn,
   treeshake: { preset: 'recommended', propertyReadSideEffects: false, manualPureFunctions: pureCalls },
   plugins: [
-    alias({ entries: [...aliases, ...replacements] }),
+    alias({ entries: [...aliases, ...engineFromLib, ...replacements] }),
     minifyTemplates(),
     nodeResolve({ browser: true, exportConditions: ['production'] }), // lit's production build
     // json-rules-engine is CommonJS with no require cycle and requires only at the top, so 'auto' hoists its

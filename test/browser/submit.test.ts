@@ -23,13 +23,13 @@ interface Gate {
 
 /** Holds the element's engine call until `open()` (or `fail()`); counts the calls. */
 function gateEngine(el: LfSelfAssessment): Gate {
-  const controller = (el as unknown as { levelFit: { run: Run; ungated?: Run } }).levelFit;
-  controller.ungated ??= controller.run.bind(controller);
+  const controller = el as unknown as { score: Run; ungated?: Run };
+  controller.ungated ??= controller.score.bind(controller);
   const original = controller.ungated;
   let release!: () => void;
   let reject!: (e: unknown) => void;
   const gate: Gate = { calls: 0, open: () => release(), fail: (e) => reject(e) };
-  controller.run = async (...args) => {
+  controller.score = async (...args) => {
     gate.calls++;
     await new Promise<void>((res, rej) => {
       release = res;
