@@ -3,11 +3,14 @@
 // (every element, every state, the bundle's engine checked against the unbundled one) and the demo page in
 // Debian Chromium through playwright-core, and fails on any CSP violation, console error, page error or
 // failed request.  Run after `npm run build`:  npm run test:csp
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchChromium } from '../support/chromium.mjs';
 import { ratingsFor } from '../support/scenario-ratings.mjs';
 import { CSP, DEMO_MOUNTS, createStaticServer } from '../../scripts/serve-demo.mjs';
+import { createRecordsApi } from '../../scripts/records-api.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const TIMEOUT = 30_000;
@@ -41,9 +44,13 @@ async function expectedScenarios() {
   return { scenarios };
 }
 
+// The demo page keeps submissions through the demo's records API: served here as `npm start` serves it,
+// on a folder of its own for this run.
+const recordsDir = mkdtempSync(join(tmpdir(), 'levelfit-csp-records-'));
 const server = createStaticServer({
   mounts: { ...DEMO_MOUNTS, '/test/csp/': 'test/csp/' },
   routes: { '/test/csp/expected.json': expectedScenarios },
+  records: createRecordsApi({ dir: recordsDir }),
 });
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const origin = `http://127.0.0.1:${server.address().port}`;
@@ -107,6 +114,7 @@ try {
 } finally {
   await browser.close();
   server.close();
+  rmSync(recordsDir, { recursive: true, force: true });
 }
 if (problems.length) {
   for (const p of problems) console.error(`test:csp: FAIL: ${p}`);

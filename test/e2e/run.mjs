@@ -46,7 +46,7 @@ for (const file of ['dist/levelfit.min.js', 'dist/levelfit.all.min.js', 'package
     process.exit(1);
   }
 }
-const { assess, frameworks } = await import('../../packages/engine/lib/index.js');
+const { assess, frameworks, levelName } = await import('../../packages/engine/lib/index.js');
 const FW = frameworks['clinical-homecare'];
 
 // ---- server: the repository's static server with the strict CSP, plus the demo page with the listener ----
@@ -353,7 +353,15 @@ async function journey() {
   check(rows.length === FW.items.length, `${label}: check page lists ${rows.length} answers, not ${FW.items.length}`);
   check(rows.every(([id, text]) => text === label0(ratings[id])), `${label}: check page shows wrong ratings`);
   const changeId = FW.items[30].id;
-  await tabUntil(page, (x) => x.tag === 'a' && x.href === `#q-${changeId}`, `the Change link of ${changeId}`);
+  // The answers are in one collapsible section per step: open each section reached (Enter on its summary)
+  // until the Change link is reached, as a keyboard user would.
+  for (let i = 0, found = false; !found; i++) {
+    if (i > 200) throw new Error(`Tab never reached the Change link of ${changeId}`);
+    await press(page, 'Tab');
+    const x = await deepActive(page);
+    if (x.tag === 'summary') await press(page, 'Enter');
+    found = x.tag === 'a' && x.href === `#q-${changeId}`;
+  }
   await press(page, 'Enter');
   await page.waitForTimeout(50);
   a = await deepActive(page);
@@ -385,7 +393,9 @@ async function journey() {
   const bestTitle = FW.levels.find((l) => l.id === expected.bestFit)?.title ?? '';
   check(bestTitle !== '' && shown.text.includes(bestTitle), `${label}: <lf-level-fit> does not show the best fit ${bestTitle}`);
   const confirmation = await saText(page, '[part~="confirmation"]');
-  check(confirmation?.includes(bestTitle), `${label}: confirmation does not name ${bestTitle}`);
+  // The confirmation names the level as a person reads it ("Level 2 – Associate"), from the framework's plain layer.
+  const bestName = levelName(FW, expected.bestFit);
+  check(confirmation?.includes(bestName), `${label}: confirmation does not name ${bestName}`);
   const draftLeft = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('levelfit:draft:')));
   check(draftLeft.length === 0, `${label}: draft still stored after submit: ${draftLeft}`);
 
@@ -939,6 +949,7 @@ async function tabs() {
   const bDraft = (await stored(b)).raw;
   check(Object.keys(JSON.parse(bDraft).responses.ratings).length === n, `${label}: B's new draft does not hold all its answers`);
   await a.locator(`${SA} [part~="button-restart"]`).click();
+  await a.locator(`${SA} [part~="button-restart-confirm"]`).click(); // "Start again?" asks first
   await a.waitForFunction((tag) => document.querySelector(tag).shadowRoot.querySelector('[part~="step"]'), SA);
   check((await stored(a)).raw === bDraft, `${label}: A starting again removed or changed the draft B wrote after A submitted`);
   await a.waitForTimeout(DRAFT_DEBOUNCE_MS + 200); // any save A had scheduled would have run by now
