@@ -123,6 +123,15 @@ export function copyStructure(input: unknown, maxDepth: number = LIMITS.depth): 
   return walk(input, maxDepth, [], true);
 }
 
+/** Freezes a parser's own fresh copy, all the way down (never the caller's object: parsers copy first). */
+export function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
 /** What a value is, as a message says it: `1.5`, `NaN`, `null`, `a list`, `a string`. */
 export function received(v: unknown): string {
   if (v === null) return 'null';

@@ -11,7 +11,7 @@ import {
 import { FrameworkError, ISSUE_CODES, type Issue, type IssueCode, type IssuePath, type SafeResult } from '../errors.js';
 import { FrameworkSchema, type Framework } from './schema.js';
 import { builtinFramework } from './builtin-set.js';
-import { copyStructure, isPlainObject, isReservedName, received, show } from './input-guard.js';
+import { copyStructure, deepFreeze, isPlainObject, isReservedName, received, show } from './input-guard.js';
 import {
   FrameworkExtensionSchema,
   checkAgainstBase,
@@ -360,14 +360,6 @@ const parsed = new WeakSet<object>();
 /** True for a framework object returned by `parseFramework` (so it is known to be valid and frozen). */
 export function isParsedFramework(value: unknown): boolean {
   return typeof value === 'object' && value !== null && parsed.has(value);
-}
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
 }
 
 export interface ParseFrameworkOptions {

@@ -1,6 +1,6 @@
 import { FORBIDDEN_KEYS } from '../constants.js';
 import { formatPath, type Issue, type IssuePath, type SafeResult } from '../errors.js';
-import { checkStructure, copyStructure } from '../framework/input-guard.js';
+import { checkStructure, copyStructure, deepFreeze } from '../framework/input-guard.js';
 import { fromZodIssues, parseJson, zodMessage } from '../framework/parse.js';
 import type { Framework } from '../framework/schema.js';
 import { DeliverySchema, MasterySchema, QuestionBankSchema, QuestionSchema, type QuestionBank } from './schema.js';
@@ -161,14 +161,6 @@ export function checkFit(bank: QuestionBank, framework: Framework): Issue[] {
     fits.set(bank, set);
   }
   return issues;
-}
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import { FORBIDDEN_KEYS, LIMITS } from '../constants.js';
 import { RecordError, type Issue, type IssuePath, type SafeResult } from '../errors.js';
-import { checkStructure } from '../framework/input-guard.js';
+import { checkStructure, deepFreeze } from '../framework/input-guard.js';
 import { fromZodIssues, parseJson, zodMessage } from '../framework/parse.js';
 import type { Framework } from '../framework/schema.js';
 import { AssessmentRecordSchema, type AssessmentRecord, type Evidence, type ItemReview } from './schema.js';
@@ -103,14 +103,6 @@ export function checkRecordAgainst(r: AssessmentRecord, framework: Framework): I
     issues.push({ code: 'unknown_role', path: ['self', 'role'], message: `"${role}" is not an indicative role in ${framework.id}` });
   }
   return issues;
-}
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
 }
 
 /**
