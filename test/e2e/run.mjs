@@ -847,6 +847,12 @@ async function tabs() {
     await rendered(page, [SA]);
   };
 
+  // B's draft saves wait 1.5 s instead of the debounce, so A (reloaded, which saves at once) always writes
+  // first however loaded the machine is: the order of the two writes is the test's, not a timer race.
+  await b.addInitScript((debounce) => {
+    const setTimeoutOf = window.setTimeout.bind(window);
+    window.setTimeout = (fn, ms, ...rest) => setTimeoutOf(fn, ms === debounce ? 1500 : ms, ...rest);
+  }, DRAFT_DEBOUNCE_MS);
   for (const page of [a, b]) {
     await goto(page, PATH);
     await rendered(page, [SA]);
