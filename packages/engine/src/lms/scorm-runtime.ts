@@ -67,7 +67,14 @@ export interface ScormWriter {
   get(element: string, optional?: boolean): string;
   set(element: string, value: string): boolean;
   /** Existing rows of a collection by id (when its ids can be read), and the next free index. */
-  rows(collection: string, readIds: boolean): { index: Map<string, number>; next: number };
+  rows(collection: string, readIds: boolean): ScormRows;
+}
+
+export interface ScormRows {
+  index: Map<string, number>;
+  next: number;
+  /** The row with this id: an earlier session's, or the next free one with its id written (`fresh`). */
+  row(id: string): { n: number; fresh: boolean };
 }
 
 export interface ScormProfile {
@@ -196,7 +203,19 @@ export function createReporter(api: ScormCalls, profile: ScormProfile, options: 
             const id = w.get(`${collection}.${i}.id`);
             if (id && !index.has(id)) index.set(id, i);
           }
-        return { index, next: n };
+        const rows: ScormRows = {
+          index,
+          next: n,
+          row(id) {
+            const known = index.get(id);
+            if (known !== undefined) return { n: known, fresh: false };
+            const fresh = rows.next++;
+            index.set(id, fresh);
+            w.set(`${collection}.${fresh}.id`, id);
+            return { n: fresh, fresh: true };
+          },
+        };
+        return rows;
       },
     };
     return w;

@@ -70,13 +70,7 @@ const SCORM_2004: ScormProfile = {
     // One objective per framework item the bank evidences (ids kept from an earlier session are reused).
     const objectives = rows('cmi.objectives', true);
     for (const item of score.items) {
-      const id = scormIdentifier(item.id, 4000);
-      let n = objectives.index.get(id);
-      if (n === undefined) {
-        n = objectives.next++;
-        objectives.index.set(id, n);
-        set(`cmi.objectives.${n}.id`, id);
-      }
+      const { n } = objectives.row(scormIdentifier(item.id, 4000));
       const itemQuestions = score.questions.filter((q) => q.items.includes(item.id));
       const itemDone = itemQuestions.length > 0 && itemQuestions.every((q) => q.selected.length > 0);
       set(`cmi.objectives.${n}.score.scaled`, formatReal(item.mastery));
@@ -96,13 +90,7 @@ const SCORM_2004: ScormProfile = {
       }
       const model = interactionModel(q, qr.selected);
       const id = scormIdentifier(q.id, 4000);
-      let n = interactions.index.get(id);
-      const fresh = n === undefined;
-      if (n === undefined) {
-        n = interactions.next++;
-        interactions.index.set(id, n);
-        set(`cmi.interactions.${n}.id`, id);
-      }
+      const { n, fresh } = interactions.row(id);
       const el = `cmi.interactions.${n}`;
       set(`${el}.type`, model.interactionType);
       const objectivesCount = fresh ? 0 : Number.parseInt(get(`${el}.objectives._count`), 10) || 0;

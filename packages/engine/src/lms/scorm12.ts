@@ -89,13 +89,7 @@ const SCORM_12: ScormProfile = {
 
     const objectives = rows('cmi.objectives', true);
     for (const item of score.items) {
-      const id = scormIdentifier(item.id, 250);
-      let n = objectives.index.get(id);
-      if (n === undefined) {
-        n = objectives.next++;
-        objectives.index.set(id, n);
-        set(`cmi.objectives.${n}.id`, id);
-      }
+      const { n } = objectives.row(scormIdentifier(item.id, 250));
       const itemQuestions = score.questions.filter((q) => q.items.includes(item.id));
       const itemDone = itemQuestions.length > 0 && itemQuestions.every((q) => q.selected.length > 0);
       set(`cmi.objectives.${n}.score.raw`, percent(item.mastery));
