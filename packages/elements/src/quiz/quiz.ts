@@ -101,33 +101,33 @@ import { quizStyles } from './quiz.styles.js';
  * @csspart draft-status - The polite status line that says "Draft saved".
  * @csspart error - The inline error shown for bad input or a failed score.
  *
- * @cssproperty [--lf-button-background=var(--lf-color-brand)] - TODO
- * @cssproperty [--lf-button-secondary-background=var(--lf-color-surface)] - Secondary button background (Print, Back).
- * @cssproperty [--lf-button-secondary-text=var(--lf-color-text)] - Secondary button text.
- * @cssproperty [--lf-button-shadow=#0b0c0c] - TODO
- * @cssproperty [--lf-button-text=var(--lf-color-brand-text)] - TODO
- * @cssproperty [--lf-color-background=#ffffff] - Background of fields and cards.
- * @cssproperty [--lf-color-border=#b1b4b6] - Rules and borders.
- * @cssproperty [--lf-color-brand=#1d70b8] - Brand colour: primary buttons, marks and highlights.
- * @cssproperty [--lf-color-brand-text=#ffffff] - Text on brand-coloured backgrounds.
- * @cssproperty [--lf-color-error=#d4351c] - Errors and the inline error border.
- * @cssproperty [--lf-color-focus=#ffdd00] - Focus highlight.
- * @cssproperty [--lf-color-focus-text=#0b0c0c] - Text and ring on the focus highlight.
- * @cssproperty [--lf-color-input-border=#0b0c0c] - Borders of inputs and selects.
- * @cssproperty [--lf-color-link=#1d70b8] - Links.
- * @cssproperty [--lf-color-success=#00703c] - Success and confirmation colour.
- * @cssproperty [--lf-color-surface=#f3f2f1] - Panels, notices and secondary buttons.
- * @cssproperty [--lf-color-text=#0b0c0c] - Text colour.
- * @cssproperty [--lf-color-text-secondary=#505a5f] - Hints and captions.
  * @cssproperty [--lf-font-family=Arial, Helvetica, sans-serif] - Font family.
  * @cssproperty [--lf-font-size=1rem] - Base font size.
- * @cssproperty [--lf-form-max-width=48rem] - Widest every form grows.
- * @cssproperty [--lf-panel-background=var(--lf-color-success)] - TODO
- * @cssproperty [--lf-panel-text=#ffffff] - TODO
- * @cssproperty [--lf-quiz-max-width=var(--lf-form-max-width, 48rem)] - Widest the quiz grows; set it to size the quiz alone.
- * @cssproperty [--lf-radio-size=1.75rem] - TODO
- * @cssproperty [--lf-radius=0] - Corner radius.
+ * @cssproperty [--lf-color-text=#0b0c0c] - Text colour.
+ * @cssproperty [--lf-color-text-secondary=#505a5f] - Hints and captions.
+ * @cssproperty [--lf-color-background=#ffffff] - Field background.
+ * @cssproperty [--lf-color-surface=#f3f2f1] - Notices, scenario and secondary buttons.
+ * @cssproperty [--lf-color-border=#b1b4b6] - Summary list and table rules.
+ * @cssproperty [--lf-color-input-border=#0b0c0c] - Radio and checkbox colour.
+ * @cssproperty [--lf-color-brand=#1d70b8] - Primary buttons, notice and feedback borders.
+ * @cssproperty [--lf-color-brand-text=#ffffff] - Text on primary buttons.
+ * @cssproperty [--lf-color-link=#1d70b8] - Links.
+ * @cssproperty [--lf-color-error=#d4351c] - Error borders and messages, incorrect feedback.
+ * @cssproperty [--lf-color-success=#00703c] - Correct feedback and the pass panel.
+ * @cssproperty [--lf-color-focus=#ffdd00] - Focus highlight.
+ * @cssproperty [--lf-color-focus-text=#0b0c0c] - Text and ring on the focus highlight.
+ * @cssproperty [--lf-radius=0] - Corner radius of buttons and panels.
  * @cssproperty [--lf-space=1rem] - Base spacing unit.
+ * @cssproperty [--lf-form-max-width=48rem] - Widest the quiz grows.
+ * @cssproperty [--lf-radio-size=1.75rem] - Radio and checkbox size (never under 24px).
+ * @cssproperty [--lf-button-background=var(--lf-color-brand)] - Primary button background.
+ * @cssproperty [--lf-button-text=var(--lf-color-brand-text)] - Primary button text.
+ * @cssproperty [--lf-button-shadow=#0b0c0c] - Primary button bottom shadow.
+ * @cssproperty [--lf-button-secondary-background=var(--lf-color-surface)] - Back / restart button background.
+ * @cssproperty [--lf-button-secondary-text=var(--lf-color-text)] - Back / restart button text.
+ * @cssproperty [--lf-panel-background=var(--lf-color-success)] - Pass panel background.
+ * @cssproperty [--lf-panel-text=#ffffff] - Pass panel text.
+ * @cssproperty [--lf-quiz-max-width=var(--lf-form-max-width, 48rem)] - Widest the quiz grows; set it to size the quiz alone.
  */
 @localized()
 export class LfQuiz extends LfElement {
