@@ -55,6 +55,7 @@ import { quizStyles } from './quiz.styles.js';
  * @attr feedback - `immediate` (default): Continue first says whether the answer is right, with the bank's feedback; `none`: feedback only in the results.
  * @attr storage - Where drafts are saved: `local` (default), `session` or `none`.
  * @attr assessment-key - Distinguishes drafts of the same bank: `levelfit:draft:quiz:<bank id>:<assessment-key>`.
+ * @attr person-key - Whose answers these are (an opaque id from the host's sign-in; not shown): drafts and attempt counts go under `…:person:<person-key>`, so people sharing a device never see each other's answers. Without it a restored draft says it may be someone else's and offers "Not you? Start afresh".
  * @attr mode - `assessment`: the first checked answer counts (the bank's `delivery.checkedAnswers`: `lock`, the default, stops it changing; `first-try` lets it change for learning); `practice`: the final answers count and the quiz says it does not count. Default: `assessment` when `lms` is set, else `practice`.
  * @attr lms - Set when the result goes to an LMS (`scorm`, `xapi`, `cmi5`): assessment mode by default, drafts stay with the LMS (never in this device's storage; see `restore()` and `lf-quiz-change`), and once submitted the quiz cannot be started again here unless `allow-restart` is set.
  * @attr allow-restart - Lets the learner start again after submitting to an LMS.
@@ -87,7 +88,7 @@ import { quizStyles } from './quiz.styles.js';
  * @csspart option-label - An option's label.
  * @csspart feedback-region - The polite live region that holds the feedback.
  * @csspart feedback - The feedback on an answer (also `feedback-correct`, `feedback-partial` or `feedback-incorrect`).
- * @csspart button - Every button; also `button-continue`, `button-back`, `button-submit`, `button-restart`, `button-dismiss`, `button-use-theirs`, `button-keep-mine`.
+ * @csspart button - Every button; also `button-continue`, `button-back`, `button-submit`, `button-restart`, `button-dismiss`, `button-use-theirs`, `button-keep-mine`, `button-start-afresh` ("Not you? Start afresh").
  * @csspart check-answers - The "Check your answers" summary list.
  * @csspart change-link - A "Change" link.
  * @csspart results - The results view.
@@ -156,6 +157,10 @@ export class LfQuiz extends LfElement {
   @property({ reflect: true, attribute: 'assessment-key' })
   assessmentKey: string | null = null;
 
+  /** Whose answers these are on a shared device; not reflected, so the id does not show in the page's markup. */
+  @property({ attribute: 'person-key' })
+  personKey: string | null = null;
+
   /** `assessment` or `practice`; default `assessment` when `lms` is set, else `practice`. */
   @property({ reflect: true })
   mode: QuizMode | null = null;
@@ -204,7 +209,7 @@ export class LfQuiz extends LfElement {
   });
 
   private submitProblem: Problem | null = null;
-  private session: { bank: QuestionBank; framework: Framework; storage: StorageKind; key: string | null } | null = null;
+  private session: { bank: QuestionBank; framework: Framework; storage: StorageKind; key: string | null; person: string | null } | null = null;
   private fit: { bank: QuestionBank; framework: Framework; issues: Issue[] } | null = null;
 
   /** The engine's score of the last submission (the same as `lf-quiz-submit`'s `detail.score`), or null. */
@@ -362,12 +367,13 @@ export class LfQuiz extends LfElement {
     if (this.fit.issues.length) return { issues: this.fit.issues, source: 'bank' };
     const storage = this.storageKind();
     const key = this.assessmentKey?.trim() || null;
+    const person = this.personKey?.trim() || null;
     const s = this.session;
-    if (s && s.bank === bank && s.framework === framework && s.key === key) {
+    if (s && s.bank === bank && s.framework === framework && s.key === key && s.person === person) {
       this.syncStorage();
     } else {
       this.drafts.flush();
-      this.session = { bank, framework, storage, key };
+      this.session = { bank, framework, storage, key, person };
       this.lastScore = null;
       this.submitProblem = null;
       this.reachesLevel = null;
@@ -375,7 +381,7 @@ export class LfQuiz extends LfElement {
       const pending = this.pendingRestore;
       this.pendingRestore = null;
       // A restore the host asked for (from the LMS) wins over a draft on this device.
-      const saved = this.drafts.open(bank, storage, key);
+      const saved = this.drafts.open(bank, storage, key, person);
       if (pending) this.drafts.clearNotices();
       const draft = pending ? null : saved;
       this.quiz.setBank(bank, pending?.seed ?? (isSeed(draft?.seed) ? draft.seed : undefined));
@@ -504,6 +510,15 @@ export class LfQuiz extends LfElement {
     this.quiz.focus = { to: 'heading' };
   }
 
+  /** "Not you? Start afresh" on a shared device: the restored draft is set aside (kept, not deleted) and the quiz starts empty. */
+  private onStartAfresh(): void {
+    this.drafts.startAfresh();
+    this.quiz.reset();
+    this.lastScore = null;
+    this.submitProblem = null;
+    this.quiz.focus = { to: 'heading' };
+  }
+
   private onResolve(choice: ConflictChoice): void {
     this.drafts.resolveConflict(choice);
     this.quiz.focus = { to: 'heading' };
@@ -586,7 +601,11 @@ export class LfQuiz extends LfElement {
       case 'restored': {
         const when = new Intl.DateTimeFormat(currentLocale(), { dateStyle: 'long', timeStyle: 'short' }).format(notice.savedAt);
         const n = notice.dropped.length;
-        body = html`<p>${msg(str`We have restored the answers you saved on ${when}.`)}</p>
+        body = html`<p>
+            ${notice.shared
+              ? msg(str`We have restored answers saved on this device on ${when}. If they are not yours, start afresh.`)
+              : msg(str`We have restored the answers you saved on ${when}.`)}
+          </p>
           ${n > 0
             ? html`<p>
                 ${n === 1
@@ -595,15 +614,25 @@ export class LfQuiz extends LfElement {
               </p>`
             : nothing}
           ${notice.migrated?.keptKey ? html`<p>${msg('A copy of your earlier answers has been kept on this device.')}</p>` : nothing}`;
+        if (notice.shared) {
+          actions = html`<button type="button" class="secondary" part="button button-start-afresh" @click=${this.onStartAfresh}>
+              ${msg('Not you? Start afresh')}
+            </button>
+            ${actions}`;
+        }
         break;
       }
       case 'conflict': {
         const when = new Intl.DateTimeFormat(currentLocale(), { dateStyle: 'long', timeStyle: 'short' }).format(notice.savedAt);
-        body = html`<p>${msg(str`Your answers were also changed in another tab or window, at ${when}.`)}</p>
+        body = html`<p>
+            ${notice.samePage
+              ? msg(str`Your answers were also changed in another form on this page, at ${when}.`)
+              : msg(str`Your answers were also changed in another tab or window, at ${when}.`)}
+          </p>
           <p>${msg(str`Questions with a different answer there: ${this.numbers(notice.items)}.`)}</p>
           <p>${msg('Your answers here are not saved until you choose which to keep.')}</p>`;
         actions = html`<button type="button" class="secondary" part="button button-use-theirs" @click=${() => this.onResolve('theirs')}>
-            ${msg('Use the other tab’s answers')}
+            ${notice.samePage ? msg('Use the other form’s answers') : msg('Use the other tab’s answers')}
           </button>
           <button type="button" class="secondary" part="button button-keep-mine" @click=${() => this.onResolve('mine')}>${msg('Keep mine')}</button>`;
         break;
@@ -611,9 +640,13 @@ export class LfQuiz extends LfElement {
       case 'merged': {
         const n = notice.items.length;
         body = html`<p>
-          ${n === 1
-            ? msg('1 answer you gave in another tab or window has been added here.')
-            : msg(str`${n} answers you gave in another tab or window have been added here.`)}
+          ${notice.samePage
+            ? n === 1
+              ? msg('1 answer you gave in another form on this page has been added here.')
+              : msg(str`${n} answers you gave in another form on this page have been added here.`)
+            : n === 1
+              ? msg('1 answer you gave in another tab or window has been added here.')
+              : msg(str`${n} answers you gave in another tab or window have been added here.`)}
         </p>`;
         break;
       }
