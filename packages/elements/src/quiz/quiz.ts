@@ -22,7 +22,8 @@ import {
   type ScoreQuizOptions,
 } from '@levelfit/engine';
 import { credit } from '@levelfit/engine/internal';
-import { isStorageKind, type StorageKind } from '../drafts/storage.js';
+import { isStorageKind, openDraftStorage, type DraftStorage, type StorageKind } from '../drafts/storage.js';
+import { attemptsKey, decodeAttempts, encodeAttempts } from './attempts.js';
 import { DraftStore, type ConflictChoice, type DraftNotice } from '../drafts/draft-store.js';
 import { QUIZ_DRAFTS } from '../drafts/quiz-envelope.js';
 import { LfQuizChangeEvent, type LfQuizChangeReason, type QuizRestoreState } from '../events/lf-quiz-change.js';
@@ -61,7 +62,7 @@ import { quizStyles } from './quiz.styles.js';
  * @attr allow-restart - Lets the learner start again after submitting to an LMS.
  * @attr no-review - Leaves out the review of each question after submitting (for secure tests; a bank can also set `delivery.review: false`).
  * @attr hide-level-fit - Leaves out the level-fit section of the results. It is left out anyway when the bank cannot reach any level on its own and no self-ratings are given.
- * @attr attempts-used - Attempts already used elsewhere (e.g. counted by the LMS), toward the bank's `delivery.attempts` limit.
+ * @attr attempts-used - Attempts already used elsewhere (e.g. counted by the LMS), toward the bank's `delivery.attempts` limit. Attempts submitted here are counted on this device (`levelfit:attempts:quiz:<bank id>[:<assessment-key>][:person:<person-key>]`, kept across reloads; in memory with `storage="none"`; not kept with `lms`), and once none are left the quiz says so instead of starting a new one.
  *
  * @event {LfQuizSubmitEvent} lf-quiz-submit - Submitted and scored, exactly once per submission (repeated clicks, Enter or `submit()` while scoring, or after submitting until `reset()`, are ignored). `detail: { answers, score }`; `score` is the engine's `QuizScore`.
  * @event {LfQuizChangeEvent} lf-quiz-change - An option was selected or cleared (`reason: 'select'`), an answer checked (`'check'`) or the person moved to another page (`'move'`). `detail: { reason, questionId, selected, answers, position, seed, tries }`: everything `restore()` takes back.
@@ -192,8 +193,10 @@ export class LfQuiz extends LfElement {
   @state()
   private reachesLevel: boolean | null = null;
 
-  /** Submissions made in this element. */
+  /** Attempts submitted: on this device (kept across reloads, see `./attempts.ts`), or in this element with an LMS. */
   private submissions = 0;
+  /** With `storage="none"`, the attempt count lives here for the element's life. */
+  private readonly attemptMemory = new Map<string, string>();
   /** A `restore()` made before the bank was ready, applied when it is. */
   private pendingRestore: QuizRestoreState | null = null;
 
@@ -209,7 +212,7 @@ export class LfQuiz extends LfElement {
   });
 
   private submitProblem: Problem | null = null;
-  private session: { bank: QuestionBank; framework: Framework; storage: StorageKind; key: string | null; person: string | null } | null = null;
+  private session: QuizSession | null = null;
   private fit: { bank: QuestionBank; framework: Framework; issues: Issue[] } | null = null;
 
   /** The engine's score of the last submission (the same as `lf-quiz-submit`'s `detail.score`), or null. */
@@ -299,7 +302,7 @@ export class LfQuiz extends LfElement {
   async submit(): Promise<QuizScore | null> {
     const q = this.quiz;
     const session = this.session;
-    if (!session || !q.onCheckPage || !q.checkAll() || !q.beginSubmit()) return null;
+    if (!session || this.outOfAttempts(session.bank) || !q.onCheckPage || !q.checkAll() || !q.beginSubmit()) return null;
     const answers = q.answers;
     const options: ScoreQuizOptions = { framework: session.framework, mode: this.effectiveMode, tries: q.tries, seed: q.seed };
     if (this.responses) options.responses = this.responses;
@@ -316,6 +319,7 @@ export class LfQuiz extends LfElement {
     this.submitProblem = null;
     this.drafts.clear();
     this.submissions++;
+    this.keepAttempts(session);
     if (!this.responses && this.reachesLevel === null) {
       try {
         this.reachesLevel = (await levelsWithinReach(session.bank, session.framework)).length > 0;
@@ -377,7 +381,8 @@ export class LfQuiz extends LfElement {
       this.lastScore = null;
       this.submitProblem = null;
       this.reachesLevel = null;
-      this.submissions = 0;
+      const counted = this.reportsToLms ? null : this.attemptStorage(storage).read(attemptsKey(bank.id, key, person));
+      this.submissions = counted?.ok ? decodeAttempts(counted.value, bank.id) : 0;
       const pending = this.pendingRestore;
       this.pendingRestore = null;
       // A restore the host asked for (from the LMS) wins over a draft on this device.
@@ -417,6 +422,29 @@ export class LfQuiz extends LfElement {
     if (!s || s.storage === storage) return;
     this.session = { ...s, storage };
     this.drafts.setStorage(storage);
+  }
+
+  /** Where the attempt count is kept: the draft's storage kind (none with an LMS: the LMS counts). */
+  private attemptStorage(kind: StorageKind): DraftStorage {
+    return openDraftStorage(kind, window, this.attemptMemory);
+  }
+
+  private keepAttempts(session: QuizSession): void {
+    const kind = this.storageKind();
+    // An LMS keeps its own count (given back as attempts-used); nothing about the learner stays on this device.
+    if (this.reportsToLms) return;
+    this.attemptStorage(kind).write(attemptsKey(session.bank.id, session.key, session.person), encodeAttempts(session.bank.id, this.submissions, new Date()));
+  }
+
+  /** Attempts used toward the bank's limit: those the host counted elsewhere plus those made here. */
+  private attemptsSpent(): number {
+    return (Number.isFinite(this.attemptsUsed) ? Math.max(0, this.attemptsUsed) : 0) + this.submissions;
+  }
+
+  /** True when the bank limits attempts and none are left. */
+  private outOfAttempts(bank: QuestionBank): boolean {
+    const limit = bank.delivery?.attempts;
+    return limit !== undefined && this.attemptsSpent() >= limit;
   }
 
   private storageKind(): StorageKind {
@@ -500,9 +528,7 @@ export class LfQuiz extends LfElement {
   }
 
   private canRestart(bank: QuestionBank): boolean {
-    const limit = bank.delivery?.attempts;
-    const used = (Number.isFinite(this.attemptsUsed) ? Math.max(0, this.attemptsUsed) : 0) + this.submissions;
-    return !(this.reportsToLms && !this.allowRestart) && !(limit !== undefined && used >= limit);
+    return !(this.reportsToLms && !this.allowRestart) && !this.outOfAttempts(bank);
   }
 
   private onDismiss(notice: DraftNotice): void {
@@ -540,6 +566,14 @@ export class LfQuiz extends LfElement {
     const session = this.session;
     if (!session || !q.bank) {
       return html`<div class="base" part="base">${this.renderLoading(msg('Loading the questions…'))}</div>`;
+    }
+    if (q.phase === 'answering' && this.outOfAttempts(session.bank)) {
+      // Every attempt has been used (on this device before a reload, or as the host counted): no new one starts.
+      return html`<div class="base" part="base">
+        <p class="bank-title" part="bank-title">${q.bank.title}</p>
+        <h2 data-focus="heading" tabindex="-1">${msg('No attempts left')}</h2>
+        ${this.renderRestart(session.bank)}
+      </div>`;
     }
     const view =
       q.phase === 'submitted' && this.lastScore
@@ -944,7 +978,7 @@ export class LfQuiz extends LfElement {
   /** "Start again", unless the result went to an LMS (and the host does not allow it) or no attempts are left; then why not. */
   private renderRestart(bank: QuestionBank): TemplateResult {
     const limit = bank.delivery?.attempts;
-    const used = (Number.isFinite(this.attemptsUsed) ? Math.max(0, this.attemptsUsed) : 0) + this.submissions;
+    const used = this.attemptsSpent();
     let reason: string | null = null;
     if (this.reportsToLms && !this.allowRestart) {
       reason = msg('Your result has been sent to your learning system, so this quiz cannot be started again here.');
@@ -958,6 +992,15 @@ export class LfQuiz extends LfElement {
       ${left !== null ? html`<p class="attempts-left">${left === 1 ? msg('You have 1 attempt left.') : msg(str`You have ${left} attempts left.`)}</p>` : nothing}
     </div>`;
   }
+}
+
+/** What one bank, framework and draft key make: a new session starts when any of them changes. */
+interface QuizSession {
+  bank: QuestionBank;
+  framework: Framework;
+  storage: StorageKind;
+  key: string | null;
+  person: string | null;
 }
 
 declare global {
