@@ -110,7 +110,7 @@ interface Conflict<E> {
 }
 
 /**
- * The one draft store for every form (`<lf-self-assessment>`, `<lf-quiz>`): it autosaves to Web Storage
+ * The one draft store for every form (`<lf-self-assessment>`, `<lf-quiz>`, `<lf-review>`): it autosaves to Web Storage
  * through the form's `DraftFormat`, debounced after each change and flushed at once on `pagehide`, on
  * `visibilitychange` to hidden and when the element is removed.
  *
