@@ -121,3 +121,8 @@ test('each --lf-* token falls back to one value wherever it is read', () => {
     assert.equal(fallbacks.length, 1, `${name} falls back to different values: ${fallbacks.join(' | ')}`);
   }
 });
+
+test('the manifest lists its modules in path order, so regenerating it changes only what changed', () => {
+  const paths = manifest.modules.map((m) => m.path);
+  assert.deepEqual(paths, [...paths].sort());
+});
