@@ -39,7 +39,7 @@ after(async () => {
 });
 
 const url = (query: string) => `https://content.example.org/au/index.html${query}`;
-const statementsOf = (registration: string) => lms.log.filter((e) => (e.statement as XapiStatement).context?.registration === registration);
+const statementsOf = (registration: string) => lms.log.filter((e) => e.statement.context?.registration === registration);
 
 describe('launch parameters and launch data', () => {
   test('a launch URL gives the five parameters; a page opened without them gets one issue each', () => {
@@ -153,7 +153,7 @@ describe('a session against the LMS and a real LRS', () => {
       if (!DEFINED.has(VERB(s))) assert.ok(!s.context?.contextActivities?.category?.some((c) => c.id === CMI5.category), 'allowed statements carry no cmi5 category');
     }
     // The real LRS stored every one of them.
-    const stored = new Set((await lms.stored(registration)).map((s: { id: string }) => s.id));
+    const stored = new Set((await lms.stored(registration)).map((s) => s.id));
     for (const s of all) assert.ok(stored.has(s.id!), `the LRS stored ${VERB(s)}`);
   });
 
