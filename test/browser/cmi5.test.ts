@@ -10,11 +10,14 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import { createCmi5Session, CMI5, type XapiStatement } from '@levelfit/engine/lms';
 import '../../packages/elements/src/quiz/define.js';
 import type { LfQuiz } from '../../packages/elements/src/quiz/quiz.js';
-import { connectQuizToCmi5 } from '../../packages/elements/src/cmi5.js';
+import '../../packages/elements/src/self-assessment/define.js';
+import type { LfSelfAssessment } from '../../packages/elements/src/self-assessment/self-assessment.js';
+import { connectQuizToCmi5, connectSelfAssessmentToCmi5 } from '../../packages/elements/src/cmi5.js';
 import type { LfQuizSubmitEvent } from '../../packages/elements/src/events/lf-quiz-submit.js';
 import { makeBank } from '../../stories/support/quiz-bank.js';
 import { clearLevelfitStorage } from '../support/storage.js';
-import { $, $$ } from '../support/dom.js';
+import { makeFramework } from '../support/small-framework.js';
+import { $, $$, answerAll } from '../support/dom.js';
 
 interface LogEntry {
   statement: XapiStatement;
@@ -139,6 +142,33 @@ describe('<lf-quiz> as a cmi5 assignable unit', () => {
     const resumed = await connectQuizToCmi5(await fixture<LfQuiz>(html`<lf-quiz feedback="none" .bank=${makeBank()}></lf-quiz>`), createCmi5Session(next.query));
     expect(resumed.start.draft).to.equal(null);
     await resumed.exit();
+  });
+
+  it('<lf-self-assessment>: drafts in memory only, completed once with the level reached, then terminated', async () => {
+    const { query, registration } = await launch({ moveOn: 'Completed' });
+    const el = await fixture<LfSelfAssessment>(html`<lf-self-assessment .framework=${makeFramework()}></lf-self-assessment>`);
+    const connection = await connectSelfAssessmentToCmi5(el, createCmi5Session(query));
+    expect(connection.start.ok, JSON.stringify(connection.start.issues)).to.equal(true);
+    expect(el.storage).to.equal('none');
+    await el.updateComplete;
+    await answerAll(el, () => 3);
+    const submitted = oneEvent(el, 'lf-submit');
+    $<HTMLButtonElement>(el, 'button[part~="button-submit"]')!.click();
+    const { detail } = (await submitted) as CustomEvent<{ result: { bestFit: string | null } }>;
+    await connection.settled();
+    expect(connection.issues).to.deep.equal([]);
+    const log = await logOf(registration);
+    expect(log.map((e) => verb(e.statement))).to.deep.equal(['initialized', 'completed', 'terminated']);
+    const completed = log[1]!.statement;
+    expect(detail.result.bestFit).to.be.a('string');
+    expect(completed.result?.extensions?.[`${completed.object.id}/xapi/extensions/best-fit`]).to.equal(detail.result.bestFit);
+    expect(completed.result?.completion).to.equal(true);
+    expect(completed.result?.score, 'cmi5 allows no score on completed').to.equal(undefined);
+    for (const e of log) {
+      expect(e.xapiValidation).to.deep.equal([]);
+      expect(e.levelfit).to.deep.equal([]);
+    }
+    expect(Object.keys(localStorage).filter((k) => k.startsWith('levelfit:'))).to.deep.equal([], 'nothing kept on this device');
   });
 
   it('a page opened outside the LMS says why and sends nothing', async () => {
