@@ -171,6 +171,21 @@ describe('<lf-quiz> as a cmi5 assignable unit', () => {
     expect(Object.keys(localStorage).filter((k) => k.startsWith('levelfit:'))).to.deep.equal([], 'nothing kept on this device');
   });
 
+  it('closing the page before submitting still ends the session with terminated (keepalive)', async () => {
+    const { query, registration } = await launch({});
+    const el = await fixture<LfQuiz>(html`<lf-quiz feedback="none" .bank=${makeBank()}></lf-quiz>`);
+    const session = createCmi5Session(query);
+    const connection = await connectQuizToCmi5(el, session);
+    await el.updateComplete;
+    await answerCurrent(el, ANSWERS);
+    window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: false }));
+    await connection.settled();
+    await session.terminate(); // the queue: resolves once the pagehide's terminated has been answered
+    expect(session.state).to.equal('terminated');
+    expect((await logOf(registration)).map((e) => verb(e.statement))).to.deep.equal(['initialized', 'terminated']);
+    connection.disconnect();
+  });
+
   it('a page opened outside the LMS says why and sends nothing', async () => {
     const el = await fixture<LfQuiz>(html`<lf-quiz feedback="none" .bank=${makeBank()}></lf-quiz>`);
     const seen: string[] = [];

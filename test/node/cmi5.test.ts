@@ -219,6 +219,16 @@ describe('a session against the LMS and a real LRS', () => {
     assert.equal(lms.fetchCalls - before, 2);
   });
 
+  test('terminate({ keepalive }) asks fetch to let the request outlive the page', async () => {
+    const { query, registration } = await lms.launch();
+    const inits: { method: string; keepalive?: boolean }[] = [];
+    const s = createCmi5Session(url(query), { fetch: (u, init) => (inits.push(init), fetch(u, init)) });
+    assert.ok((await s.start()).ok);
+    assert.ok((await s.terminate({ keepalive: true })).ok);
+    assert.deepEqual(inits.map((i) => [i.method, i.keepalive === true]), [['POST', false], ['GET', false], ['GET', false], ['POST', false], ['POST', true]]);
+    assert.deepEqual(statementsOf(registration).map((e) => VERB(e.statement)), ['initialized', 'terminated']);
+  });
+
   test('a page opened outside the LMS sends nothing and says why', async () => {
     let calls = 0;
     const s: Cmi5Session = createCmi5Session(url('?endpoint=https://lrs.example.org/'), {

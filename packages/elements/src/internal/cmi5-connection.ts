@@ -15,7 +15,7 @@ export interface Cmi5Connection {
   settled(): Promise<void>;
   /** Ends the session (sends `terminated` if the learner did not submit) and resolves with the returnURL to go to. */
   exit(): Promise<string | null>;
-  /** Stops saving and reporting (the session is left as it is). */
+  /** Stops saving and reporting, and no longer ends the session when the page is closed (the session is left as it is). */
   disconnect(): void;
 }
 
@@ -25,7 +25,17 @@ export interface Cmi5ConnectOptions {
 }
 
 /** Shared by the quiz and the self-assessment: issue reporting, the queue of pending calls, exit. */
-export function cmi5Connection(session: Cmi5Session, start: Cmi5Start, options: Cmi5ConnectOptions, detach: () => void) {
+export function cmi5Connection(session: Cmi5Session, start: Cmi5Start, options: Cmi5ConnectOptions, detachElement: () => void) {
+  // A learner who closes the page without submitting still ends the session: `terminated` is the AU's to send
+  // (the LMS would otherwise record the session as abandoned). keepalive lets the request outlive the page.
+  const onPageHide = () => {
+    if (session.state === 'running') void session.terminate({ keepalive: true });
+  };
+  if (start.ok) globalThis.addEventListener?.('pagehide', onPageHide);
+  const detach = () => {
+    detachElement();
+    globalThis.removeEventListener?.('pagehide', onPageHide);
+  };
   let issues: LmsIssue[] = [...start.issues];
   let pending: Promise<unknown> = Promise.resolve();
   const note = (found: readonly LmsIssue[]) => {

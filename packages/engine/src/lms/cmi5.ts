@@ -21,7 +21,7 @@ import { toXapiStatements, type XapiStatement } from './xapi.js';
 /** The Fetch API slice the session uses: GET and PUT of state documents besides POSTs (the platform's `fetch` fits). */
 export type Cmi5Fetch = (
   url: string,
-  init: { method: string; headers: Record<string, string>; body?: string },
+  init: { method: string; headers: Record<string, string>; body?: string; keepalive?: boolean },
 ) => Promise<{ ok: boolean; status: number; text(): Promise<string> }>;
 
 /** Somewhere to keep the token across reloads of the same launch (e.g. `sessionStorage`), since the fetch URL answers once. */
@@ -92,8 +92,11 @@ export interface Cmi5Session {
   reportQuiz(score: LmsQuizScore, bank: LmsBank, options?: { timings?: LmsTimings; terminate?: boolean }): Promise<Cmi5Outcome>;
   /** `completed` for work without a score (a self-assessment), at most once per registration, only in Normal mode. */
   complete(options?: { extensions?: Record<string, unknown>; terminate?: boolean }): Promise<Cmi5Outcome>;
-  /** Sends `terminated` (with the session's duration); nothing is sent after it. */
-  terminate(): Promise<Cmi5Outcome>;
+  /**
+   * Sends `terminated` (with the session's duration); nothing is sent after it. `keepalive` lets the request
+   * outlive the page, for a page being closed (`pagehide`) before the learner submitted.
+   */
+  terminate(options?: { keepalive?: boolean }): Promise<Cmi5Outcome>;
 }
 
 interface LevelfitState {
@@ -206,9 +209,9 @@ export function createCmi5Session(launch: string | { search: string } | { href: 
     }
   }
 
-  async function send(statements: XapiStatement[]): Promise<Cmi5Outcome> {
+  async function send(statements: XapiStatement[], keepalive = false): Promise<Cmi5Outcome> {
     if (!statements.length) return ok();
-    const res = await sendStatements(statements, { endpoint: params!.endpoint, auth, fetch: doFetch as unknown as FetchLike });
+    const res = await sendStatements(statements, { endpoint: params!.endpoint, auth, fetch: doFetch as unknown as FetchLike, ...(keepalive ? { keepalive } : {}) });
     return res.ok ? ok(statements) : failed(res.issues ?? [res.issue]);
   }
 
@@ -278,9 +281,9 @@ export function createCmi5Session(launch: string | { search: string } | { href: 
     return { ok: true, issues, launchData, ...resumed, sent: { ...saved.sent } };
   }
 
-  async function doTerminate(): Promise<Cmi5Outcome> {
+  async function doTerminate(keepalive = false): Promise<Cmi5Outcome> {
     if (state !== 'running') return notRunning('terminate');
-    const out = await send([statement('terminated', { durationMs: now() - startedAt })]);
+    const out = await send([statement('terminated', { durationMs: now() - startedAt })], keepalive);
     // Even when the LRS refused it, nothing more is sent: terminated must be the last statement.
     state = 'terminated';
     return out;
@@ -384,8 +387,8 @@ export function createCmi5Session(launch: string | { search: string } | { href: 
         return sendResults([s], ['completed'], terminate, true);
       });
     },
-    terminate() {
-      return enqueue(doTerminate);
+    terminate(terminateOptions = {}) {
+      return enqueue(() => doTerminate(terminateOptions.keepalive ?? false));
     },
   };
 }
