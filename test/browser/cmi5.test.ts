@@ -108,6 +108,13 @@ describe('<lf-quiz> as a cmi5 assignable unit', () => {
       'failed',
       'terminated',
     ]);
+    // Answers checked in this session carry their own time and duration; those from the first session do not.
+    const durations = Object.fromEntries(
+      log.filter((e) => verb(e.statement) === 'answered').map((e) => [decodeURIComponent(e.statement.object.id.split('/').pop()!), e.statement.result?.duration ?? null]),
+    );
+    expect(Object.keys(durations).sort()).to.deep.equal(Object.keys(ANSWERS).sort());
+    expect(Object.values(durations).filter((d) => d !== null).length).to.equal(2);
+    for (const d of Object.values(durations)) if (d !== null) expect(d).to.match(/^PT/);
     const failed = log.find((e) => verb(e.statement) === 'failed')!.statement;
     expect(failed.result?.score?.scaled).to.equal(0.75);
     expect(failed.result?.success).to.equal(false);

@@ -22,6 +22,8 @@ export interface Cmi5Connection {
 export interface Cmi5ConnectOptions {
   /** Called with the issues whenever a start, save or report does not go through. */
   onIssues?: (issues: LmsIssue[]) => void;
+  /** Clock for the quiz's answer times (default `Date.now`). */
+  now?: () => number;
 }
 
 /** Shared by the quiz and the self-assessment: issue reporting, the queue of pending calls, exit. */

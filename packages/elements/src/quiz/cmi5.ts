@@ -9,17 +9,20 @@ import { cmi5Connection, type Cmi5ConnectOptions, type Cmi5Connection } from '..
 import type { LfQuizChangeDetail, LfQuizChangeEvent } from '../events/lf-quiz-change.js';
 import type { LfQuizSubmitEvent } from '../events/lf-quiz-submit.js';
 import type { LfQuiz } from './quiz.js';
+import { answerTimings } from './answer-timings.js';
 
 /**
  * Connects a quiz to a cmi5 session: sets `lms="cmi5"` (assessment mode unless `mode` says otherwise; no local
  * drafts), starts the session (token, launch data, `initialized`), resumes the saved attempt with
  * `quiz.restore()`, saves each `lf-quiz-change` to the LRS (the newest one when saves pile up), and on
  * `lf-quiz-submit` reports the score (cmi5 `completed` and `passed` / `failed` against the LMS's masteryScore,
- * in Normal launch mode only) and terminates the session.
+ * in Normal launch mode only) and terminates the session. Each `answered` statement carries when its answer was
+ * first checked in this session and how long it took (`result.duration`).
  */
 export async function connectQuizToCmi5(quiz: LfQuiz, session: Cmi5Session, options: Cmi5ConnectOptions = {}): Promise<Cmi5Connection> {
   quiz.lms = 'cmi5';
   const start = await session.start();
+  const answered = answerTimings(options.now);
   // Always restore, an empty attempt when the LRS has none: whatever this device had must not carry over.
   const d = start.draft;
   quiz.restore(
@@ -31,6 +34,7 @@ export async function connectQuizToCmi5(quiz: LfQuiz, session: Cmi5Session, opti
   let saving = false;
   const onChange = (e: LfQuizChangeEvent) => {
     if (session.state !== 'running') return;
+    answered.note(e.detail);
     latest = e.detail;
     if (saving) return; // the save in flight picks the newest up when it ends
     saving = true;
@@ -50,7 +54,7 @@ export async function connectQuizToCmi5(quiz: LfQuiz, session: Cmi5Session, opti
     const bank = quiz.resolvedBank;
     if (session.state !== 'running' || !bank) return;
     latest = null;
-    void track(session.reportQuiz(e.detail.score, bank, { terminate: true }));
+    void track(session.reportQuiz(e.detail.score, bank, { terminate: true, timings: answered.timings }));
   };
   const detach = () => {
     quiz.removeEventListener('lf-quiz-change', onChange);
