@@ -14,7 +14,8 @@ interface Args {
   rolePicker: boolean;
   storage: 'local' | 'session' | 'none';
   assessmentKey: string;
-  stepSize: number;
+  /** Unset: the element's own default. */
+  stepSize?: number;
   startPage: boolean;
   sent: boolean;
 }
@@ -24,7 +25,7 @@ const meta: Meta<Args> = {
   component: 'lf-self-assessment',
   tags: ['autodocs'],
   // Stories never share drafts with each other or with a real page.
-  args: { framework: 'clinical-homecare', target: '', rolePicker: false, storage: 'none', assessmentKey: '', stepSize: 12, startPage: false, sent: false },
+  args: { framework: 'clinical-homecare', target: '', rolePicker: false, storage: 'none', assessmentKey: '', startPage: false, sent: false },
   argTypes: {
     framework: { control: 'text', description: 'Built-in framework id or URL' },
     target: { control: 'select', options: ['', 'supportive', 'associate', 'autonomous', 'enhanced', 'advanced'] },
@@ -42,7 +43,7 @@ const meta: Meta<Args> = {
       ?role-picker=${args.rolePicker}
       storage=${args.storage}
       assessment-key=${args.assessmentKey || nothing}
-      step-size=${args.stepSize}
+      step-size=${args.stepSize ?? nothing}
       ?start-page=${args.startPage}
       ?sent=${args.sent}
     ></lf-self-assessment>`,
