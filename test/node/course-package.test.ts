@@ -7,9 +7,11 @@
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { DOMParser, type Document, type Element } from '@xmldom/xmldom';
 import { frameworks, quizzes, safeParseQuestionBank } from '../../packages/engine/src/index.ts';
 import { COURSE_CSP } from '../../packages/engine/src/lms/course/page.ts';
@@ -219,4 +221,40 @@ describe('levelfit package', { skip: missing }, () => {
     assert.equal(bad.code, 1);
     assert.match(bad.err.join('\n'), /bank\.json: .*\[invalid_type\]/);
   });
+});
+
+/**
+ * Validation against the official XSDs, which levelfit does not ship (they are ADL's, IMS's and the cmi5 working
+ * group's files): give a folder with `scorm12/` (imscp_rootv1p1p2.xsd, adlcp_rootv1p2.xsd, ims_xml.xsd),
+ * `scorm2004/` (imscp_v1p1.xsd, adlcp_v1p3.xsd, adlseq_v1p3.xsd, imsss_v1p0*.xsd and what they include) and
+ * `cmi5/` (CourseStructure.xsd) as LEVELFIT_XSD_DIR, with xmllint (libxml2-utils) installed.
+ */
+const XSD_DIR = process.env['LEVELFIT_XSD_DIR'];
+const noXsd = !XSD_DIR ? 'set LEVELFIT_XSD_DIR to validate against the official XSDs' : spawnSync('xmllint', ['--version']).error ? 'xmllint is not installed' : false;
+
+describe('levelfit package against the official XSDs', { skip: missing || noXsd }, () => {
+  const SCHEMAS: Record<string, { dir: string; manifest: string; imports: [string, string][] }> = {
+    '--scorm12': { dir: 'scorm12', manifest: 'imsmanifest.xml', imports: [[NS.cp12, 'imscp_rootv1p1p2.xsd'], [NS.adlcp12, 'adlcp_rootv1p2.xsd']] },
+    '--scorm2004': {
+      dir: 'scorm2004',
+      manifest: 'imsmanifest.xml',
+      imports: [[NS.cp2004, 'imscp_v1p1.xsd'], [NS.adlcp2004, 'adlcp_v1p3.xsd'], [NS.adlseq, 'adlseq_v1p3.xsd'], [NS.imsss, 'imsss_v1p0.xsd']],
+    },
+    '--cmi5': { dir: 'cmi5', manifest: 'cmi5.xml', imports: [[NS.cmi5, 'CourseStructure.xsd']] },
+  };
+  for (const [flag, schema] of Object.entries(SCHEMAS)) {
+    test(`${flag}: the manifest validates (xmllint --schema)`, async () => {
+      const work = mkdtempSync(join(tmpdir(), 'levelfit-xsd-'));
+      // One schema importing every namespace the manifest uses, so each extension is checked too.
+      const imports = schema.imports.map(([ns, file]) => `<xs:import namespace="${ns}" schemaLocation="${pathToFileURL(resolve(XSD_DIR!, schema.dir, file)).href}"/>`);
+      writeFileSync(join(work, 'all.xsd'), `<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">${imports.join('')}</xs:schema>`);
+      for (const bank of ['clinical-homecare-core', 'lead-practitioner-ksb']) {
+        const { text } = await build([flag, '--bank', bank]);
+        writeFileSync(join(work, schema.manifest), text(schema.manifest));
+        const run = spawnSync('xmllint', ['--noout', '--schema', join(work, 'all.xsd'), join(work, schema.manifest)], { encoding: 'utf8' });
+        assert.equal(run.status, 0, run.stderr);
+        assert.match(run.stderr, /validates/);
+      }
+    });
+  }
 });
