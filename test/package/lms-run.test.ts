@@ -238,8 +238,10 @@ describe('course packages in Chromium under scorm-again', { skip: missing }, () 
       assert.equal(await status(frame), '', 'no message: the LMS was found');
       assert.equal(await frame.evaluate(() => document.querySelector('lf-quiz')!.getAttribute('lms')), 'scorm');
       assert.equal(await page.evaluate(() => (window as any).API_1484_11.isInitialized()), true, 'Initialize was called');
+      const started = Date.now();
       const order = await play(frame, answers);
       assert.equal(order.length, bank.questions.length);
+      const ended = Date.now();
       const expected = await scoreQuiz(bank, answers);
       const data = await lastCommit(page);
       assert.equal(await page.evaluate(() => (window as any).API_1484_11.isTerminated()), true, 'Terminate was called');
@@ -258,6 +260,14 @@ describe('course packages in Chromium under scorm-again', { skip: missing }, () 
       assert.equal(rows.get(partial)!['result'], formatReal(partialQuestion.points / partialQuestion.maxPoints), 'a partly right answer is reported as its fraction');
       for (const q of expected.questions) if (q.correct) assert.equal(rows.get(q.id)!['result'], 'correct', q.id);
       for (const q of bank.questions) assert.deepEqual(rows.get(q.id)!['learner_response']!.split('[,]').sort(), [...answers[q.id]!].sort(), q.id);
+      // Each interaction is stamped when its answer was checked, in the order answered, with how long it took.
+      const stamps = order.map((id) => Date.parse(rows.get(id)!['timestamp']!));
+      for (const [k, at] of stamps.entries()) {
+        assert.ok(at >= started - 1000 && at <= ended + 1000, `${order[k]}: ${rows.get(order[k]!)!['timestamp']}`);
+        if (k) assert.ok(at >= stamps[k - 1]!, `${order[k]} answered after ${order[k - 1]}`);
+        assert.match(rows.get(order[k]!)!['latency']!, /^PT(\d+H)?(\d+M)?\d+(\.\d+)?S$/, order[k]);
+      }
+      assert.ok(stamps.at(-1)! > stamps[0]!, 'not all stamped with one time');
       const objectives = Object.keys(data).filter((k) => /^cmi\.objectives\.\d+\.id$/.test(k)).map((k) => data[k]);
       assert.deepEqual(objectives.sort(), expected.items.map((i) => i.id).sort());
       assert.deepEqual(await problems(), []);
@@ -274,7 +284,7 @@ describe('course packages in Chromium under scorm-again', { skip: missing }, () 
     try {
       const frame = await lms(page, '1.2');
       assert.equal(await status(frame), '');
-      await play(frame, answers);
+      const order = await play(frame, answers);
       const expected = await scoreQuiz(bank, answers);
       const data = await lastCommit(page);
       assert.equal(await page.evaluate(() => (window as any).API.isTerminated()), true, 'LMSFinish was called');
@@ -286,6 +296,10 @@ describe('course packages in Chromium under scorm-again', { skip: missing }, () 
       const rows = interactions(data);
       assert.equal(rows.size, bank.questions.length);
       assert.equal(rows.get(wrong)!['result'], 'wrong');
+      for (const id of order) {
+        assert.match(rows.get(id)!['time']!, /^\d\d:\d\d:\d\d/, id);
+        assert.match(rows.get(id)!['latency']!, /^\d{2,4}:\d\d:\d\d/, id);
+      }
       const partialQuestion = expected.questions.find((q) => q.id === partial)!;
       assert.equal(rows.get(partial)!['result'], formatReal(partialQuestion.points / partialQuestion.maxPoints));
       assert.deepEqual(await problems(), []);
