@@ -1,9 +1,9 @@
 /**
- * 11: a course package for an LMS. `levelfit package` zips a question bank, its framework, the browser bundles
+ * 12: a course package for an LMS. `levelfit package` zips a question bank, its framework, the browser bundles
  * and a launch page with the manifest your LMS imports: imsmanifest.xml for SCORM 1.2 or SCORM 2004 4th
  * Edition, cmi5.xml for cmi5. Upload the zip to the LMS as a new course; nothing else is needed on a server.
  * The same command from a shell:  npx levelfit package --scorm2004 --bank clinical-homecare-core --out course.zip
- * Run: npm run build && node examples/11-package.mjs
+ * Run: npm run build && node examples/12-package.mjs
  */
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync } from 'node:fs';
