@@ -163,6 +163,18 @@ describe('levelfit package', { skip: missing }, () => {
     assert.deepEqual(bank.data, quizzes['clinical-homecare-core']);
   });
 
+  test('cmi5: the page may fetch from the LRS origins given, else from any https origin; scripts stay the package\'s', async () => {
+    const policy = (page: string) => /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(page)![1]!;
+    const open = await build(['--cmi5', '--bank', 'clinical-homecare-core']);
+    assert.equal(policy(open.text('index.html')), `default-src 'self'; connect-src 'self' https:; base-uri 'self'; form-action 'self'; require-trusted-types-for 'script'`);
+    const pinned = await build(['--cmi5', '--bank', 'clinical-homecare-core', '--lrs-origin', 'https://lrs.example.org', '--lrs-origin', 'http://127.0.0.1:8080/']);
+    assert.match(policy(pinned.text('index.html')), /^default-src 'self'; connect-src 'self' https:\/\/lrs\.example\.org http:\/\/127\.0\.0\.1:8080;/);
+    assert.match(pinned.text('index.html'), /<button type="button" id="lms-exit" class="lms-exit" hidden>Return to your learning system<\/button>/);
+    const scorm = await build(['--scorm12', '--bank', 'clinical-homecare-core']);
+    assert.equal(policy(scorm.text('index.html')), COURSE_CSP, 'SCORM talks to the LMS through its API: no connect-src beyond the package');
+    assert.doesNotMatch(scorm.text('index.html'), /lms-exit/);
+  });
+
   test('the same inputs give the same bytes', async () => {
     const a = await runPackage(['--scorm12', '--bank', 'clinical-homecare-core']);
     const b = await runPackage(['--scorm12', '--bank', 'clinical-homecare-core']);
@@ -203,6 +215,9 @@ describe('levelfit package', { skip: missing }, () => {
       [['--scorm12', '--bank', 'clinical-homecare-core', '--framework', 'adult-care-pathway'], 1, /evidences the framework "clinical-homecare", not "adult-care-pathway" \[invalid_value\]/],
       [['--scorm12', '--bank', '/no/such/bank.json'], 1, /cannot read \/no\/such\/bank\.json: ENOENT/],
       [['--cmi5', '--bank', 'clinical-homecare-core', '--course-id', 'not an iri'], 1, /the course id must be an absolute IRI/],
+      [['--cmi5', '--bank', 'clinical-homecare-core', '--lrs-origin', 'https://lrs.example.org/xapi/'], 1, /"https:\/\/lrs\.example\.org\/xapi\/" is not an origin/],
+      [['--scorm2004', '--bank', 'clinical-homecare-core', '--lrs-origin', 'https://lrs.example.org'], 1, /LRS origins are for cmi5 packages/],
+      [['--scorm2004', '--bank', 'clinical-homecare-core', '--course-id', 'https://lms.example.org/c'], 1, /a course id is for cmi5 packages/],
       [['--scorm12', '--bank', 'clinical-homecare-core', '--bundles', tmpdir()], 1, /levelfit\.all\.min\.js is missing: give the folder that holds the built bundles/],
       [['--bank', 'clinical-homecare-core'], 2, /package needs exactly one standard: --scorm12, --scorm2004 or --cmi5/],
       [['--scorm12', '--cmi5', '--bank', 'clinical-homecare-core'], 2, /not --scorm12 and --cmi5/],

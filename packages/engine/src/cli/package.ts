@@ -40,6 +40,7 @@ const OPTIONS = {
   bank: { type: 'string' },
   out: { type: 'string' },
   'course-id': { type: 'string' },
+  'lrs-origin': { type: 'string', multiple: true },
   schemas: { type: 'string' },
   bundles: { type: 'string' },
 } as const;
@@ -126,6 +127,7 @@ export const packageCommand: Command = {
     '--bank ID|FILE        package: built-in question bank id or a bank JSON file',
     '--out FILE            package: the zip to write (default BANK-STANDARD.zip)',
     '--course-id IRI       package --cmi5: the course IRI (default a UUID URN from the framework and bank)',
+    '--lrs-origin ORIGIN   package --cmi5: an LRS origin the page may send to (repeatable; default any https origin)',
     '--schemas DIR         package: add the ADL / IMS .xsd and .dtd files in DIR beside the manifest',
     '--bundles DIR         package: where levelfit.all.min.js and levelfit.lms.min.js are (default: dist/)',
   ],
@@ -150,7 +152,9 @@ export const packageCommand: Command = {
       };
       if (typeof values['schemas'] === 'string') assets.extra = schemaFiles(values['schemas']);
       const courseId = values['course-id'];
-      const course = buildCourse({ standard, framework, bank, assets, ...(typeof courseId === 'string' ? { courseId } : {}) });
+      const lrs = values['lrs-origin'];
+      const lrsOrigins = Array.isArray(lrs) ? lrs.filter((o): o is string => typeof o === 'string') : [];
+      const course = buildCourse({ standard, framework, bank, assets, lrsOrigins, ...(typeof courseId === 'string' ? { courseId } : {}) });
       if (!course.success) {
         printIssues(io, bankSpec, course.issues);
         return 1;

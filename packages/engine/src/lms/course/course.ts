@@ -52,6 +52,11 @@ export interface CourseOptions {
    * recognises a rebuilt package as the same course. SCORM manifests use an XML ID made from the two ids.
    */
   courseId?: string;
+  /**
+   * cmi5: the LRS origins the page may send statements to (`https://lrs.example.org`). Default: any https
+   * origin, since the LMS names its LRS only in the launch URL.
+   */
+  lrsOrigins?: readonly string[];
 }
 
 /** What the manifests are written from. */
@@ -116,6 +121,19 @@ export function buildCourse(options: CourseOptions): SafeResult<Course> {
   issues.push(...checkBankAgainst(bank, framework).map((i) => ({ ...i, path: ['bank', ...i.path] })));
   const courseId = options.courseId ?? defaultCourseId(framework, bank);
   if (!ABSOLUTE_IRI.test(courseId)) issues.push({ code: 'invalid_format', path: ['courseId'], message: `the course id must be an absolute IRI such as https://example.org/courses/care or urn:uuid:…, not "${courseId}"` });
+  const lrsOrigins = options.lrsOrigins ?? [];
+  lrsOrigins.forEach((origin, k) => {
+    let parsed: URL | null = null;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      parsed = null;
+    }
+    if (!parsed || !/^https?:$/.test(parsed.protocol) || parsed.origin !== origin.replace(/\/$/, ''))
+      issues.push({ code: 'invalid_format', path: ['lrsOrigins', k], message: `"${origin}" is not an origin such as https://lrs.example.org (scheme, host and port only)` });
+  });
+  if (options.courseId !== undefined && standard !== 'cmi5') issues.push({ code: 'invalid_value', path: ['courseId'], message: 'a course id is for cmi5 packages: a SCORM manifest takes its identifier from the framework and bank ids' });
+  if (lrsOrigins.length && standard !== 'cmi5') issues.push({ code: 'invalid_value', path: ['lrsOrigins'], message: 'LRS origins are for cmi5 packages: a SCORM package talks to the LMS through its API only' });
   const own = new Set<string>([...Object.values(COURSE_FILES), 'imsmanifest.xml', 'cmi5.xml']);
   for (const name of Object.keys(assets.extra ?? {})) {
     if (!ROOT_NAME.test(name)) issues.push({ code: 'invalid_value', path: ['assets', 'extra', name], message: `"${name}" is not a plain file name for the package root` });
@@ -124,7 +142,7 @@ export function buildCourse(options: CourseOptions): SafeResult<Course> {
   if (issues.length) return { success: false, issues };
 
   const files: CourseFile[] = [
-    { path: COURSE_FILES.page, data: coursePage(standard, bank) },
+    { path: COURSE_FILES.page, data: coursePage(standard, bank, lrsOrigins.map((o) => o.replace(/\/$/, ''))) },
     { path: COURSE_FILES.launch, data: assets.launch },
     { path: COURSE_FILES.styles, data: assets.styles },
     { path: COURSE_FILES.elements, data: assets.elements },
