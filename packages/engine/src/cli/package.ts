@@ -120,7 +120,7 @@ function schemaFiles(dir: string): Record<string, Uint8Array> {
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
 
 export const packageCommand: Command = {
-  usage: ['package --scorm12|--scorm2004|--cmi5 --bank ID|FILE', 'a course package (zip) for an LMS: the quiz, its framework and the launch page'],
+  usage: ['package --scorm12|--scorm2004|--cmi5', 'a course zip for an LMS from --bank ID|FILE: the quiz, its framework, a launch page'],
   options: OPTIONS,
   optionHelp: [
     '--scorm12 | --scorm2004 | --cmi5   package: the standard (imsmanifest.xml for SCORM, cmi5.xml for cmi5)',
