@@ -79,8 +79,8 @@ async function unpack(args: string[]) {
 }
 
 /** A page that records CSP violations in every frame, console errors, page errors and failed requests. */
-async function newPage(): Promise<{ page: Page; problems: () => Promise<string[]>; close: () => Promise<void> }> {
-  const context = await browser.newContext();
+async function newPage(options: { bypassCSP?: boolean } = {}): Promise<{ page: Page; problems: () => Promise<string[]>; close: () => Promise<void> }> {
+  const context = await browser.newContext(options);
   const page = await context.newPage();
   const problems: string[] = [];
   const checks: Promise<void>[] = [];
@@ -355,6 +355,24 @@ describe('course packages in Chromium under scorm-again', { skip: missing }, () 
       assert.equal(await page.evaluate(() => document.querySelector('lf-quiz')!.hasAttribute('lms')), false);
       assert.ok(await page.evaluate(() => !!document.querySelector('lf-quiz')!.shadowRoot!.querySelector('fieldset')));
       assert.deepEqual(await problems(), []);
+    } finally {
+      await close();
+    }
+  });
+
+  test('the page passes axe, around the quiz and inside it', async () => {
+    await unpack(['--cmi5', '--bank', 'clinical-homecare-core']);
+    // axe is injected as a script, which the page's own CSP would rightly refuse: this context skips CSP.
+    const { page, close } = await newPage({ bypassCSP: true });
+    try {
+      await page.goto(`${origin}/course/index.html`);
+      await page.waitForFunction(() => !!document.querySelector('lf-quiz')?.shadowRoot?.querySelector('fieldset') && !!document.getElementById('lms-status')?.textContent);
+      await page.addScriptTag({ path: join(ROOT, 'node_modules/axe-core/axe.min.js') });
+      const violations = await page.evaluate(async () => {
+        const result = await (window as unknown as { axe: { run(c: Document): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe.run(document);
+        return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+      });
+      assert.deepEqual(violations, []);
     } finally {
       await close();
     }
