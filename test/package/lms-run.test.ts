@@ -90,7 +90,7 @@ async function newPage(options: { bypassCSP?: boolean } = {}): Promise<{ page: P
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
   });
-  page.on('console', (m) => m.type() === 'error' && problems.push(`console error: ${m.text()}`));
+  page.on('console', (m) => m.type() === 'error' && problems.push(`console error: ${m.text()} (${m.location().url})`));
   page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
   page.on('requestfailed', (r) => {
     const failed = `request failed: ${r.url()} (${r.failure()?.errorText})`;
@@ -204,7 +204,8 @@ async function play(frame: Frame, answers: QuizAnswers, stopAfter = Infinity): P
       },
       { answers, stop: answered.length >= stopAfter },
     );
-    if (step.kind === 'answered') answered.push(step.id!);
+    // a page that renders late can show the same question twice: count each question once
+    if (step.kind === 'answered' && !answered.includes(step.id!)) answered.push(step.id!);
     if (step.kind === 'stuck') throw new Error(`the quiz is stuck: ${step.text}`);
     if (step.kind === 'results' || step.kind === 'stopped') return answered;
   }
