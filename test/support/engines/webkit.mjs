@@ -1,0 +1,106 @@
+// WebKitGTK behind the driver interface of ./index.mjs: WebKitWebDriver (Debian webkit2gtk-driver) drives
+// MiniBrowser, which needs a display, so the driver runs under xvfb-run. selenium-webdriver is the W3C
+// WebDriver client. The driver runs in its own process group, ended as a whole, or Xvfb would outlive us.
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { Builder, Key } from 'selenium-webdriver';
+
+const DRIVER = process.env.WEBKIT_DRIVER_PATH ?? 'WebKitWebDriver';
+const MINIBROWSER = process.env.MINIBROWSER_PATH ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
+const KEYS = { Tab: Key.TAB, Enter: Key.ENTER, Space: Key.SPACE, ArrowDown: Key.ARROW_DOWN, ArrowUp: Key.ARROW_UP, Escape: Key.ESCAPE };
+
+const freePort = () =>
+  new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+
+export async function launchWebKit() {
+  const port = await freePort();
+  const child = spawn('xvfb-run', ['-a', '-s', '-screen 0 1600x1200x24', DRIVER, `--port=${port}`], { detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d) => (stderr += d));
+  const exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+  child.once('error', (err) => (stderr += String(err)));
+  const stop = () => {
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  };
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    for (const until = Date.now() + 20_000; ; await new Promise((r) => setTimeout(r, 100))) {
+      const ready = await fetch(`${url}/status`).then(
+        (r) => r.ok,
+        () => false,
+      );
+      if (ready) break;
+      const code = await Promise.race([exited, new Promise((r) => setTimeout(() => r(null), 0))]);
+      if (code !== null) throw new Error(`WebKitWebDriver exited (${code}): ${stderr.trim() || 'no output'}`);
+      if (Date.now() > until) throw new Error(`WebKitWebDriver did not answer on ${url} within 20 s: ${stderr.trim()}`);
+    }
+  } catch (err) {
+    stop();
+    throw err;
+  }
+
+  let version = 'WebKitGTK';
+  const sessions = new Set();
+  const engine = {
+    name: 'webkit',
+    version,
+    async open({ width = 1280, height = 900 } = {}) {
+      const driver = await new Builder()
+        .usingServer(url)
+        .withCapabilities({ browserName: 'MiniBrowser', 'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation'] } })
+        .build();
+      sessions.add(driver);
+      const caps = await driver.getCapabilities();
+      engine.version = version = `${caps.get('browserName')} ${caps.get('browserVersion')}`;
+      const page = {
+        engine: 'webkit',
+        goto: (to) => driver.get(to),
+        reload: () => driver.navigate().refresh(),
+        // W3C Execute Script awaits a returned promise, as page.evaluate does.
+        evaluate: (fn, arg) => driver.executeScript(`return (${fn.toString()})(arguments[0]);`, arg ?? null),
+        async press(key) {
+          const actions = driver.actions({ async: true });
+          if (key === 'Shift+Tab') await actions.keyDown(Key.SHIFT).sendKeys(Key.TAB).keyUp(Key.SHIFT).perform();
+          else await actions.sendKeys(KEYS[key] ?? key).perform();
+        },
+        /**
+         * Sizes the window so the page's viewport (innerWidth × innerHeight) is the one asked for, as far as
+         * the window can go: MiniBrowser's toolbar keeps its window at least about 450 px wide, so narrow
+         * layouts are checked in a 320 px iframe instead (test/e2e/pages/reflow-frame.html). Returns the size.
+         */
+        async resize({ width: w, height: h }) {
+          const inner = () => driver.executeScript('return { width: window.innerWidth, height: window.innerHeight };');
+          for (let i = 0, now = await inner(); i < 3 && (now.width !== w || now.height !== h); i++, now = await inner()) {
+            const rect = await driver.manage().window().getRect();
+            await driver.manage().window().setRect({ width: rect.width + w - now.width, height: rect.height + h - now.height });
+          }
+          return inner();
+        },
+        errors: () => [],
+        async close() {
+          sessions.delete(driver);
+          await driver.quit();
+        },
+      };
+      await page.resize({ width, height });
+      return page;
+    },
+    async close() {
+      for (const d of sessions) await d.quit().catch(() => {});
+      stop();
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 2000))]);
+    },
+  };
+  return engine;
+}
