@@ -2,18 +2,16 @@
 // puppeteer-core and the Debian browsers.
 import puppeteer from 'puppeteer-core';
 
-const PATHS = {
-  chromium: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  firefox: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
-};
+/** Read when an engine starts, so a caller (or a test) can point at another build. */
+const pathOf = (name) => (name === 'firefox' ? (process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr') : (process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'));
 
 export async function launchPuppeteer(name) {
   const browser = await puppeteer.launch(
     name === 'firefox'
-      ? { browser: 'firefox', protocol: 'webDriverBiDi', executablePath: PATHS.firefox, headless: true }
+      ? { browser: 'firefox', protocol: 'webDriverBiDi', executablePath: pathOf('firefox'), headless: true }
       : {
           browser: 'chrome',
-          executablePath: PATHS.chromium,
+          executablePath: pathOf('chromium'),
           headless: true,
           args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
         },

@@ -5,8 +5,6 @@ import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { Builder, Key } from 'selenium-webdriver';
 
-const DRIVER = process.env.WEBKIT_DRIVER_PATH ?? 'WebKitWebDriver';
-const MINIBROWSER = process.env.MINIBROWSER_PATH ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
 const KEYS = { Tab: Key.TAB, Enter: Key.ENTER, Space: Key.SPACE, ArrowDown: Key.ARROW_DOWN, ArrowUp: Key.ARROW_UP, Escape: Key.ESCAPE };
 
 const freePort = () =>
@@ -20,12 +18,19 @@ const freePort = () =>
   });
 
 export async function launchWebKit() {
+  const DRIVER = process.env.WEBKIT_DRIVER_PATH ?? 'WebKitWebDriver';
+  const MINIBROWSER = process.env.MINIBROWSER_PATH ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
   const port = await freePort();
   const child = spawn('xvfb-run', ['-a', '-s', '-screen 0 1600x1200x24', DRIVER, `--port=${port}`], { detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += d));
-  const exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
-  child.once('error', (err) => (stderr += String(err)));
+  const exited = new Promise((resolve) => {
+    child.once('exit', (code) => resolve(code));
+    child.once('error', (err) => {
+      stderr += String(err); // xvfb-run itself is missing
+      resolve(-1);
+    });
+  });
   const stop = () => {
     try {
       process.kill(-child.pid, 'SIGTERM');
@@ -50,25 +55,48 @@ export async function launchWebKit() {
     throw err;
   }
 
-  let version = 'WebKitGTK';
-  const sessions = new Set();
+  // WebKitWebDriver drives one MiniBrowser session at a time, and starting one takes seconds: the engine keeps
+  // one, and each page it opens starts from empty storage (the last page's origins are cleared when it closes).
+  let driver;
+  try {
+    driver = await new Builder()
+      .usingServer(url)
+      .withCapabilities({ browserName: 'MiniBrowser', 'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation'] } })
+      .build();
+    await driver.manage().setTimeouts({ script: 60_000 });
+  } catch (err) {
+    stop();
+    throw err;
+  }
+  const caps = await driver.getCapabilities();
+  const inner = () => run('return { width: window.innerWidth, height: window.innerHeight };');
+  /** Runs a script body in the page and resolves with its result, rejecting with the page's error. */
+  async function run(body, arg = null) {
+    // Execute Async Script: WebKitWebDriver answers it in milliseconds, Execute Script only after ~100 ms.
+    const out = await driver.executeAsyncScript(
+      `const done = arguments[arguments.length - 1];
+       Promise.resolve(arguments[0]).then((arg) => (function (arg) { ${body} })(arg))
+         .then((value) => done({ value: value === undefined ? null : value }), (e) => done({ error: String((e && e.stack) || e) }));`,
+      arg,
+    );
+    if (out.error) throw new Error(`webkit: in the page: ${out.error}`);
+    return out.value;
+  }
+  let open = null;
   const engine = {
     name: 'webkit',
-    version,
+    version: `${caps.get('browserName')} ${caps.get('browserVersion')}`,
     async open({ width = 1280, height = 900 } = {}) {
-      const driver = await new Builder()
-        .usingServer(url)
-        .withCapabilities({ browserName: 'MiniBrowser', 'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation'] } })
-        .build();
-      sessions.add(driver);
-      const caps = await driver.getCapabilities();
-      engine.version = version = `${caps.get('browserName')} ${caps.get('browserVersion')}`;
+      if (open) throw new Error('webkit: one page at a time (WebKitWebDriver has one session)');
+      const origins = new Set();
       const page = {
         engine: 'webkit',
-        goto: (to) => driver.get(to),
+        async goto(to) {
+          origins.add(new URL(to).origin);
+          await driver.get(to);
+        },
         reload: () => driver.navigate().refresh(),
-        // W3C Execute Script awaits a returned promise, as page.evaluate does.
-        evaluate: (fn, arg) => driver.executeScript(`return (${fn.toString()})(arguments[0]);`, arg ?? null),
+        evaluate: (fn, arg) => run(`return (${fn.toString()})(arg);`, arg ?? null),
         async press(key) {
           const actions = driver.actions({ async: true });
           if (key === 'Shift+Tab') await actions.keyDown(Key.SHIFT).sendKeys(Key.TAB).keyUp(Key.SHIFT).perform();
@@ -80,7 +108,6 @@ export async function launchWebKit() {
          * layouts are checked in a 320 px iframe instead (test/e2e/pages/reflow-frame.html). Returns the size.
          */
         async resize({ width: w, height: h }) {
-          const inner = () => driver.executeScript('return { width: window.innerWidth, height: window.innerHeight };');
           for (let i = 0, now = await inner(); i < 3 && (now.width !== w || now.height !== h); i++, now = await inner()) {
             const rect = await driver.manage().window().getRect();
             await driver.manage().window().setRect({ width: rect.width + w - now.width, height: rect.height + h - now.height });
@@ -89,15 +116,22 @@ export async function launchWebKit() {
         },
         errors: () => [],
         async close() {
-          sessions.delete(driver);
-          await driver.quit();
+          // Any path of the origin gives a document of it (a 404 will do) to clear its storage from.
+          for (const origin of origins) {
+            await driver.get(`${origin}/levelfit-e2e-clear-storage`);
+            await run('localStorage.clear(); sessionStorage.clear();');
+          }
+          await driver.manage().deleteAllCookies();
+          await driver.get('about:blank');
+          open = null;
         },
       };
+      open = page;
       await page.resize({ width, height });
       return page;
     },
     async close() {
-      for (const d of sessions) await d.quit().catch(() => {});
+      await driver.quit().catch(() => {});
       stop();
       await Promise.race([exited, new Promise((r) => setTimeout(r, 2000))]);
     },
