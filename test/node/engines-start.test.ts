@@ -7,7 +7,7 @@ import { ENGINES, PACKAGES, launchEngine } from '../support/engines/index.mjs';
 const MISSING = '/nonexistent/levelfit-no-such-browser';
 const ENV = { chromium: 'CHROMIUM_PATH', firefox: 'FIREFOX_PATH', webkit: 'WEBKIT_DRIVER_PATH' } as const;
 
-for (const name of ENGINES as readonly (keyof typeof ENV)[]) {
+for (const name of ENGINES) {
   test(`${name} that cannot start fails with what to install`, async () => {
     const saved = process.env[ENV[name]];
     process.env[ENV[name]] = MISSING;
