@@ -15,6 +15,8 @@
 //   trusted-types   – where the engine has Trusted Types they are enforced (a string into an HTML sink throws);
 //                     and with Trusted Types taken away (`?no-tt`, as in an older Safari or Firefox) the
 //                     self-assessment still runs to a result with no CSP violation: the fallback path.
+//   reflow          – provider text with a 300-character unbroken word (a pasted link) in every element, in a
+//                     320 px viewport, every state: nothing scrolls sideways.
 //
 // Every page fails on any securitypolicyviolation or uncaught error (recorded by csp-listener.js, loaded first).
 // An engine that cannot start fails the run with what to install; it is never skipped.
@@ -442,7 +444,125 @@ async function trustedTypes(run, page, origin) {
   return `${control.present ? 'present and enforced' : 'absent'}; fallback ran clean to ${expected.bestFit}`;
 }
 
-const JOURNEYS = { 'self-assessment': selfAssessment, review, quiz, 'trusted-types': trustedTypes };
+/**
+ * Reflow: every element holding provider text with a 300-character unbroken word (long-words.html) in a
+ * 320 px viewport (an iframe, the same in every engine), through every state: the self-assessment's steps,
+ * error summary, "Check your answers" and confirmation with the result, each quiz page, its feedback and
+ * results, and the review. Nothing may scroll sideways, in the page or in any element.
+ */
+async function reflow(run, page, origin) {
+  const label = 'reflow';
+  await page.goto(`${origin}/test/e2e/pages/reflow-frame.html`);
+  const TAGS = ['lf-self-assessment', 'lf-level-fit', 'lf-competence-matrix', 'lf-career-levels', 'lf-quiz', 'lf-review'];
+  await waitFor(
+    page,
+    (tags) => {
+      const w = document.querySelector('iframe').contentWindow;
+      return w.__lfLongWords?.ready === true && tags.every((t) => w.customElements.get(t) && w.document.querySelector(t).shadowRoot?.childElementCount > 0);
+    },
+    TAGS,
+    { what: 'the long-words page to render' },
+  );
+  const states = await page.evaluate(async (tags) => {
+    const w = document.querySelector('iframe').contentWindow;
+    const d = w.document;
+    // No animation frame: WebKit under Xvfb throttles them, and reading a box lays the page out anyway.
+    const settle = async () => {
+      for (const t of tags) await d.querySelector(t).updateComplete;
+      await new Promise((r) => w.setTimeout(r, 0));
+    };
+    const out = [];
+    /** The page's and each element's sideways overflow, with the widest parts that cause it. */
+    const measure = async (state, only = tags) => {
+      await settle();
+      const se = d.scrollingElement;
+      const over = [];
+      const name = (el) => `${el.localName}${el.getAttribute('part') ? `[part=${el.getAttribute('part')}]` : ''}`;
+      for (const t of only) {
+        const host = d.querySelector(t);
+        const limit = host.getBoundingClientRect().right + 0.5;
+        const wide = [];
+        const all = [...host.shadowRoot.querySelectorAll('*')];
+        const scrollers = all.filter((el) => /auto|scroll|hidden/.test(w.getComputedStyle(el).overflowX));
+        for (const el of all) {
+          if (!el.getClientRects().length) continue;
+          const r = el.getBoundingClientRect();
+          // A wide table may scroll inside its own region (the competence matrix does; WCAG 1.4.10 allows
+          // it for two-dimensional content), but no text in it may be wider than that region.
+          const scroller = scrollers.findLast((x) => x !== el && x.contains(el));
+          if (scroller) {
+            if (!/^(table|thead|tbody|tfoot|tr|colgroup|col)$/.test(el.localName) && r.width > scroller.clientWidth + 0.5) wide.push(`${name(el)} ${Math.round(r.width)} px wide in a ${scroller.clientWidth} px region`);
+          } else if (r.right > limit) wide.push(`${name(el)} to ${Math.round(r.right)} px`);
+        }
+        if (host.scrollWidth > host.clientWidth || wide.length) over.push(`${t} (${host.scrollWidth} > ${host.clientWidth}): ${wide.slice(-3).join(', ')}`);
+      }
+      out.push({ state, page: `${se.scrollWidth} > ${se.clientWidth}`, scrolls: se.scrollWidth > se.clientWidth, over });
+    };
+    const sa = d.querySelector('lf-self-assessment');
+    const click = async (root, sel) => {
+      root.shadowRoot.querySelector(sel)?.click();
+      await settle();
+    };
+    await measure('first step'); // every element; then each state measures the elements it changes
+    const form = ['lf-self-assessment', 'lf-level-fit'];
+    await click(sa, '[part~="button-continue"]');
+    await measure('error summary', form);
+    for (let i = 0; i < 30 && !sa.shadowRoot.querySelector('[part~="button-submit"]'); i++) {
+      for (const f of sa.shadowRoot.querySelectorAll('fieldset[data-item]')) f.querySelectorAll('input[type=radio]')[2].click();
+      await click(sa, '[part~="button-continue"]');
+    }
+    for (const s of sa.shadowRoot.querySelectorAll('details')) s.open = true;
+    await measure('check your answers, every section open', form);
+    await click(sa, '[part~="button-submit"]');
+    for (let i = 0; i < 100 && !d.querySelector('lf-level-fit').result; i++) await new Promise((r) => w.setTimeout(r, 20));
+    await measure('confirmation and result', form);
+
+    const quiz = d.querySelector('lf-quiz');
+    for (let i = 0; i < 120 && !quiz.shadowRoot.querySelector('[part~="results"]'); i++) {
+      const sr = quiz.shadowRoot;
+      if (sr.querySelector('[part~="button-submit"]')) {
+        await measure('quiz: check your answers', ['lf-quiz']);
+        await click(quiz, '[part~="button-submit"]');
+        for (let k = 0; k < 100 && !sr.querySelector('[part~="results"]'); k++) await new Promise((r) => w.setTimeout(r, 20));
+        break;
+      }
+      const options = [...sr.querySelectorAll('input[type=radio], input[type=checkbox]')];
+      if (options.length && !options.some((o) => o.checked)) options[0].click();
+      await measure(`quiz: ${sr.querySelector('[part~="progress"]')?.textContent.trim() ?? 'page'}${sr.querySelector('[part~="feedback"]') ? ' with feedback' : ''}`, ['lf-quiz']);
+      await click(quiz, '[part~="button-continue"]');
+    }
+    for (const s of quiz.shadowRoot.querySelectorAll('details')) s.open = true;
+    await measure('quiz: results', ['lf-quiz']);
+
+    const review = d.querySelector('lf-review');
+    await measure('review: items', ['lf-review']);
+    await click(review, 'button[part~="button-agree-all"]');
+    await click(review, 'button[part~="button-confirm-agree-all"]');
+    await click(review, 'button[part~="button-continue"]');
+    await measure('review: declaration', ['lf-review']);
+    return out;
+  }, TAGS);
+  // One failure per distinct overflow, naming every state it was seen in.
+  const seen = new Map();
+  for (const s of states) {
+    run.check(true, `${label} [${s.state}] measured`);
+    if (!s.scrolls && s.over.length === 0) continue;
+    const what = `page ${s.page}${s.over.length ? `; ${s.over.join('; ')}` : ''}`;
+    seen.set(what, [...(seen.get(what) ?? []), s.state]);
+  }
+  for (const [what, where] of seen) run.check(false, `${label}: scrolls sideways at 320 px in ${where.length} state(s) (${where.slice(0, 3).join(', ')}${where.length > 3 ? ', …' : ''}): ${what}`);
+  run.check(states.length >= 10 && states.some((s) => s.state === 'quiz: results'), `${label}: only ${states.length} states measured`);
+  const frameSeen = await page.evaluate(() => {
+    const w = document.querySelector('iframe').contentWindow;
+    return { violations: w.__lfViolations.splice(0), errors: w.__lfErrors.splice(0) };
+  });
+  for (const v of frameSeen.violations) run.check(false, `${label}: CSP violation in the frame: ${v.directive} blocked ${v.blocked || '(inline)'}`);
+  for (const e of frameSeen.errors) run.check(false, `${label}: uncaught in the frame: ${e}`);
+  await clean(run, page, label);
+  return `${states.length} states at 320 px, ${states.filter((s) => s.scrolls || s.over.length).length} scroll sideways`;
+}
+
+const JOURNEYS = { 'self-assessment': selfAssessment, review, quiz, 'trusted-types': trustedTypes, reflow };
 
 // ---- run: each engine with its own server and records, its journeys in turn ----
 
@@ -484,7 +604,7 @@ async function runEngine(name) {
     server.close();
   }
   run.seconds = Math.round((Date.now() - t0) / 100) / 10;
-  console.log(`test:engines: ${name} (${run.version}): ${run.checks} checks, Trusted Types ${run.trustedTypes ? 'present' : 'absent'}, ${run.seconds} s (${run.launchSeconds} s to start)`);
+  console.log(`test:engines: ${name} (${run.version}): ${run.checks} checks, Trusted Types ${run.trustedTypes === null ? 'not checked' : run.trustedTypes ? 'present' : 'absent'}, ${run.seconds} s (${run.launchSeconds} s to start)`);
 }
 // One engine after another: side by side they took longer on two busy cores, and keyboard timing got looser.
 for (const name of engines) await runEngine(name);

@@ -623,7 +623,8 @@ async function targetSizes(page, label, tags = 'lf-self-assessment, lf-level-fit
 
 async function a11y() {
   const STATES = ['step', 'errors', 'check', 'confirmation'];
-  for (const path of [DEMO_PATH, '/test/e2e/pages/element.html']) {
+  // long-words.html: provider text with a 300-character unbroken word in every element (a pasted link).
+  for (const path of [DEMO_PATH, '/test/e2e/pages/element.html', '/test/e2e/pages/long-words.html']) {
     for (const width of [1280, 320]) {
       const label = `a11y ${path} @${width}px`;
       const { context, page } = await open(label, { viewport: { width, height: 800 } });
@@ -637,8 +638,13 @@ async function a11y() {
         if (state === 'step') check(radios >= 8, `${where}: only ${radios} radios in the AX tree`);
         await targetSizes(page, where);
         if (width === 320) {
-          const sw = await page.evaluate(() => document.scrollingElement.scrollWidth);
-          check(sw <= 320, `${where}: horizontal scroll (scrollWidth ${sw})`);
+          const sw = await page.evaluate(() => {
+            const se = document.scrollingElement;
+            const wide = [...document.querySelectorAll('*')].filter((el) => el.shadowRoot && el.scrollWidth > el.clientWidth).map((el) => el.localName);
+            return { sw: se.scrollWidth, cw: se.clientWidth, wide };
+          });
+          check(sw.sw <= sw.cw && sw.sw <= 320, `${where}: horizontal scroll (scrollWidth ${sw.sw} > ${sw.cw})`);
+          check(sw.wide.length === 0, `${where}: wider than the page: ${sw.wide.join(', ')}`);
         }
       }
       await violations(page, label);

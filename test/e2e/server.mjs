@@ -35,7 +35,7 @@ export async function startE2EServer() {
     [E2E_CSP, NO_TT_CSP].map((csp) => [
       csp,
       createStaticServer({
-        mounts: { ...DEMO_MOUNTS, '/test/e2e/pages/': 'test/e2e/pages/' },
+        mounts: { ...DEMO_MOUNTS, '/data/quizzes/': 'data/quizzes/', '/test/e2e/pages/': 'test/e2e/pages/' },
         csp,
         records: createRecordsApi({ dir: recordsDir }),
       }).listeners('request')[0],

@@ -92,7 +92,8 @@ export async function launchWebKit() {
       const page = {
         engine: 'webkit',
         async goto(to) {
-          origins.add(new URL(to).origin);
+          const { origin } = new URL(to);
+          if (origin.startsWith('http')) origins.add(origin); // data: and about: pages keep no storage of their own
           await driver.get(to);
         },
         reload: () => driver.navigate().refresh(),
