@@ -36,7 +36,7 @@ export async function launchEngine(name) {
  * Polls `fn(arg)` in the page until it returns a truthy value, and returns that value; throws `what` (with the
  * last value) after `timeout` ms. The same on every engine: WebDriver classic has no waitForFunction.
  */
-export async function waitFor(page, fn, arg, { timeout = 15_000, what = 'a condition', interval = 50 } = {}) {
+export async function waitFor(page, fn, arg, { timeout = 30_000, what = 'a condition', interval = 50 } = {}) {
   const until = Date.now() + timeout;
   let last;
   for (;;) {

@@ -5,14 +5,18 @@ import puppeteer from 'puppeteer-core';
 /** Read when an engine starts, so a caller (or a test) can point at another build. */
 const pathOf = (name) => (name === 'firefox' ? (process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr') : (process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'));
 
+/** Firefox has taken 30 s to start on two busy cores, puppeteer's own limit: a slow start is not a failure. */
+const LAUNCH_TIMEOUT = 120_000;
+
 export async function launchPuppeteer(name) {
   const browser = await puppeteer.launch(
     name === 'firefox'
-      ? { browser: 'firefox', protocol: 'webDriverBiDi', executablePath: pathOf('firefox'), headless: true }
+      ? { browser: 'firefox', protocol: 'webDriverBiDi', executablePath: pathOf('firefox'), headless: true, timeout: LAUNCH_TIMEOUT }
       : {
           browser: 'chrome',
           executablePath: pathOf('chromium'),
           headless: true,
+          timeout: LAUNCH_TIMEOUT,
           args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
         },
   );
@@ -24,6 +28,7 @@ export async function launchPuppeteer(name) {
       const context = await browser.createBrowserContext();
       const page = await context.newPage();
       await page.setViewport({ width, height });
+      page.setDefaultTimeout(60_000);
       const pageErrors = [];
       page.on('pageerror', (err) => pageErrors.push(err instanceof Error ? err.message : String(err)));
       return {

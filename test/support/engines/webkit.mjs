@@ -38,9 +38,11 @@ export async function launchWebKit() {
       // already gone
     }
   };
+  process.once('exit', stop); // a run that crashes must not leave Xvfb and the driver behind
   const url = `http://127.0.0.1:${port}`;
   try {
-    for (const until = Date.now() + 20_000; ; await new Promise((r) => setTimeout(r, 100))) {
+    // Generous: on two busy cores Xvfb and the driver have taken several seconds to come up.
+    for (const until = Date.now() + 60_000; ; await new Promise((r) => setTimeout(r, 100))) {
       const ready = await fetch(`${url}/status`).then(
         (r) => r.ok,
         () => false,
@@ -48,7 +50,7 @@ export async function launchWebKit() {
       if (ready) break;
       const code = await Promise.race([exited, new Promise((r) => setTimeout(() => r(null), 0))]);
       if (code !== null) throw new Error(`WebKitWebDriver exited (${code}): ${stderr.trim() || 'no output'}`);
-      if (Date.now() > until) throw new Error(`WebKitWebDriver did not answer on ${url} within 20 s: ${stderr.trim()}`);
+      if (Date.now() > until) throw new Error(`WebKitWebDriver did not answer on ${url} within 60 s: ${stderr.trim()}`);
     }
   } catch (err) {
     stop();
