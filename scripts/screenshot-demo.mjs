@@ -5,8 +5,8 @@
 //   node scripts/screenshot-demo.mjs [outdir]   (default docs/; needs dist/ from `npm run build:bundles`)
 //
 // It starts the demo server (scripts/serve-demo.mjs, PORT=0 so any free port, records in a temporary folder),
-// opens the page in Chromium (playwright-core, already used by the e2e and CSP checks; CHROMIUM_PATH or
-// /usr/bin/chromium) at 1280 and 375 CSS px, and writes for each width:
+// opens the page in Chromium (puppeteer-core; CHROMIUM_PATH or /usr/bin/chromium) at 1280 and 375 CSS px,
+// and writes for each width:
 //   demo-<width>-form.png     the page as a person first sees it;
 //   demo-<width>-result.png   after answering every question as a care worker at Level 2 with some Level 3
 //                             skills and submitting: the result beside (or, on a phone, with) the form.
@@ -16,7 +16,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import puppeteer from 'puppeteer-core';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const OUT = resolve(process.argv[2] ?? join(ROOT, 'docs'));
@@ -110,20 +110,24 @@ async function main() {
   mkdirSync(OUT, { recursive: true });
   const records = mkdtempSync(join(tmpdir(), 'levelfit-screenshot-records-'));
   const demo = await startDemo(records);
-  const browser = await chromium.launch({
+  const browser = await puppeteer.launch({
+    browser: 'chrome',
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
   });
   const written = [];
   try {
     for (const viewport of WIDTHS) {
       // A fresh context each time: no draft or kept result from the previous width.
-      const context = await browser.newContext({ viewport, deviceScaleFactor: 1, reducedMotion: 'reduce' });
+      const context = await browser.createBrowserContext();
       const page = await context.newPage();
+      await page.setViewport({ ...viewport, deviceScaleFactor: 1 });
+      await page.emulateMediaFeatures([{ name: 'prefers-reduced-motion', value: 'reduce' }]);
       const problems = [];
       page.on('pageerror', (e) => problems.push(e.message));
       page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-      await page.goto(demo.url, { waitUntil: 'networkidle' });
+      await page.goto(demo.url, { waitUntil: 'networkidle0' });
       await page.evaluate(() => Promise.all([...document.querySelectorAll('lf-self-assessment, lf-level-fit')].map((e) => e.updateComplete)));
       const form = join(OUT, `demo-${viewport.width}-form.png`);
       await page.screenshot({ path: form });
