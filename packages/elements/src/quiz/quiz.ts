@@ -103,32 +103,33 @@ import { quizStyles } from './quiz.styles.js';
  * @csspart draft-status - The polite status line that says "Draft saved".
  * @csspart error - The inline error shown for bad input or a failed score.
  *
- * @cssproperty --lf-font-family - Font family.
- * @cssproperty --lf-font-size - Base font size.
- * @cssproperty --lf-color-text - Text colour.
- * @cssproperty --lf-color-text-secondary - Hints and captions.
- * @cssproperty --lf-color-background - Field background.
- * @cssproperty --lf-color-surface - Notices, scenario and secondary buttons.
- * @cssproperty --lf-color-border - Summary list and table rules.
- * @cssproperty --lf-color-input-border - Radio and checkbox colour.
- * @cssproperty --lf-color-brand - Primary buttons, notice and feedback borders.
- * @cssproperty --lf-color-brand-text - Text on primary buttons.
- * @cssproperty --lf-color-link - Links.
- * @cssproperty --lf-color-error - Error borders and messages, incorrect feedback.
- * @cssproperty --lf-color-success - Correct feedback and the pass panel.
- * @cssproperty --lf-color-focus - Focus highlight.
- * @cssproperty --lf-color-focus-text - Text and ring on the focus highlight.
- * @cssproperty --lf-radius - Corner radius of buttons and panels.
- * @cssproperty --lf-space - Base spacing unit.
- * @cssproperty --lf-form-max-width - Widest the quiz grows (default 48rem).
- * @cssproperty --lf-radio-size - Radio and checkbox size (default 1.75rem; never under 24px).
- * @cssproperty --lf-button-background - Primary button background (default: brand).
- * @cssproperty --lf-button-text - Primary button text.
- * @cssproperty --lf-button-shadow - Primary button bottom shadow.
- * @cssproperty --lf-button-secondary-background - Back / restart button background.
- * @cssproperty --lf-button-secondary-text - Back / restart button text.
- * @cssproperty --lf-panel-background - Pass panel background (default: success).
- * @cssproperty --lf-panel-text - Pass panel text.
+ * @cssproperty [--lf-font-family=Arial, Helvetica, sans-serif] - Font family.
+ * @cssproperty [--lf-font-size=1rem] - Base font size.
+ * @cssproperty [--lf-color-text=#0b0c0c] - Text colour.
+ * @cssproperty [--lf-color-text-secondary=#505a5f] - Hints and captions.
+ * @cssproperty [--lf-color-background=#ffffff] - Field background.
+ * @cssproperty [--lf-color-surface=#f3f2f1] - Notices, scenario and secondary buttons.
+ * @cssproperty [--lf-color-border=#b1b4b6] - Summary list and table rules.
+ * @cssproperty [--lf-color-input-border=#0b0c0c] - Radio and checkbox colour.
+ * @cssproperty [--lf-color-brand=#1d70b8] - Primary buttons, notice and feedback borders.
+ * @cssproperty [--lf-color-brand-text=#ffffff] - Text on primary buttons.
+ * @cssproperty [--lf-color-link=#1d70b8] - Links.
+ * @cssproperty [--lf-color-error=#d4351c] - Error borders and messages, incorrect feedback.
+ * @cssproperty [--lf-color-success=#00703c] - Correct feedback and the pass panel.
+ * @cssproperty [--lf-color-focus=#ffdd00] - Focus highlight.
+ * @cssproperty [--lf-color-focus-text=#0b0c0c] - Text and ring on the focus highlight.
+ * @cssproperty [--lf-radius=0] - Corner radius of buttons and panels.
+ * @cssproperty [--lf-space=1rem] - Base spacing unit.
+ * @cssproperty [--lf-form-max-width=48rem] - Widest the quiz grows.
+ * @cssproperty [--lf-radio-size=1.75rem] - Radio and checkbox size (never under 24px).
+ * @cssproperty [--lf-button-background=var(--lf-color-brand)] - Primary button background.
+ * @cssproperty [--lf-button-text=var(--lf-color-brand-text)] - Primary button text.
+ * @cssproperty [--lf-button-shadow=#0b0c0c] - Primary button bottom shadow.
+ * @cssproperty [--lf-button-secondary-background=var(--lf-color-surface)] - Back / restart button background.
+ * @cssproperty [--lf-button-secondary-text=var(--lf-color-text)] - Back / restart button text.
+ * @cssproperty [--lf-panel-background=var(--lf-color-success)] - Pass panel background.
+ * @cssproperty [--lf-panel-text=#ffffff] - Pass panel text.
+ * @cssproperty [--lf-quiz-max-width=var(--lf-form-max-width, 48rem)] - Widest the quiz grows; set it to size the quiz alone.
  */
 @localized()
 export class LfQuiz extends LfElement {

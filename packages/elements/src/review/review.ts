@@ -90,17 +90,31 @@ export const DEFAULT_DECLARATION =
  * @csspart draft-status - The polite status line that says the review is saved on this device.
  * @csspart error - The inline error shown for bad input.
  *
- * @cssproperty --lf-font-family - Font family.
- * @cssproperty --lf-color-text - Text colour.
- * @cssproperty --lf-color-text-secondary - Hints.
- * @cssproperty --lf-color-surface - Item cards and secondary buttons.
- * @cssproperty --lf-color-border - Card and summary list rules.
- * @cssproperty --lf-color-brand - Primary buttons.
- * @cssproperty --lf-color-error - Errors and the changed-record warning.
- * @cssproperty --lf-color-success - The confirmation panel.
- * @cssproperty --lf-color-focus - Focus highlight.
- * @cssproperty --lf-space - Base spacing unit.
- * @cssproperty --lf-form-max-width - Widest the review grows (default 48rem).
+ * @cssproperty [--lf-font-family=Arial, Helvetica, sans-serif] - Font family.
+ * @cssproperty [--lf-color-text=#0b0c0c] - Text colour.
+ * @cssproperty [--lf-color-text-secondary=#505a5f] - Hints.
+ * @cssproperty [--lf-color-surface=#f3f2f1] - Item cards and secondary buttons.
+ * @cssproperty [--lf-color-border=#b1b4b6] - Card and summary list rules.
+ * @cssproperty [--lf-color-brand=#1d70b8] - Primary buttons.
+ * @cssproperty [--lf-color-error=#d4351c] - Errors and the changed-record warning.
+ * @cssproperty [--lf-color-success=#00703c] - The confirmation panel.
+ * @cssproperty [--lf-color-focus=#ffdd00] - Focus highlight.
+ * @cssproperty [--lf-space=1rem] - Base spacing unit.
+ * @cssproperty [--lf-form-max-width=48rem] - Widest the review grows.
+ * @cssproperty [--lf-button-background=var(--lf-color-brand)] - Primary button background.
+ * @cssproperty [--lf-button-secondary-background=var(--lf-color-surface)] - Secondary button background (Print, Back).
+ * @cssproperty [--lf-button-secondary-text=var(--lf-color-text)] - Secondary button text.
+ * @cssproperty [--lf-button-shadow=#0b0c0c] - Primary button bottom shadow.
+ * @cssproperty [--lf-button-text=var(--lf-color-brand-text)] - Primary button text.
+ * @cssproperty [--lf-color-background=#ffffff] - Background of fields and cards.
+ * @cssproperty [--lf-color-brand-text=#ffffff] - Text on brand-coloured backgrounds.
+ * @cssproperty [--lf-color-focus-text=#0b0c0c] - Text and ring on the focus highlight.
+ * @cssproperty [--lf-color-input-border=#0b0c0c] - Borders of inputs and selects.
+ * @cssproperty [--lf-color-link=#1d70b8] - Links.
+ * @cssproperty [--lf-font-size=1rem] - Base font size.
+ * @cssproperty [--lf-radio-size=1.75rem] - Radio size (never under 24px).
+ * @cssproperty [--lf-radius=0] - Corner radius.
+ * @cssproperty [--lf-review-max-width=var(--lf-form-max-width, 48rem)] - Widest the review grows; set it to size the review alone.
  */
 /** A quiz result offered to the reviewer as evidence (see `quizResults`). */
 export interface ReviewQuizResult {

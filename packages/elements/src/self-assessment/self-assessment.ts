@@ -78,32 +78,33 @@ import { decodeSubmission, encodeSubmission, submissionKey, type Submission } fr
  * @csspart draft-status - The polite status line that says "Draft saved at 10:42" (changes at most every 15 seconds).
  * @csspart error - The inline error shown for bad input.
  *
- * @cssproperty --lf-font-family - Font family.
- * @cssproperty --lf-font-size - Base font size.
- * @cssproperty --lf-color-text - Text colour.
- * @cssproperty --lf-color-text-secondary - Hints and captions.
- * @cssproperty --lf-color-background - Field background.
- * @cssproperty --lf-color-surface - Notices and secondary buttons.
- * @cssproperty --lf-color-border - Summary list rules.
- * @cssproperty --lf-color-input-border - Radio and select colour.
- * @cssproperty --lf-color-brand - Primary buttons and notice borders.
- * @cssproperty --lf-color-brand-text - Text on primary buttons.
- * @cssproperty --lf-color-link - Links.
- * @cssproperty --lf-color-error - Error borders and messages.
- * @cssproperty --lf-color-success - The confirmation panel.
- * @cssproperty --lf-color-focus - Focus highlight.
- * @cssproperty --lf-color-focus-text - Text and ring on the focus highlight.
- * @cssproperty --lf-radius - Corner radius of buttons and fields.
- * @cssproperty --lf-space - Base spacing unit.
- * @cssproperty --lf-form-max-width - Widest the form grows (default 48rem).
- * @cssproperty --lf-radio-size - Radio size (default 1.75rem; never under 24px).
- * @cssproperty --lf-button-background - Primary button background (default: brand).
- * @cssproperty --lf-button-text - Primary button text.
- * @cssproperty --lf-button-shadow - Primary button bottom shadow.
- * @cssproperty --lf-button-secondary-background - Back / restart button background.
- * @cssproperty --lf-button-secondary-text - Back / restart button text.
- * @cssproperty --lf-panel-background - Confirmation panel background (default: success).
- * @cssproperty --lf-panel-text - Confirmation panel text.
+ * @cssproperty [--lf-font-family=Arial, Helvetica, sans-serif] - Font family.
+ * @cssproperty [--lf-font-size=1rem] - Base font size.
+ * @cssproperty [--lf-color-text=#0b0c0c] - Text colour.
+ * @cssproperty [--lf-color-text-secondary=#505a5f] - Hints and captions.
+ * @cssproperty [--lf-color-background=#ffffff] - Field background.
+ * @cssproperty [--lf-color-surface=#f3f2f1] - Notices and secondary buttons.
+ * @cssproperty [--lf-color-border=#b1b4b6] - Summary list rules.
+ * @cssproperty [--lf-color-input-border=#0b0c0c] - Radio and select colour.
+ * @cssproperty [--lf-color-brand=#1d70b8] - Primary buttons and notice borders.
+ * @cssproperty [--lf-color-brand-text=#ffffff] - Text on primary buttons.
+ * @cssproperty [--lf-color-link=#1d70b8] - Links.
+ * @cssproperty [--lf-color-error=#d4351c] - Error borders and messages.
+ * @cssproperty [--lf-color-success=#00703c] - The confirmation panel.
+ * @cssproperty [--lf-color-focus=#ffdd00] - Focus highlight.
+ * @cssproperty [--lf-color-focus-text=#0b0c0c] - Text and ring on the focus highlight.
+ * @cssproperty [--lf-radius=0] - Corner radius of buttons and fields.
+ * @cssproperty [--lf-space=1rem] - Base spacing unit.
+ * @cssproperty [--lf-form-max-width=48rem] - Widest the form grows.
+ * @cssproperty [--lf-radio-size=1.75rem] - Radio size (never under 24px).
+ * @cssproperty [--lf-button-background=var(--lf-color-brand)] - Primary button background.
+ * @cssproperty [--lf-button-text=var(--lf-color-brand-text)] - Primary button text.
+ * @cssproperty [--lf-button-shadow=#0b0c0c] - Primary button bottom shadow.
+ * @cssproperty [--lf-button-secondary-background=var(--lf-color-surface)] - Back / restart button background.
+ * @cssproperty [--lf-button-secondary-text=var(--lf-color-text)] - Back / restart button text.
+ * @cssproperty [--lf-panel-background=var(--lf-color-success)] - Confirmation panel background.
+ * @cssproperty [--lf-panel-text=#ffffff] - Confirmation panel text.
+ * @cssproperty [--lf-self-assessment-max-width=var(--lf-form-max-width, 48rem)] - Widest this form grows; set it to size the self-assessment alone.
  */
 @localized()
 export class LfSelfAssessment extends LfElement {
