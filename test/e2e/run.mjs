@@ -829,12 +829,34 @@ async function tabs() {
     await rendered(page, [SA]);
   };
 
-  // B's draft saves wait 1.5 s instead of the debounce, so A (reloaded, which saves at once) always writes
-  // first however loaded the machine is: the order of the two writes is the test's, not a timer race.
-  await b.addInitScript((debounce) => {
+  // Both tabs' debounced draft saves are held while the test answers in them, so both have unsaved answers
+  // at once; A's reload (pagehide saves at once) then always writes first and B's save follows on release,
+  // however loaded the machine is: the order of the writes is the test's, not a timer race. A held save
+  // that the debouncer cancels is dropped, as a cleared timer would be.
+  const holdable = (debounce) => {
     const setTimeoutOf = window.setTimeout.bind(window);
-    window.setTimeout = (fn, ms, ...rest) => setTimeoutOf(fn, ms === debounce ? 1500 : ms, ...rest);
-  }, DRAFT_DEBOUNCE_MS);
+    const clearTimeoutOf = window.clearTimeout.bind(window);
+    const held = new Map();
+    let next = -1;
+    window.__holdSaves = false;
+    window.__releaseSaves = () => {
+      window.__holdSaves = false;
+      for (const [id, run] of held) {
+        held.delete(id);
+        setTimeoutOf(run, 0);
+      }
+    };
+    window.setTimeout = (fn, ms, ...rest) => {
+      if (!(window.__holdSaves && ms === debounce)) return setTimeoutOf(fn, ms, ...rest);
+      const id = next--;
+      held.set(id, () => fn(...rest));
+      return id;
+    };
+    window.clearTimeout = (id) => (held.delete(id) ? undefined : clearTimeoutOf(id));
+  };
+  for (const page of [a, b]) await page.addInitScript(holdable, DRAFT_DEBOUNCE_MS);
+  const hold = () => Promise.all([a, b].map((page) => page.evaluate(() => (window.__holdSaves = true))));
+  const releaseB = () => b.evaluate(() => window.__releaseSaves());
   for (const page of [a, b]) {
     await goto(page, PATH);
     await rendered(page, [SA]);
@@ -844,9 +866,11 @@ async function tabs() {
 
   // (1) Different questions: B answers q2 (its save waits for the debounce); A answers q1 and is reloaded, so
   // A's save lands first. B takes q1 in from the storage event and keeps q2; both end with the union.
+  await hold();
   await pick(b, q2, V[1]);
   await pick(a, q1, V[2]);
   await reload(a, 'A');
+  await releaseB();
   const union = { [q1]: V[2], [q2]: V[1] };
   await waitChecked(b, union, 'B after A saved q1');
   const merged = await notice(b, 'merged');
@@ -868,9 +892,11 @@ async function tabs() {
 
   // (2) The same question, differently: A's save lands first; B, the later saver, is asked and writes nothing
   // to the shared key meanwhile, but keeps its answer in a set-aside copy. "Keep mine" then saves B's.
+  await hold();
   await pick(a, q3, V[3]);
   await pick(b, q3, V[0]);
   await reload(a, 'A');
+  await releaseB();
   await b.waitForFunction((tag) => document.querySelector(tag).shadowRoot.querySelector('[data-notice="conflict"]'), SA, { timeout: 5000 }).catch(() => null);
   const conflict = await notice(b, 'conflict');
   check(
