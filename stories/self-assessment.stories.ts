@@ -18,6 +18,7 @@ interface Args {
   stepSize?: number;
   startPage: boolean;
   sent: boolean;
+  askAll: boolean;
 }
 
 const meta: Meta<Args> = {
@@ -25,7 +26,7 @@ const meta: Meta<Args> = {
   component: 'lf-self-assessment',
   tags: ['autodocs'],
   // Stories never share drafts with each other or with a real page.
-  args: { framework: 'clinical-homecare', target: '', rolePicker: false, storage: 'none', assessmentKey: '', startPage: false, sent: false },
+  args: { framework: 'clinical-homecare', target: '', rolePicker: false, storage: 'none', assessmentKey: '', startPage: false, sent: false, askAll: false },
   argTypes: {
     framework: { control: 'text', description: 'Built-in framework id or URL' },
     target: { control: 'select', options: ['', 'supportive', 'associate', 'autonomous', 'enhanced', 'advanced'] },
@@ -35,6 +36,7 @@ const meta: Meta<Args> = {
     stepSize: { control: { type: 'number', min: 1, max: 50 }, name: 'step-size' },
     startPage: { control: 'boolean', name: 'start-page' },
     sent: { control: 'boolean' },
+    askAll: { control: 'boolean', name: 'ask-all' },
   },
   render: (args) =>
     html`<lf-self-assessment
@@ -46,6 +48,7 @@ const meta: Meta<Args> = {
       step-size=${args.stepSize ?? nothing}
       ?start-page=${args.startPage}
       ?sent=${args.sent}
+      ?ask-all=${args.askAll}
     ></lf-self-assessment>`,
 };
 export default meta;
@@ -88,9 +91,13 @@ export const CustomTheme: Story = {
 /** The optional start page: what this is, how many questions and about how long, and that answers are saved. */
 export const StartPage: Story = { args: { startPage: true, storage: 'session', assessmentKey: 'storybook-start-page' } };
 
-/** A step of the journey, reached by answering the steps before it as the Level 2 persona. */
+/**
+ * A step of the journey, reached by answering the steps before it as the Level 2 persona. With `ask-all`, so
+ * every step is asked (without it the form may leave out questions that cannot change the result).
+ */
 const atStep = (n: number): Story => ({
   name: `Step ${n}`,
+  args: { askAll: true },
   play: async ({ canvasElement }) => goToStep(await formIn(canvasElement), n),
 });
 
@@ -111,6 +118,7 @@ export const ErrorSummary: Story = {
 
 /** Every step answered: "Check your answers", one collapsible section per step (the first opened). */
 export const CheckAnswers: Story = {
+  args: { askAll: true },
   play: async ({ canvasElement }) => {
     const el = await formIn(canvasElement);
     await goToCheckAnswers(el);
