@@ -63,6 +63,10 @@ describe('launch parameters and launch data', () => {
     assert.ok(!bad.success);
     assert.deepEqual(bad.issues.map((i) => i.path[0]).sort(), ['actor', 'endpoint']);
     assert.ok(bad.issues.every((i) => i.code === 'cmi5_launch'));
+    for (const junk of [null, 42, { search: 7 }, { get href(): string { throw new Error('hostile'); } }]) {
+      const r = parseCmi5Launch(junk as never);
+      assert.ok(!r.success && r.issues.length > 0, String(junk));
+    }
   });
 
   test('LMS.LaunchData is checked field by field', () => {
@@ -242,6 +246,9 @@ describe('a session against the LMS and a real LRS', () => {
     assert.ok(start.issues.length >= 4);
     assert.equal(calls, 0);
     assert.equal((await s.terminate()).ok, false);
+    const junk = await createCmi5Session(null as never).start();
+    assert.equal(junk.ok, false);
+    assert.equal(junk.issues[0]?.code, 'cmi5_launch');
   });
 
   test('every statement the LRS stored passes xapi-validation and levelfit validateStatements', () => {

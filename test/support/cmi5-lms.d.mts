@@ -12,6 +12,8 @@ export interface Cmi5LaunchOptions {
   /** Launch into an existing registration (a later session); default a new one. */
   registration?: string;
   actor?: object;
+  /** The AU's id (as the course structure, cmi5.xml, gives it); default AU_ACTIVITY_ID. */
+  activityId?: string;
 }
 
 export interface Cmi5LogEntry {

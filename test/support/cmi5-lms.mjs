@@ -137,7 +137,7 @@ export async function startCmi5Lms() {
     return { status: res.status, text: await res.text() };
   }
 
-  async function launch({ launchMode = 'Normal', masteryScore, moveOn = 'CompletedOrPassed', returnURL = 'https://lms.example.org/courses/care-basics', registration = randomUUID(), actor = LEARNER } = {}) {
+  async function launch({ launchMode = 'Normal', masteryScore, moveOn = 'CompletedOrPassed', returnURL = 'https://lms.example.org/courses/care-basics', registration = randomUUID(), actor = LEARNER, activityId = AU_ACTIVITY_ID } = {}) {
     const sessionId = randomUUID();
     const contextTemplate = {
       contextActivities: { grouping: [{ objectType: 'Activity', id: 'https://lms.example.org/courses/care-basics/au/levelfit-quiz/publisher' }] },
@@ -146,13 +146,13 @@ export async function startCmi5Lms() {
     const launchData = { contextTemplate, launchMode, moveOn, returnURL, launchMethod: 'AnyWindow' };
     if (masteryScore !== undefined) launchData.masteryScore = masteryScore;
     const agent = JSON.stringify(actor);
-    state.set([AU_ACTIVITY_ID, agentKey(agent), registration, 'LMS.LaunchData'].join('|'), JSON.stringify(launchData));
+    state.set([activityId, agentKey(agent), registration, 'LMS.LaunchData'].join('|'), JSON.stringify(launchData));
     // The LMS's own `launched` statement comes before the AU's first (cmi5 9.3.1).
     const launched = {
       id: randomUUID(),
       actor,
       verb: { id: 'http://adlnet.gov/expapi/verbs/launched', display: { 'en-US': 'launched' } },
-      object: { objectType: 'Activity', id: AU_ACTIVITY_ID },
+      object: { objectType: 'Activity', id: activityId },
       context: { ...structuredClone(contextTemplate), registration, contextActivities: { ...contextTemplate.contextActivities, category: [{ id: 'https://w3id.org/xapi/cmi5/context/categories/cmi5' }] } },
       result: { extensions: { 'https://w3id.org/xapi/cmi5/context/extensions/launchmode': launchMode, 'https://w3id.org/xapi/cmi5/context/extensions/moveon': moveOn } },
       timestamp: new Date().toISOString(),
@@ -161,7 +161,7 @@ export async function startCmi5Lms() {
     if (sent.status !== 200) throw new Error(`the LRS refused the launched statement: ${sent.status} ${sent.text}`);
     const fetchId = randomUUID();
     tokens.set(fetchId, Buffer.from(`au-${fetchId}:${randomUUID()}`).toString('base64'));
-    const query = new URLSearchParams({ endpoint: `${base}/xapi/`, fetch: `${base}/fetch/${fetchId}`, actor: agent, registration, activityId: AU_ACTIVITY_ID });
+    const query = new URLSearchParams({ endpoint: `${base}/xapi/`, fetch: `${base}/fetch/${fetchId}`, actor: agent, registration, activityId });
     return { query: `?${query.toString()}`, registration, sessionId };
   }
 

@@ -17,13 +17,16 @@ export interface AnswerTimings {
 
 export function answerTimings(now: () => number = () => Date.now()): AnswerTimings {
   const timings: Record<string, { at: number; ms: number }> = {};
+  const selectedHere = new Set<string>();
   let shownAt = now();
   return {
     timings,
     note({ reason, questionId, answers }) {
       const t = now();
-      // Answered: when checked, or (without feedback, where nothing is checked) when left with an answer.
-      const answeredNow = reason === 'check' || (reason === 'move' && (answers[questionId]?.length ?? 0) > 0);
+      if (reason === 'select') selectedHere.add(questionId);
+      // Answered: when checked, or (without feedback, where nothing is checked) when left with an answer picked
+      // in this session (an answer restored from an earlier session keeps the report's time).
+      const answeredNow = reason === 'check' || (reason === 'move' && selectedHere.has(questionId) && (answers[questionId]?.length ?? 0) > 0);
       if (answeredNow && questionId && !timings[questionId]) timings[questionId] = { at: t, ms: Math.max(0, t - shownAt) };
       if (reason === 'move') shownAt = t;
     },

@@ -69,6 +69,7 @@ function queryOf(from: string | { search: string } | { href: string }): string {
 export function parseCmi5Launch(from: string | { search: string } | { href: string }): Parsed<Cmi5Launch> {
   let params: URLSearchParams;
   try {
+    // anything but a string, URL or Location (null, a number, a throwing getter) is "could not be read"
     params = new URLSearchParams(queryOf(from));
   } catch {
     return { success: false, issues: [issue('launch', 'the launch URL could not be read')] };

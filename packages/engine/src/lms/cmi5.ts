@@ -118,7 +118,8 @@ const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
  * without valid parameters gives a session whose `start()` resolves with the issues and sends nothing.
  */
 export function createCmi5Session(launch: string | { search: string } | { href: string } | Cmi5Launch, options: Cmi5SessionOptions = {}): Cmi5Session {
-  const parsed = typeof launch === 'object' && 'activityId' in launch ? ({ success: true, data: launch } as const) : parseCmi5Launch(launch);
+  const given = typeof launch === 'object' && launch !== null && 'activityId' in launch;
+  const parsed = given ? ({ success: true, data: launch as Cmi5Launch } as const) : parseCmi5Launch(launch as string);
   const params = parsed.success ? parsed.data : null;
   const now = options.now ?? (() => Date.now());
   const newId = options.idFactory ?? (() => uuidV4());
