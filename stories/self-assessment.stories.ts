@@ -19,7 +19,7 @@ const meta: Meta<Args> = {
   component: 'lf-self-assessment',
   tags: ['autodocs'],
   // Stories never share drafts with each other or with a real page.
-  args: { framework: 'clinical-homecare', target: '', rolePicker: false, storage: 'none', assessmentKey: '', stepSize: 12 },
+  args: { framework: 'clinical-homecare', target: '', rolePicker: false, storage: 'none', assessmentKey: '', stepSize: 10 },
   argTypes: {
     framework: { control: 'text', description: 'Built-in framework id or URL' },
     target: { control: 'select', options: ['', 'supportive', 'associate', 'autonomous', 'enhanced', 'advanced'] },

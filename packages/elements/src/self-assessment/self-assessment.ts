@@ -34,7 +34,7 @@ import { decodeSubmission, encodeSubmission, submissionKey, type Submission } fr
  * @attr role-picker - Boolean. Shows an optional "Your role" select of the framework's indicative roles (passed as `options.role`).
  * @attr storage - Where drafts are saved: `local` (default), `session` or `none`.
  * @attr assessment-key - Distinguishes drafts of the same framework: `levelfit:draft:<framework id>:<assessment-key>`.
- * @attr step-size - Most questions on one step (default 12); longer groups are split into parts.
+ * @attr step-size - Most questions on one step (default 10); a longer group is split into even parts (23 → 8 + 8 + 7).
  * @attr start-page - Boolean. Shows a start page first (what this is, how many questions and about how long, that answers are saved so the person can stop and come back).
  * @attr sent - Boolean. The host has sent the result on (to a manager or an HR system): the confirmation says "Your result has been sent" instead of "Your result is ready".
  *
