@@ -4,11 +4,11 @@
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { frameworks } from '../../packages/engine/src/index.ts';
+import { frameworks, type Framework } from '../../packages/engine/src/index.ts';
 import { buildSteps, DEFAULT_STEP_SIZE, evenParts } from '../../packages/elements/src/self-assessment/steps.ts';
 
 const homecare = frameworks['clinical-homecare'];
-const groupOf = (fw: (typeof frameworks)[string], id: string) => {
+const groupOf = (fw: Framework, id: string) => {
   const item = fw.items.find((i) => i.id === id)!;
   return item.group ?? item.kind;
 };
