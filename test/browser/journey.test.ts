@@ -22,8 +22,9 @@ describe('<lf-self-assessment> journey', () => {
     const el = await fixture<LfSelfAssessment>(html`<lf-self-assessment start-page></lf-self-assessment>`);
     expect(headingText(el)).to.equal('Before you start');
     const text = $(el, '[part~="start-page"]')!.textContent!.replace(/\s+/g, ' ');
-    expect(text).to.contain(`There are ${fw.items.length} questions.`);
-    expect(text).to.match(/It takes about \d+ minutes\./);
+    expect(text).to.contain(`There are up to ${fw.items.length} questions.`);
+    expect(text).to.contain('We leave out the questions that can’t change your result.');
+    expect(text).to.match(/It takes about \d+ minutes or less\./);
     expect(text).to.contain('You can stop and come back later.');
     await clickButton(el, 'button-start');
     expect(stepIndicator(el)).to.equal('Step 1 of 9');

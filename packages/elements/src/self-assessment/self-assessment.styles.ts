@@ -136,6 +136,19 @@ export const selfAssessmentStyles = css`
     min-width: 24px;
   }
 
+  /* The offer to leave out questions that cannot change the result: GOV.UK inset text with its button. */
+  .skip-offer {
+    margin: 0 0 calc(var(--_space) * 1.5);
+    padding: 0.75rem var(--_space);
+    border-left: 5px solid var(--_border);
+  }
+  .skip-offer p {
+    margin-top: 0;
+  }
+  .skip-offer .secondary {
+    margin-bottom: 0;
+  }
+
   /* Notices (drafts) */
   .notice p:last-child {
     margin-bottom: 0;
