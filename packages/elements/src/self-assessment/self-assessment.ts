@@ -62,6 +62,7 @@ import { decodeSubmission, encodeSubmission, submissionKey, type Submission } fr
  * @csspart came-back - On a step Continue went back to: its left-out questions now matter.
  * @csspart skipped - "Skipped" in "Check your answers", for a question left out (its link, `answer-link`, asks it).
  * @csspart role-picker - The optional role field.
+ * @csspart role-chosen - "You chose: …" under the role select: the whole role name, wrapped, where a narrow select cuts it short.
  * @csspart question - One question's wrapper (also `question-error` when it has an error).
  * @csspart legend - The question's title.
  * @csspart hint - Hint text under a legend.
@@ -851,6 +852,9 @@ export class LfSelfAssessment extends LfElement {
             `,
           )}
         </select>
+        ${role
+          ? html`<p class="role-chosen" part="role-chosen">${msg('You chose:')} <strong>${role}</strong></p>`
+          : nothing}
       </div>
     `;
   }
