@@ -431,6 +431,20 @@ async function journey() {
   const draftLeft = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('levelfit:draft:')));
   check(draftLeft.length === 0, `${label}: draft still stored after submit: ${draftLeft}`);
 
+  // On a phone (375 px) the result comes before the form; on a desktop it sits beside it.
+  const layout = () =>
+    page.evaluate(() => {
+      const r = document.querySelector('.panel-result').getBoundingClientRect();
+      const f = document.querySelector('.panel-form').getBoundingClientRect();
+      return { resultTop: r.top, resultLeft: r.left, formTop: f.top, formLeft: f.left };
+    });
+  await page.setViewportSize({ width: 375, height: 800 });
+  const narrow = await layout();
+  check(narrow.resultTop < narrow.formTop, `${label}: at 375 px the result is not above the form: ${JSON.stringify(narrow)}`);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const wide = await layout();
+  check(wide.resultLeft > wide.formLeft && Math.abs(wide.resultTop - wide.formTop) < 5, `${label}: at 1280 px the result is not beside the form: ${JSON.stringify(wide)}`);
+
   // Print view: the page's print stylesheet hides navigation and the form; the result prints.
   await page.emulateMedia({ media: 'print' });
   const print = await page.evaluate(() => {
