@@ -17,6 +17,7 @@ interface Args {
   stepSize: number;
   startPage: boolean;
   sent: boolean;
+  askAll: boolean;
 }
 
 const meta: Meta<Args> = {
@@ -24,7 +25,7 @@ const meta: Meta<Args> = {
   component: 'lf-self-assessment',
   tags: ['autodocs'],
   // Stories never share drafts with each other or with a real page.
-  args: { framework: 'clinical-homecare', target: '', rolePicker: false, storage: 'none', assessmentKey: '', stepSize: 12, startPage: false, sent: false },
+  args: { framework: 'clinical-homecare', target: '', rolePicker: false, storage: 'none', assessmentKey: '', stepSize: 10, startPage: false, sent: false, askAll: false },
   argTypes: {
     framework: { control: 'text', description: 'Built-in framework id or URL' },
     target: { control: 'select', options: ['', 'supportive', 'associate', 'autonomous', 'enhanced', 'advanced'] },
@@ -34,6 +35,7 @@ const meta: Meta<Args> = {
     stepSize: { control: { type: 'number', min: 1, max: 50 }, name: 'step-size' },
     startPage: { control: 'boolean', name: 'start-page' },
     sent: { control: 'boolean' },
+    askAll: { control: 'boolean', name: 'ask-all' },
   },
   render: (args) =>
     html`<lf-self-assessment
@@ -45,6 +47,7 @@ const meta: Meta<Args> = {
       step-size=${args.stepSize}
       ?start-page=${args.startPage}
       ?sent=${args.sent}
+      ?ask-all=${args.askAll}
     ></lf-self-assessment>`,
 };
 export default meta;
@@ -87,13 +90,17 @@ export const CustomTheme: Story = {
 /** The optional start page: what this is, how many questions and about how long, and that answers are saved. */
 export const StartPage: Story = { args: { startPage: true, storage: 'session', assessmentKey: 'storybook-start-page' } };
 
-/** A step of the journey, reached by answering the steps before it as the Level 2 persona. */
+/**
+ * A step of the journey, reached by answering the steps before it as the Level 2 persona. Every question is
+ * asked (`ask-all`), so each step exists: the persona would otherwise skip the Enhanced and Advanced steps.
+ */
 const atStep = (n: number): Story => ({
   name: `Step ${n}`,
+  args: { askAll: true },
   play: async ({ canvasElement }) => goToStep(await formIn(canvasElement), n),
 });
 
-/** Step 1 of 7 (without the role picker; `Default` shows it with one). */
+/** Step 1 of 9 (without the role picker; `Default` shows it with one). */
 export const Step1: Story = atStep(1);
 export const Step2: Story = atStep(2);
 export const Step3: Story = atStep(3);
@@ -101,6 +108,18 @@ export const Step4: Story = atStep(4);
 export const Step5: Story = atStep(5);
 export const Step6: Story = atStep(6);
 export const Step7: Story = atStep(7);
+export const Step8: Story = atStep(8);
+export const Step9: Story = atStep(9);
+
+/**
+ * The questions that cannot change the result left out: the persona has answered the competences (the
+ * Autonomous ones "Not yet"), so the Enhanced and Advanced statements are not asked. The form says how many
+ * it left out and offers "Answer them anyway".
+ */
+export const SkippedQuestions: Story = {
+  name: 'Questions left out',
+  play: async ({ canvasElement }) => goToStep(await formIn(canvasElement), 4),
+};
 
 /** Continue with nothing answered: the error summary (focused) and an inline error on every question. */
 export const ErrorSummary: Story = {
