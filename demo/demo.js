@@ -36,9 +36,12 @@ findRecord(STAFF.id).then(
 const levelFit = document.getElementById('level-fit');
 const matrix = document.getElementById('matrix');
 const careerLevels = document.getElementById('career-levels');
+const panelGrid = document.querySelector('.panel-grid');
 
 function show({ result, responses }) {
   levelFit.result = result;
+  // narrow screens put the result above the form (demo.css)
+  panelGrid.classList.add('has-result');
   matrix.ratings = responses.ratings;
   if (result.bestFit) careerLevels.setAttribute('current', result.bestFit);
   else careerLevels.removeAttribute('current');

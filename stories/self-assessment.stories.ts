@@ -92,8 +92,8 @@ export const CustomTheme: Story = {
 export const StartPage: Story = { args: { startPage: true, storage: 'session', assessmentKey: 'storybook-start-page' } };
 
 /**
- * A step of the journey, reached by answering the steps before it as the Level 2 persona. With `ask-all`, so
- * every step is asked (without it the form may leave out questions that cannot change the result).
+ * A step of the journey, reached by answering the steps before it as the Level 2 persona. Every question is
+ * asked (`ask-all`), so each step exists: the persona would otherwise skip the Enhanced and Advanced steps.
  */
 const atStep = (n: number): Story => ({
   name: `Step ${n}`,
@@ -101,7 +101,7 @@ const atStep = (n: number): Story => ({
   play: async ({ canvasElement }) => goToStep(await formIn(canvasElement), n),
 });
 
-/** Step 1 of 7 (without the role picker; `Default` shows it with one). */
+/** Step 1 of 9 (without the role picker; `Default` shows it with one). */
 export const Step1: Story = atStep(1);
 export const Step2: Story = atStep(2);
 export const Step3: Story = atStep(3);
@@ -109,6 +109,18 @@ export const Step4: Story = atStep(4);
 export const Step5: Story = atStep(5);
 export const Step6: Story = atStep(6);
 export const Step7: Story = atStep(7);
+export const Step8: Story = atStep(8);
+export const Step9: Story = atStep(9);
+
+/**
+ * The questions that cannot change the result left out: the persona has answered the competences (the
+ * Autonomous ones "Not yet"), so the Enhanced and Advanced statements are not asked. The form says how many
+ * it left out and offers "Answer them anyway".
+ */
+export const SkippedQuestions: Story = {
+  name: 'Questions left out',
+  play: async ({ canvasElement }) => goToStep(await formIn(canvasElement), 4),
+};
 
 /** Continue with nothing answered: the error summary (focused) and an inline error on every question. */
 export const ErrorSummary: Story = {

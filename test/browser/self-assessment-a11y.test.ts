@@ -15,7 +15,7 @@ describe('<lf-self-assessment> accessibility', () => {
 
   it('is accessible on a form step of the built-in framework, with the role picker', async () => {
     const el = await fixture<LfSelfAssessment>(html`<lf-self-assessment storage="none" role-picker></lf-self-assessment>`);
-    expect($$(el, 'fieldset')).to.have.length(12);
+    expect($$(el, 'fieldset')).to.have.length(8);
     await expect(el).to.be.accessible();
   });
 

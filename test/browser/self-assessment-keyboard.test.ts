@@ -1,5 +1,5 @@
 import { expect, fixture, fixtureCleanup, html, oneEvent } from '@open-wc/testing';
-import { assess } from '@levelfit/engine';
+import { assess, frameworks } from '@levelfit/engine';
 import '../../packages/elements/src/self-assessment/define.js';
 import type { LfSelfAssessment } from '../../packages/elements/src/self-assessment/self-assessment.js';
 import type { LfSubmitEvent } from '../../packages/elements/src/events/lf-submit.js';
@@ -100,17 +100,17 @@ describe('<lf-self-assessment> keyboard-only', () => {
 
   it('completes the built-in clinical-homecare framework', async function () {
     this.timeout(120_000);
-    const el = await fixture<LfSelfAssessment>(html`<lf-self-assessment storage="none"></lf-self-assessment>`);
+    const el = await fixture<LfSelfAssessment>(html`<lf-self-assessment storage="none" ask-all></lf-self-assessment>`);
     const ratings: Record<string, number> = {};
-    for (let step = 1; step <= 7; step++) {
-      expect(stepIndicator(el)).to.equal(`Step ${step} of 7`);
+    const fw = frameworks['clinical-homecare'];
+    const rate = (id: string): number => {
+      const item = fw.items.find((i) => i.id === id)!;
+      return item.kind === 'competence' ? 2 : item.levels.some((l) => l === 'supportive' || l === 'associate') ? 3 : 0;
+    };
+    for (let step = 1; step <= 9; step++) {
+      expect(stepIndicator(el)).to.equal(`Step ${step} of 9`);
       // Competences: Competent (2 presses); indicators: Proficient for supportive and associate, else Not yet.
-      Object.assign(
-        ratings,
-        await answerStepByKeyboard(el, (id) =>
-          step <= 2 ? 2 : step <= 4 ? 3 : 0,
-        ),
-      );
+      Object.assign(ratings, await answerStepByKeyboard(el, rate));
       await tabUntil(isButton('button-continue'), 3);
       await press('Enter');
       await el.updateComplete;

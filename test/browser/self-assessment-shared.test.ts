@@ -16,7 +16,7 @@ const groups = sharedItemGroups(pathway);
 const followers = new Set(groups.flatMap((g) => g.ids.slice(1)));
 const mountPathway = (attrs: { storage?: string } = {}) =>
   fixture<LfSelfAssessment>(
-    html`<lf-self-assessment framework="adult-care-pathway" storage=${attrs.storage ?? 'none'} assessment-key="shared" step-size="60"></lf-self-assessment>`,
+    html`<lf-self-assessment framework="adult-care-pathway" storage=${attrs.storage ?? 'none'} assessment-key="shared" step-size="60" ask-all></lf-self-assessment>`,
   );
 const askedOnStep = (el: LfSelfAssessment) => [...new Set($$<HTMLInputElement>(el, 'input[type="radio"]').map((r) => r.name))];
 

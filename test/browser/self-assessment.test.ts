@@ -46,29 +46,29 @@ describe('<lf-self-assessment>', () => {
   });
 
   describe('with no attributes', () => {
-    it('runs the built-in clinical-homecare framework, in seven steps', async () => {
+    it('runs the built-in clinical-homecare framework, in nine steps', async () => {
       const el = await fixture<LfSelfAssessment>(html`<lf-self-assessment storage="none"></lf-self-assessment>`);
       const fw = frameworks['clinical-homecare'];
       expect(el.resolvedFramework?.id).to.equal('clinical-homecare');
       expect($(el, '[part="framework-title"]')!.textContent).to.equal(fw.title);
-      expect(stepIndicator(el)).to.equal('Step 1 of 7');
+      expect(stepIndicator(el)).to.equal('Step 1 of 9');
       // Plain step titles from the framework's plain layer, not the source's document heading.
-      expect(headingText(el)).to.contain('Skills everyone needs, part 1 of 2');
-      expect($(el, '[part~="progress"]')!.textContent!.trim()).to.equal('Questions 1–12 of 67');
-      // 23 common competences split 12 + 11, each asked as its plain question with the source's words under it.
-      const first12 = fw.items.slice(0, 12);
+      expect(headingText(el)).to.contain('Skills everyone needs, part 1 of 3');
+      expect($(el, '[part~="progress"]')!.textContent!.trim()).to.equal('Questions 1–8 of 67');
+      // 23 common competences split 8 + 8 + 7, each asked as its plain question with the source's words under it.
+      const first12 = fw.items.slice(0, 8);
       expect(legends(el)).to.deep.equal(first12.map((i) => i.question ?? i.title));
       const sources = $$(el, '[part~="source-text"]').map((n) => n.textContent!.replace(/\s+/g, ' ').trim());
       expect(sources).to.deep.equal(first12.map((i) => `From the framework: ${i.title}`));
       // The scale is explained once, on the first step, and as a hint under each answer.
       expect($(el, '[part~="scale-help"]')!.textContent).to.contain('I do this well on my own.');
-      expect($$(el, '.radio-hint').length).to.equal(12 * fw.scale.values.length);
+      expect($$(el, '.radio-hint').length).to.equal(8 * fw.scale.values.length);
     });
 
     it('renders every question as a native radio group: fieldset, legend, one radio + label per scale value', async () => {
       const el = await fixture<LfSelfAssessment>(html`<lf-self-assessment storage="none"></lf-self-assessment>`);
       const fieldsets = $$(el, 'fieldset');
-      expect(fieldsets).to.have.length(12);
+      expect(fieldsets).to.have.length(8);
       for (const fs of fieldsets) {
         expect(fs.querySelector('legend')).to.exist;
         const radios = [...fs.querySelectorAll<HTMLInputElement>('input[type="radio"]')];

@@ -215,9 +215,14 @@ const radioIndex = (value) => FW.scale.values.findIndex((v) => v.value === value
 /** With focus just before the step's first radio group, answers the step with the keyboard; ends on Continue. */
 async function answerStepByKeyboard(page, ratings, label, { skip } = {}) {
   const ids = await stepItems(page);
-  for (const id of ids) {
+  for (const [n, id] of ids.entries()) {
     await press(page, 'Tab');
-    const a = await deepActive(page);
+    let a = await deepActive(page);
+    // The offer about questions left out ("Answer them anyway") sits between the heading and the questions.
+    if (n === 0 && /button-(answer-anyway|skip)/.test(a.part)) {
+      await press(page, 'Tab');
+      a = await deepActive(page);
+    }
     if (!check(a.tag === 'input' && a.type === 'radio' && a.name === id, `${label}: Tab reached ${a.tag} ${a.name ?? a.text}, not the radios of ${id}`)) {
       throw new Error(`${label}: keyboard order broken at ${id}`);
     }
@@ -229,6 +234,18 @@ async function answerStepByKeyboard(page, ratings, label, { skip } = {}) {
   const a = await deepActive(page);
   check(a.part.includes('button-continue'), `${label}: after the last question Tab reached ${a.tag} "${a.text}", not Continue`);
   return ids;
+}
+
+/** Waits until focus (through shadow roots) is on a heading, as after each Continue (which first asks the engine what can be left out). */
+async function headingFocused(page) {
+  await page
+    .waitForFunction(() => {
+      let a = document.activeElement;
+      while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement;
+      return a?.localName === 'h2';
+    }, undefined, { timeout: 10_000 })
+    .catch(() => undefined);
+  return deepActive(page);
 }
 
 // ---- 1. the journey, keyboard only ----
@@ -308,27 +325,42 @@ async function journey() {
   // Continue through every step by keyboard.
   await tabUntil(page, (x) => x.part.includes('button-continue'), 'Continue');
   await press(page, 'Enter');
+  let asked = step1.length;
   for (let step = 1; step < 20; step++) {
-    await page.waitForTimeout(30);
-    a = await deepActive(page);
+    a = await headingFocused(page);
     if (a.text === 'Check your answers') break;
     check(a.tag === 'h2', `${label}: step ${step + 1} heading not focused (${a.tag} ${a.text})`);
-    await answerStepByKeyboard(page, ratings, `${label} step ${step + 1}`);
+    asked += (await answerStepByKeyboard(page, ratings, `${label} step ${step + 1}`)).length;
     await press(page, 'Enter');
   }
   a = await deepActive(page);
   check(a.tag === 'h2' && a.text === 'Check your answers', `${label}: did not reach "Check your answers" (focus on ${a.tag} ${a.text})`);
 
-  // Check your answers: every answer listed with its label; change one through its Change link.
+  // Check your answers: every question listed, with its answer or as skipped; change one through its Change link.
   const rows = await page.evaluate(
     (tag) =>
-      [...document.querySelector(tag).shadowRoot.querySelectorAll('.summary-row[data-item]')].map((r) => [r.dataset.item, r.querySelector('dd').textContent.trim()]),
+      [...document.querySelector(tag).shadowRoot.querySelectorAll('.summary-row[data-item]')].map((r) => [
+        r.dataset.item,
+        r.querySelector('dd').textContent.trim(),
+        r.hasAttribute('data-skipped'),
+      ]),
     SA,
   );
   const label0 = (v) => FW.scale.values.find((s) => s.value === v).label;
-  check(rows.length === FW.items.length, `${label}: check page lists ${rows.length} answers, not ${FW.items.length}`);
-  check(rows.every(([id, text]) => text === label0(ratings[id])), `${label}: check page shows wrong ratings`);
-  const changeId = FW.items[30].id;
+  check(rows.length === FW.items.length, `${label}: check page lists ${rows.length} questions, not ${FW.items.length}`);
+  const answeredRows = rows.filter(([, , skipped]) => !skipped);
+  check(answeredRows.every(([id, text]) => text === label0(ratings[id])), `${label}: check page shows wrong ratings`);
+  check(rows.filter(([, , skipped]) => skipped).every(([, text]) => text.startsWith('Skipped')), `${label}: a skipped question is not marked "Skipped"`);
+  // Questions that cannot change the result are left out: the journey is shorter, and the result the same.
+  check(answeredRows.length === asked && asked < FW.items.length, `${label}: ${asked} questions asked of ${FW.items.length}; ${answeredRows.length} answered`);
+  const given = Object.fromEntries(answeredRows.map(([id]) => [id, ratings[id]]));
+  const [fromAll, fromAsked] = await Promise.all([assess(FW, { ratings }, { role }), assess(FW, { ratings: given }, { role })]);
+  check(
+    fromAll.bestFit === fromAsked.bestFit && fromAll.overlap?.to === fromAsked.overlap?.to,
+    `${label}: leaving questions out changed the result (${fromAll.bestFit} → ${fromAsked.bestFit})`,
+  );
+  totals.journeyAsked = asked;
+  const changeId = FW.items.slice(30).find((i) => Object.hasOwn(given, i.id)).id;
   // The answers are in one collapsible section per step: open each section reached (Enter on its summary)
   // until the Change link is reached, as a keyboard user would.
   for (let i = 0, found = false; !found; i++) {
@@ -344,10 +376,10 @@ async function journey() {
   check(a.tag === 'input' && a.name === changeId && a.checked, `${label}: Change link focused ${a.tag} ${a.name}, not the checked radio of ${changeId}`);
   await press(page, 'ArrowDown');
   ratings[changeId] = (await checkedValues(page))[changeId];
+  given[changeId] = ratings[changeId];
   await tabUntil(page, (x) => x.part.includes('button-continue'), 'Continue after Change');
   await press(page, 'Enter');
-  await page.waitForTimeout(50);
-  a = await deepActive(page);
+  a = await headingFocused(page);
   check(a.text === 'Check your answers', `${label}: Continue after a Change did not return to "Check your answers" (${a.tag} ${a.text})`);
   const changedRow = await page.evaluate(
     ([tag, id]) => document.querySelector(tag).shadowRoot.querySelector(`.summary-row[data-item="${id}"] dd`).textContent.trim(),
@@ -359,7 +391,7 @@ async function journey() {
   await tabUntil(page, (x) => x.part.includes('button-submit'), 'Submit');
   await press(page, 'Enter');
   await page.waitForFunction((tag) => document.querySelector(tag).shadowRoot.querySelector('[part~="confirmation"]'), SA);
-  const expected = await assess(FW, { ratings }, { role });
+  const expected = await assess(FW, { ratings: given }, { role });
   const shown = await page.evaluate(async () => {
     const fit = document.querySelector('lf-level-fit');
     await fit.updateComplete;
@@ -374,6 +406,20 @@ async function journey() {
   check(confirmation?.includes(bestName), `${label}: confirmation does not name ${bestName}`);
   const draftLeft = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('levelfit:draft:')));
   check(draftLeft.length === 0, `${label}: draft still stored after submit: ${draftLeft}`);
+
+  // On a phone (375 px) the result comes before the form; on a desktop it sits beside it.
+  const layout = () =>
+    page.evaluate(() => {
+      const r = document.querySelector('.panel-result').getBoundingClientRect();
+      const f = document.querySelector('.panel-form').getBoundingClientRect();
+      return { resultTop: r.top, resultLeft: r.left, formTop: f.top, formLeft: f.left };
+    });
+  await page.setViewportSize({ width: 375, height: 800 });
+  const narrow = await layout();
+  check(narrow.resultTop < narrow.formTop, `${label}: at 375 px the result is not above the form: ${JSON.stringify(narrow)}`);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const wide = await layout();
+  check(wide.resultLeft > wide.formLeft && Math.abs(wide.resultTop - wide.formTop) < 5, `${label}: at 1280 px the result is not beside the form: ${JSON.stringify(wide)}`);
 
   // Print view: the page's print stylesheet hides navigation and the form; the result prints.
   await page.emulateMedia({ media: 'print' });
@@ -412,7 +458,7 @@ async function journey() {
   await page.emulateMedia({ media: 'screen' });
   await violations(page, `${label} end`);
   await context.close();
-  console.log(`test:e2e: journey: ${FW.items.length} questions by keyboard, best fit ${expected.bestFit}, ${totals.keyPresses} key presses`);
+  console.log(`test:e2e: journey: ${asked} of ${FW.items.length} questions asked by keyboard, best fit ${expected.bestFit}, ${totals.keyPresses} key presses`);
 }
 
 // ---- 2. hostile host page ----

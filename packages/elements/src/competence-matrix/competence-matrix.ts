@@ -1,5 +1,5 @@
-import { css, html, nothing, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
 import type { Framework, Issue, Item } from '@levelfit/engine';
 import { isPlainObject } from '../internal/is-plain-object.js';
@@ -15,7 +15,8 @@ export type MatrixRatings = Record<string, number> | { ratings: Record<string, n
  * The framework's common and core competences against its levels, as one accessible table: a column per
  * level, a row per competence (every item that is not an indicator), "Required" marked with a tick and
  * said in words to screen readers. Give it a person's ratings to add their rating and whether it is met
- * to every row.
+ * to every row. On a narrow screen (under 40em) the person's columns come straight after the competence, and
+ * a table wider than its region says "Scroll sideways to see more".
  *
  * @tagname lf-competence-matrix
  * @summary Competence × level table, optionally with a person's ratings.
@@ -26,10 +27,13 @@ export type MatrixRatings = Record<string, number> | { ratings: Record<string, n
  * @event {LfErrorEvent} lf-error - The framework or the ratings are unusable. `detail: { issues, source }`; the issues are also shown inline (`role="alert"`).
  *
  * @csspart base - The wrapper around everything.
- * @csspart scroller - The keyboard-scrollable region around the table.
+ * @csspart scroller - The keyboard-scrollable region around the table (`role="region"`, named by the caption).
+ * @csspart scroll-hint - "Scroll sideways to see more", shown only while the table is wider than its region.
  * @csspart table - The table.
- * @csspart caption - The table caption.
+ * @csspart caption - The caption above the table. It wraps to the width of the page, never to the table's: the
+ *   table's own `<caption>` carries the same words for screen readers.
  * @csspart level-header - A level's column header.
+ * @csspart person-header - The "Your rating" and "Met" column headers.
  * @csspart competence-header - A competence's row header.
  * @csspart cell - A level cell (also `cell-required`).
  * @csspart rating - The "Your rating" cell.
@@ -92,6 +96,23 @@ export class LfCompetenceMatrix extends LfElement {
         outline: 3px solid var(--_focus);
         outline-offset: 0;
       }
+      /* The caption sits outside the scrolling table, so it wraps to the page's width however wide the table is. */
+      .title {
+        font-weight: 700;
+        font-size: 1.1875rem;
+        margin: 0 0 0.25rem;
+        overflow-wrap: break-word;
+      }
+      .title .legend {
+        display: block;
+      }
+      .scroll-hint {
+        margin: 0 0 0.5rem;
+        color: var(--_muted);
+      }
+      .scroll-hint::before {
+        content: '↔ ';
+      }
       thead th {
         background: var(--_head-bg);
         padding: 0.5rem;
@@ -100,6 +121,19 @@ export class LfCompetenceMatrix extends LfElement {
       }
       thead th:first-child {
         min-width: 14rem;
+      }
+      /* Narrow: the competence column keeps to a readable width and stays in view while the levels scroll. */
+      .narrow thead th:first-child {
+        min-width: 9rem;
+      }
+      .narrow thead th {
+        min-width: 5rem;
+      }
+      .narrow tbody th {
+        position: sticky;
+        left: 0;
+        background: var(--_bg, #fff);
+        overflow-wrap: break-word;
       }
       tbody th {
         font-weight: normal;
@@ -143,6 +177,9 @@ export class LfCompetenceMatrix extends LfElement {
           overflow: visible;
           max-height: none;
         }
+        .scroll-hint {
+          display: none;
+        }
         thead th {
           background: none;
         }
@@ -162,6 +199,65 @@ export class LfCompetenceMatrix extends LfElement {
   caption: string | null = null;
 
   private validRatings: Record<string, number> | null = null;
+
+  /** The region is narrower than 40em: the person's columns come first. */
+  @state()
+  private narrow = false;
+
+  /** The table is wider than its region: the scroll hint shows. */
+  @state()
+  private overflowing = false;
+
+  private resizeObserver: ResizeObserver | null = null;
+  private observed: Element | null = null;
+  private observedTable: Element | null = null;
+  private measureFrame = 0;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.resizeObserver?.disconnect();
+    this.resizeObserver = null;
+    this.observed = null;
+    this.observedTable = null;
+    cancelAnimationFrame(this.measureFrame);
+    this.measureFrame = 0;
+  }
+
+  /** Watches the region and the table (a resize of either can change both answers); measuring happens after layout. */
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const scroller = (this.renderRoot as ShadowRoot).querySelector<HTMLElement>('.scroller');
+    if (scroller !== this.observed) {
+      this.resizeObserver?.disconnect();
+      this.observed = scroller;
+      this.observedTable = null;
+      if (scroller && typeof ResizeObserver !== 'undefined') {
+        // Measured in the next frame: re-rendering inside the observer's callback would resize what it observes.
+        this.resizeObserver = new ResizeObserver(() => {
+          if (this.measureFrame === 0) this.measureFrame = requestAnimationFrame(() => this.measure());
+        });
+        this.resizeObserver.observe(scroller);
+      }
+    }
+    const table = scroller?.querySelector('table') ?? null;
+    if (this.resizeObserver && table && table !== this.observedTable) {
+      if (this.observedTable) this.resizeObserver.unobserve(this.observedTable);
+      this.observedTable = table;
+      this.resizeObserver.observe(table);
+    }
+  }
+
+  /** Reads the region's width (em-based, so it follows the person's text size) and whether the table overflows it. */
+  private measure(): void {
+    this.measureFrame = 0;
+    const scroller = this.observed as HTMLElement | null;
+    if (!scroller) return;
+    const em = parseFloat(getComputedStyle(scroller).fontSize) || 16;
+    const narrow = scroller.clientWidth < 40 * em;
+    const overflowing = scroller.scrollWidth > scroller.clientWidth + 1;
+    if (narrow !== this.narrow) this.narrow = narrow;
+    if (overflowing !== this.overflowing) this.overflowing = overflowing;
+  }
 
   protected override willUpdate(): void {
     this.problem = this.frameworkProblem();
@@ -191,39 +287,56 @@ export class LfCompetenceMatrix extends LfElement {
     const items = framework.items.filter((i) => i.kind !== 'indicator');
     const ratings = this.validRatings;
     const caption = this.caption?.trim() || msg('Competences required at each level');
+    const legend = html`${framework.title}. ${msg('A tick (✓) means the level requires the competence.')}`;
+    const personFirst = ratings !== null && this.narrow;
+    const personHeads = ratings
+      ? html`<th scope="col" class="nowrap" part="person-header">${msg('Your rating')}</th>
+          <th scope="col" class="nowrap" part="person-header">${msg('Met')}</th>`
+      : nothing;
     return html`
-      <div class="scroller" part="scroller" role="region" aria-labelledby="caption" tabindex="0">
+      <p class="title" id="caption" part="caption">${caption} <span class="caption legend">${legend}</span></p>
+      ${this.overflowing ? html`<p class="scroll-hint" id="scroll-hint" part="scroll-hint">${msg('Scroll sideways to see more')}</p>` : nothing}
+      <div
+        class="scroller ${this.narrow ? 'narrow' : ''}"
+        part="scroller"
+        role="region"
+        aria-labelledby="caption"
+        aria-describedby=${this.overflowing ? 'scroll-hint' : nothing}
+        tabindex="0"
+      >
         <table part="table">
-          <caption id="caption" part="caption">
-            ${caption}
-            <span class="caption legend">${framework.title}. ${msg('A tick (✓) means the level requires the competence.')}</span>
-          </caption>
+          <caption class="lf-visually-hidden">${caption} ${legend}</caption>
           <thead>
             <tr>
               <th scope="col">${msg('Competence')}</th>
+              ${personFirst ? personHeads : nothing}
               ${framework.levels.map((l) => html`<th scope="col" part="level-header">${l.title}</th>`)}
-              ${ratings
-                ? html`<th scope="col" class="nowrap">${msg('Your rating')}</th>
-                    <th scope="col" class="nowrap">${msg('Met')}</th>`
-                : nothing}
+              ${personFirst ? nothing : personHeads}
             </tr>
           </thead>
           <tbody>
-            ${items.map((item) => this.renderRow(item, framework, ratings))}
+            ${items.map((item) => this.renderRow(item, framework, ratings, personFirst))}
           </tbody>
         </table>
       </div>
     `;
   }
 
-  private renderRow(item: Item, framework: Framework, ratings: Record<string, number> | null): TemplateResult {
+  private renderRow(item: Item, framework: Framework, ratings: Record<string, number> | null, personFirst: boolean): TemplateResult {
     const rating = ratings ? ratings[item.id] : undefined;
     const met = rating !== undefined && rating >= framework.scale.met;
+    const person = ratings
+      ? html`<td part="rating">${rating === undefined ? msg('Not answered') : ratingLabel(framework, rating)}</td>
+          <td class="nowrap ${met ? 'met-yes' : 'met-no'}" part=${met ? 'met met-yes' : 'met met-no'}>
+            ${met ? msg('Met') : msg('Not yet met')}
+          </td>`
+      : nothing;
     return html`
       <tr>
         <th scope="row" part="competence-header">
           ${item.code ? html`<span class="code">${item.code}</span> ` : nothing}${item.title}
         </th>
+        ${personFirst ? person : nothing}
         ${framework.levels.map((l) =>
           item.levels.includes(l.id)
             ? html`<td class="cell" part="cell cell-required">
@@ -231,12 +344,7 @@ export class LfCompetenceMatrix extends LfElement {
               </td>`
             : html`<td class="cell" part="cell"><span class="lf-visually-hidden">${msg('Not required')}</span></td>`,
         )}
-        ${ratings
-          ? html`<td part="rating">${rating === undefined ? msg('Not answered') : ratingLabel(framework, rating)}</td>
-              <td class="nowrap ${met ? 'met-yes' : 'met-no'}" part=${met ? 'met met-yes' : 'met met-no'}>
-                ${met ? msg('Met') : msg('Not yet met')}
-              </td>`
-          : nothing}
+        ${personFirst ? nothing : person}
       </tr>
     `;
   }

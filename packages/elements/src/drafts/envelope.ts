@@ -46,6 +46,11 @@ export interface DraftEnvelope {
   step: number;
   /** The indicative role picked, or null. */
   role: string | null;
+  /**
+   * False when the person chose to answer the questions that cannot change their result ("Answer them
+   * anyway"); absent means they are left out. Optional, so drafts without it (and code before it) read the same.
+   */
+  skipping?: boolean;
 }
 
 /** Why a saved draft was set aside (kept under another key) rather than used. */
@@ -106,6 +111,7 @@ export interface DraftState {
   ratings: Readonly<Record<string, number>>;
   step: number;
   role: string | null;
+  skipping?: boolean;
 }
 
 export function createDraft(
@@ -124,6 +130,7 @@ export function createDraft(
     responses: { ratings: { ...state.ratings } },
     step: state.step,
     role: state.role,
+    ...(state.skipping === false ? { skipping: false } : {}),
   };
 }
 
@@ -149,7 +156,7 @@ export function migrateDraft(value: unknown): MigrateResult {
   const migrated = migrateEnvelope(value, DRAFT_VERSION, MIGRATIONS);
   if (!migrated.ok) return migrated;
   const data = migrated.data;
-  const { frameworkId, frameworkVersion, responses, step, role } = data;
+  const { frameworkId, frameworkVersion, responses, step, role, skipping } = data;
   if (typeof frameworkId !== 'string' || typeof frameworkVersion !== 'string') {
     return { ok: false, reason: 'corrupt', detail: 'the draft does not name its framework' };
   }
@@ -172,7 +179,19 @@ export function migrateDraft(value: unknown): MigrateResult {
   return {
     ok: true,
     // Object.fromEntries defines own properties, so a saved "__proto__" key stays a plain key.
-    draft: { v: DRAFT_VERSION, frameworkId, frameworkVersion, savedAt, revision, writer, responses: { ratings: Object.fromEntries(entries) }, step, role: role ?? null },
+    draft: {
+      v: DRAFT_VERSION,
+      frameworkId,
+      frameworkVersion,
+      savedAt,
+      revision,
+      writer,
+      responses: { ratings: Object.fromEntries(entries) },
+      step,
+      role: role ?? null,
+      // Anything but `false` is the default (leave out what cannot change the result).
+      ...(skipping === false ? { skipping: false } : {}),
+    },
   };
 }
 

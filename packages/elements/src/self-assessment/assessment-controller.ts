@@ -20,6 +20,8 @@ export interface RestoreInput {
   ratings: Readonly<Record<string, number>>;
   step: number;
   role: string | null;
+  /** The person's choice about questions that cannot change the result (absent: leave them out). */
+  skipping?: boolean;
 }
 
 /**
@@ -44,6 +46,29 @@ export class AssessmentController extends PageFlowController<FieldError, FocusRe
   private stepOfItem = new Map<string, number>();
   private stepSize = DEFAULT_STEP_SIZE;
 
+  /**
+   * Leaving out questions that cannot change the result. `skipping` is the person's choice (on unless they
+   * chose "Answer them anyway", or the host turned the offer off). A question is left out when the engine last
+   * said it cannot change the result (`notDecisive`), it is unanswered, the person has not asked to answer it,
+   * it was not already on the page in front of them, and its step has been reached: steps ahead are counted in
+   * full, because a question that cannot matter now may matter once earlier questions are answered.
+   */
+  skipping = true;
+  /** The host offers to leave questions out (false with the `ask-all` attribute: every question is asked). */
+  offer = true;
+  /** Questions (by the id they are asked as) the engine last said cannot change the result. */
+  private notDecisive = new Set<string>();
+  /** Questions the person chose to answer although they could be left out. */
+  private optedIn = new Set<string>();
+  /** Questions already shown on a step: never taken off the page in front of the person. */
+  private displayed = new Set<string>();
+  /** The furthest step reached; questions on later steps are not left out yet. */
+  private reached = 0;
+  /** Continue went back to an earlier step, whose left-out questions now matter. */
+  cameBack = false;
+  /** A restored draft's step, applied once the engine has said what can be left out. */
+  private pendingStep: number | null = null;
+
   /** Starts over with a framework: no answers, first step. */
   setFramework(framework: Framework, stepSize: number = this.stepSize): void {
     this.framework = framework;
@@ -58,6 +83,12 @@ export class AssessmentController extends PageFlowController<FieldError, FocusRe
     this.phase = 'answering';
     this.step = 0;
     this.focus = null;
+    this.skipping = true;
+    this.notDecisive.clear();
+    this.optedIn.clear();
+    this.displayed.clear();
+    this.reached = 0;
+    this.pendingStep = null;
     this.setStepSize(stepSize);
   }
 
@@ -70,7 +101,115 @@ export class AssessmentController extends PageFlowController<FieldError, FocusRe
     this.stepOfItem = new Map(this.steps.flatMap((s) => s.itemIds.flatMap((id) => this.idsOf(id).map((each) => [each, s.index] as const))));
     if (first !== undefined) this.step = this.stepOfItem.get(first) ?? 0;
     this.step = Math.min(this.step, this.steps.length);
+    this.reached = Math.max(this.step, Math.min(this.reached, this.steps.length));
     this.host.requestUpdate();
+  }
+
+  // ---- leaving out questions that cannot change the result ----
+
+  /**
+   * Takes the engine's latest `decisiveItems` (item ids): every other unanswered question can be left out.
+   * Questions already on the page stay. A restored draft's step is applied now, once it is known which of the
+   * steps before it are complete.
+   */
+  setDecisive(decisive: readonly string[]): void {
+    const matters = new Set(decisive.map((id) => this.askedAs(id)));
+    this.notDecisive = new Set(this.questionIds().filter((q) => !matters.has(q) && this.idsOf(q).some((id) => !this.ratingsMap.has(id))));
+    if (this.pendingStep !== null) {
+      const saved = this.pendingStep;
+      this.pendingStep = null;
+      this.reached = Math.max(this.reached, Math.min(saved, this.steps.length));
+      const firstIncomplete = this.firstIncompleteStep() ?? this.steps.length;
+      this.step = this.landingStep(Math.min(saved, firstIncomplete), 1);
+    }
+    this.markDisplayed();
+    this.host.requestUpdate();
+  }
+
+  /** "Answer them anyway" (false) or "Skip them" (true). Skipping again takes unanswered left-out questions off the page. */
+  setSkipping(on: boolean): void {
+    if (on === this.skipping) return;
+    this.skipping = on;
+    this.dirty = true;
+    if (on) {
+      this.displayed.clear();
+      this.optedIn.clear();
+      this.errors = this.errors.filter((e) => !this.isSkipped(e.itemId));
+    }
+    this.markDisplayed();
+    if (this.phase === 'answering' && this.step < this.steps.length && this.shownIds(this.step).length === 0) {
+      this.step = this.landingStep(this.step, 1);
+    }
+    this.host.requestUpdate();
+  }
+
+  /** The question is left out: it cannot change the result and the person has not chosen to answer it. */
+  isSkipped(id: string): boolean {
+    const q = this.askedAs(id);
+    return (
+      this.offer &&
+      this.skipping &&
+      this.notDecisive.has(q) &&
+      !this.optedIn.has(q) &&
+      !this.displayed.has(q) &&
+      (this.stepOfItem.get(q) ?? Infinity) <= this.reached &&
+      this.idsOf(q).some((each) => !this.ratingsMap.has(each))
+    );
+  }
+
+  /** Questions that could be left out (reached, unanswered, cannot change the result), whether or not they are. */
+  skippable(): string[] {
+    if (!this.offer) return [];
+    return this.questionIds().filter(
+      (q) =>
+        this.notDecisive.has(q) &&
+        !this.optedIn.has(q) &&
+        (this.stepOfItem.get(q) ?? Infinity) <= this.reached &&
+        this.idsOf(q).some((each) => !this.ratingsMap.has(each)),
+    );
+  }
+
+  /** The questions left out, in framework order. */
+  skippedIds(): string[] {
+    return this.questionIds().filter((q) => this.isSkipped(q));
+  }
+
+  /** The questions a step shows: all of them, less the ones left out. */
+  shownIds(step: number): readonly string[] {
+    const ids = this.steps[step]?.itemIds ?? [];
+    return ids.filter((id) => !this.isSkipped(id));
+  }
+
+  /** Steps with at least one question to show, in order (the step indicator counts these). */
+  visibleSteps(): Step[] {
+    return this.steps.filter((s) => this.shownIds(s.index).length > 0);
+  }
+
+  /** The person chose to answer a left-out question (from "Check your answers"): show it and go to it. */
+  answerSkipped(id: string): void {
+    this.optedIn.add(this.askedAs(id));
+    this.change(id);
+  }
+
+  private questionIds(): string[] {
+    return this.steps.flatMap((s) => s.itemIds);
+  }
+
+  /** The first step from `from` (moving by `dir`) with a question to show; past the last one is "Check your answers". */
+  private landingStep(from: number, dir: 1 | -1): number {
+    let s = from;
+    while (s >= 0 && s < this.steps.length) {
+      if (s > this.reached) this.reached = s;
+      if (this.shownIds(s).length > 0) return s;
+      s += dir;
+    }
+    return dir === 1 ? this.steps.length : this.landingStep(0, 1);
+  }
+
+  /** The questions on the step in front of the person stay there, whatever the engine says next. */
+  private markDisplayed(): void {
+    if (this.phase !== 'answering' || this.step >= this.steps.length) return;
+    for (const id of this.shownIds(this.step)) this.displayed.add(id);
   }
 
   get ready(): boolean {
@@ -128,7 +267,7 @@ export class AssessmentController extends PageFlowController<FieldError, FocusRe
   /** Unanswered questions on a step (all steps when `step` is omitted), in framework order. */
   missing(step?: number): string[] {
     const ids = step === undefined ? this.steps.flatMap((s) => s.itemIds) : (this.steps[step]?.itemIds ?? []);
-    return ids.filter((id) => this.idsOf(id).some((each) => !this.ratingsMap.has(each)));
+    return ids.filter((id) => !this.isSkipped(id) && this.idsOf(id).some((each) => !this.ratingsMap.has(each)));
   }
 
   /** Records an answer. Returns false for an unknown item or a value off the scale (nothing changes). */
@@ -174,12 +313,33 @@ export class AssessmentController extends PageFlowController<FieldError, FocusRe
     }
     this.errors = [];
     const firstIncomplete = this.firstIncompleteStep();
-    if (this.returning && firstIncomplete === undefined) this.step = this.steps.length;
-    else this.step = Math.min(this.step + 1, this.steps.length);
+    // A question on an earlier step that was left out can come to matter once later ones are answered (two
+    // statements that only count together, say): go back to it first.
+    const back = firstIncomplete !== undefined && firstIncomplete < this.step;
+    this.cameBack = back && this.skipping;
+    if (back) {
+      this.step = firstIncomplete!;
+      // then on to the next step still incomplete, or straight back to "Check your answers" or where they were
+      this.returning = true;
+    } else if (this.returning && firstIncomplete === undefined) this.step = this.steps.length;
+    else this.step = this.landingStep(this.step + 1, 1);
+    if (this.step >= this.steps.length) this.reached = this.steps.length;
     this.returning = this.returning && this.step < this.steps.length;
+    this.markDisplayed();
     this.focus = { to: 'heading' };
     this.host.requestUpdate();
     return { ok: true };
+  }
+
+  /** Back: the previous step with a question to show. */
+  override back(): void {
+    if (this.phase !== 'answering' || this.step === 0) return;
+    const to = this.landingStep(Math.min(this.step, this.steps.length) - 1, -1);
+    if (to >= this.step) return;
+    this.cameBack = false;
+    super.back();
+    this.step = to;
+    this.markDisplayed();
   }
 
   /** A "Change" link or an error-summary link on the check page: go to the item's step and focus it. */
@@ -188,8 +348,10 @@ export class AssessmentController extends PageFlowController<FieldError, FocusRe
     const step = this.stepOfItem.get(itemId);
     if (step === undefined || this.phase !== 'answering') return;
     this.step = step;
+    this.cameBack = false;
     this.returning = true;
     this.errors = this.errors.filter((e) => this.stepOfItem.get(e.itemId) === step);
+    this.markDisplayed();
     this.focus = { to: 'item', itemId };
     this.host.requestUpdate();
   }
@@ -230,8 +392,13 @@ export class AssessmentController extends PageFlowController<FieldError, FocusRe
     this.spreadShared();
     const roles = new Set(this.framework.levels.flatMap((l) => l.roles));
     this.role = input.role !== null && roles.has(input.role) ? input.role : null;
+    if (input.skipping !== undefined) this.skipping = input.skipping;
+    const saved = Math.max(0, Math.min(Math.floor(input.step) || 0, this.steps.length));
     const firstIncomplete = this.firstIncompleteStep() ?? this.steps.length;
-    this.step = Math.max(0, Math.min(Math.floor(input.step) || 0, firstIncomplete, this.steps.length));
+    this.step = Math.min(saved, firstIncomplete);
+    // Until the engine says which questions can be left out, every unanswered one looks missing: the saved step
+    // is applied again then (`setDecisive`).
+    this.pendingStep = saved;
     this.phase = 'answering';
     this.dirty = false;
     this.errors = [];

@@ -117,10 +117,17 @@ export const selfAssessmentStyles = css`
     font-size: 1.1875rem;
     margin: 0 0 0.5rem;
   }
+  /* The select never grows past the form; the full role name shows, wrapped, under it. */
+  .role-chosen {
+    margin: 0.5rem 0 0;
+    overflow-wrap: break-word;
+  }
   select {
     font: inherit;
     min-height: 2.5rem;
+    width: 100%;
     max-width: 100%;
+    text-overflow: ellipsis;
     padding: 0.25rem;
     border: 2px solid var(--_input-border);
     border-radius: var(--_radius);
@@ -134,6 +141,19 @@ export const selfAssessmentStyles = css`
     display: inline-block;
     min-height: 24px;
     min-width: 24px;
+  }
+
+  /* The offer to leave out questions that cannot change the result: GOV.UK inset text with its button. */
+  .skip-offer {
+    margin: 0 0 calc(var(--_space) * 1.5);
+    padding: 0.75rem var(--_space);
+    border-left: 5px solid var(--_border);
+  }
+  .skip-offer p {
+    margin-top: 0;
+  }
+  .skip-offer .secondary {
+    margin-bottom: 0;
   }
 
   /* Notices (drafts) */

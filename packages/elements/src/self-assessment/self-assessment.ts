@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { localized, msg, str } from '@lit/localize';
-import { assess, levelName, type AssessOptions, type Framework, type Item, type ItemKind, type LevelFit } from '@levelfit/engine';
+import { assess, decisiveItems, levelName, type AssessOptions, type Framework, type Item, type ItemKind, type LevelFit } from '@levelfit/engine';
 import { DraftStore, type ConflictChoice, type DraftNotice } from '../drafts/draft-store.js';
 import { SELF_ASSESSMENT_DRAFTS } from '../drafts/envelope.js';
 import { isStorageKind, openDraftStorage, type StorageKind } from '../drafts/storage.js';
@@ -35,8 +35,9 @@ import { decodeSubmission, encodeSubmission, submissionKey, type Submission } fr
  * @attr storage - Where drafts are saved: `local` (default), `session` or `none`.
  * @attr assessment-key - Distinguishes drafts of the same framework: `levelfit:draft:<framework id>:<assessment-key>`.
  * @attr person-key - Whose answers these are (an opaque id from the host's sign-in; not shown): drafts and the kept submission go under `…:person:<person-key>`, so people sharing a device never see each other's answers. Without it a restored draft says it may be someone else's and offers "Not you? Start afresh".
- * @attr step-size - Most questions on one step (default 12); longer groups are split into parts.
+ * @attr step-size - Most questions on one step (default 10); a longer group is split into even parts (23 → 8 + 8 + 7).
  * @attr start-page - Boolean. Shows a start page first (what this is, how many questions and about how long, that answers are saved so the person can stop and come back).
+ * @attr ask-all - Boolean. Asks every question. Without it the form leaves out the questions that cannot change the result (the engine's `decisiveItems`, asked again at each step), says how many, and offers "Answer them anyway"; the person's choice is kept in the draft.
  * @attr sent - Boolean. The host has sent the result on (to a manager or an HR system): the confirmation says "Your result has been sent" instead of "Your result is ready".
  *
  * @event {LfChangeEvent} lf-change - An answer changed. `detail: { itemId, rating, responses }`.
@@ -58,7 +59,11 @@ import { decodeSubmission, encodeSubmission, submissionKey, type Submission } fr
  * @csspart source-text - "From the framework: …" under a plain-language question.
  * @csspart check-section - One collapsible section of "Check your answers" (one per step).
  * @csspart step-heading - The step's heading (focused on each step change).
+ * @csspart skip-offer - "We have left out 19 questions that can't change your result" with "Answer them anyway" (`button-answer-anyway`), or "Skip them" (`button-skip`).
+ * @csspart came-back - On a step Continue went back to: its left-out questions now matter.
+ * @csspart skipped - "Skipped" in "Check your answers", for a question left out (its link, `answer-link`, asks it).
  * @csspart role-picker - The optional role field.
+ * @csspart role-chosen - "You chose: …" under the role select: the whole role name, wrapped, where a narrow select cuts it short.
  * @csspart question - One question's wrapper (also `question-error` when it has an error).
  * @csspart legend - The question's title.
  * @csspart hint - Hint text under a legend.
@@ -138,6 +143,10 @@ export class LfSelfAssessment extends LfElement {
   @property({ type: Boolean, reflect: true, attribute: 'start-page' })
   startPage = false;
 
+  /** Asks every question: no offer to leave out the ones that cannot change the result. */
+  @property({ type: Boolean, reflect: true, attribute: 'ask-all' })
+  askAll = false;
+
   /** The person has left the start page (or there was none to show). */
   @state()
   private started = false;
@@ -169,10 +178,24 @@ export class LfSelfAssessment extends LfElement {
     snapshot: () => {
       const c = this.assessment;
       if (!c.framework || c.phase !== 'answering') return null;
-      return { framework: c.framework, ratings: c.responses.ratings, step: c.step, role: c.role };
+      return { framework: c.framework, ratings: c.responses.ratings, step: c.step, role: c.role, skipping: c.skipping };
     },
-    apply: (answers) => this.assessment.merge(answers),
+    apply: (answers) => {
+      this.assessment.merge(answers);
+      void this.refreshDecisive();
+    },
   });
+
+  /** The engine's latest `decisiveItems` run: `updateComplete` waits for it, so a step is never shown half-decided. */
+  private readonly decisive: { settled: Promise<void> } = { settled: Promise.resolve() };
+  private decisiveRun = 0;
+  /** Continue waits for the engine to say what can be left out; a second press meanwhile does nothing. */
+  private continuing = false;
+
+  constructor() {
+    super();
+    this.watchSource(this.decisive);
+  }
 
   private session: { framework: Framework; storage: StorageKind; key: string | null; person: string | null } | null = null;
   private submitProblem: Problem | null = null;
@@ -239,8 +262,9 @@ export class LfSelfAssessment extends LfElement {
         this.submitProblem = null;
         this.confirmingRestart = false;
         this.showingKept = false;
+        this.assessment.offer = !this.askAll;
         const draft = this.drafts.open(fw.framework, storage, key, person);
-        if (draft) this.assessment.restore({ ratings: draft.responses.ratings, step: draft.step, role: draft.role });
+        if (draft) this.assessment.restore({ ratings: draft.responses.ratings, step: draft.step, role: draft.role, skipping: draft.skipping });
         this.kept = this.readSubmission(fw.framework, storage, key, person);
         this.restoredToAnnounce = this.kept;
         // No answers in progress: the person sees the result they submitted last, not an empty form.
@@ -249,8 +273,11 @@ export class LfSelfAssessment extends LfElement {
           this.lastResult = this.kept.result;
           this.showingKept = true;
         }
-      } else if (changed.has('stepSize')) {
-        this.assessment.setStepSize(this.stepSize);
+        void this.refreshDecisive();
+      } else {
+        if (changed.has('stepSize')) this.assessment.setStepSize(this.stepSize);
+        if (changed.has('askAll')) this.assessment.offer = !this.askAll;
+        if (changed.has('askAll') || changed.has('target')) void this.refreshDecisive();
       }
     }
     this.problem =
@@ -321,6 +348,7 @@ export class LfSelfAssessment extends LfElement {
   private onRoleChange(e: Event): void {
     this.assessment.setRole((e.target as HTMLSelectElement).value || null);
     this.drafts.schedule();
+    void this.refreshDecisive();
   }
 
   private onSubmit(e: Event): void {
@@ -330,7 +358,7 @@ export class LfSelfAssessment extends LfElement {
       void this.submit();
       return;
     }
-    if (this.assessment.next().ok) this.navigated();
+    void this.continueStep();
   }
 
   private onBack(): void {
@@ -417,6 +445,74 @@ export class LfSelfAssessment extends LfElement {
     this.requestUpdate();
   }
 
+  /** The engine's options: the target level and, with the role picker, the role. */
+  private assessOptions(): AssessOptions {
+    const options: AssessOptions = {};
+    const target = this.target?.trim();
+    if (target) options.target = target;
+    if (this.rolePicker && this.assessment.role) options.role = this.assessment.role;
+    return options;
+  }
+
+  /**
+   * Asks the engine which unanswered questions could still change the result; the rest can be left out. The
+   * latest call wins. A failure leaves out nothing more (every question is still asked), and the target's own
+   * problem is shown by `levelProblem`.
+   */
+  private refreshDecisive(): Promise<void> {
+    const c = this.assessment;
+    const framework = c.framework;
+    if (!framework || !c.offer || c.phase !== 'answering' || this.problem) return this.decisive.settled;
+    const run = ++this.decisiveRun;
+    this.decisive.settled = decisiveItems(framework, c.responses.ratings, this.assessOptions()).then(
+      (ids) => {
+        if (run === this.decisiveRun && c.framework === framework && c.phase === 'answering') c.setDecisive(ids);
+      },
+      () => undefined,
+    );
+    return this.decisive.settled;
+  }
+
+  /** Continue on a step: once its questions are answered, ask the engine what can be left out, then move on. */
+  private async continueStep(): Promise<void> {
+    const c = this.assessment;
+    if (this.continuing) return;
+    if (c.offer && c.missing(c.step).length === 0) {
+      this.continuing = true;
+      try {
+        await this.refreshDecisive();
+      } finally {
+        this.continuing = false;
+      }
+      if (c.phase !== 'answering' || c.onCheckPage) return;
+    }
+    if (c.next().ok) this.navigated();
+  }
+
+  /** "Answer them anyway" / "Skip them": focus stays on the offer's button, which now offers the other choice. */
+  private onSkipChoice(skip: boolean): void {
+    const c = this.assessment;
+    c.setSkipping(skip);
+    if (!skip && c.onCheckPage) {
+      // From "Check your answers": go to the first question that was left out.
+      const first = c.missing()[0];
+      if (first !== undefined) c.change(first);
+    }
+    this.navigated();
+    if (c.focus !== null) return;
+    void this.updateComplete.then(() => {
+      const root = this.renderRoot as ShadowRoot;
+      const next = root.querySelector<HTMLElement>(`[part~="${skip ? 'button-answer-anyway' : 'button-skip'}"]`);
+      (next ?? root.querySelector<HTMLElement>('[data-focus="heading"]'))?.focus();
+    });
+  }
+
+  private onAnswerSkipped(e: Event, itemId: string): void {
+    e.preventDefault();
+    this.assessment.answerSkipped(itemId);
+    this.navigated();
+  }
+
   /** The engine call, in one place so the submit guard's tests can hold it open while "scoring". */
   private score(framework: Framework, responses: { ratings: Record<string, number> }, options: AssessOptions): Promise<LevelFit> {
     return assess(framework, responses, options);
@@ -432,10 +528,7 @@ export class LfSelfAssessment extends LfElement {
     if (c.phase !== 'answering' || !c.framework || !c.checkAll().ok) return;
     if (!c.beginSubmit()) return;
     const responses = c.responses;
-    const options: AssessOptions = {};
-    const target = this.target?.trim();
-    if (target) options.target = target;
-    if (this.rolePicker && c.role) options.role = c.role;
+    const options = this.assessOptions();
     let result: LevelFit;
     try {
       result = await this.score(c.framework, responses, options);
@@ -671,6 +764,7 @@ export class LfSelfAssessment extends LfElement {
     this.assessment.focus = { to: 'heading' };
   }
 
+  /** Every question the form has (asked once each). */
   private questionCount(): number {
     return this.assessment.steps.reduce((n, s) => n + s.itemIds.length, 0);
   }
@@ -683,7 +777,11 @@ export class LfSelfAssessment extends LfElement {
       <div class="step" part="start-page">
         <h2 data-focus="heading" tabindex="-1" part="step-heading">${msg('Before you start')}</h2>
         <p>${msg('You will rate how well you do each part of your job. Your answers show which level of the framework fits your work best, and what you could work on next.')}</p>
-        <p>${msg(str`There are ${total} questions. It takes about ${minutes} minutes.`)}</p>
+        <p>
+          ${this.assessment.offer
+            ? msg(str`There are up to ${total} questions. It takes about ${minutes} minutes or less. We leave out the questions that can’t change your result.`)
+            : msg(str`There are ${total} questions. It takes about ${minutes} minutes.`)}
+        </p>
         ${this.storageKind() === 'none'
           ? nothing
           : html`<p>${msg('Your answers are saved on this device as you go. You can stop and come back later.')}</p>`}
@@ -707,16 +805,42 @@ export class LfSelfAssessment extends LfElement {
     </details>`;
   }
 
-  /** "Questions 13–24 of 67" and a bar: how far through the questions this step is. */
+  /**
+   * "Questions 13–23 of 40" and a bar: how far through the questions this step is, counting only the questions
+   * asked (steps not reached yet count in full, so the total can only go down as questions are left out).
+   */
   private renderProgress(step: Step): TemplateResult {
     const c = this.assessment;
-    const total = this.questionCount();
-    const first = c.steps.slice(0, step.index).reduce((n, s) => n + s.itemIds.length, 0) + 1;
-    const last = first + step.itemIds.length - 1;
+    const counts = c.steps.map((s) => c.shownIds(s.index).length);
+    const total = counts.reduce((a, b) => a + b, 0);
+    const first = counts.slice(0, step.index).reduce((a, b) => a + b, 0) + 1;
+    const last = first + counts[step.index]! - 1;
     const text = first === last ? msg(str`Question ${first} of ${total}`) : msg(str`Questions ${first}–${last} of ${total}`);
     return html`<div class="progress" part="progress">
       <p id="lf-progress">${text}</p>
       <progress part="progress-bar" max=${total} .value=${first - 1} aria-labelledby="lf-progress"></progress>
+    </div>`;
+  }
+
+  /** How many questions are left out, and the choice to answer them anyway (or to leave them out again). */
+  private renderSkipOffer(): TemplateResult | typeof nothing {
+    const c = this.assessment;
+    if (!c.offer) return nothing;
+    if (c.skipping) {
+      const n = c.skippedIds().length;
+      if (n === 0) return nothing;
+      return html`<div class="skip-offer" part="skip-offer">
+        <p>${n === 1 ? msg('We have left out 1 question that can’t change your result.') : msg(str`We have left out ${n} questions that can’t change your result.`)}</p>
+        <button type="button" class="secondary" part="button button-answer-anyway" @click=${() => this.onSkipChoice(false)}>
+          ${msg('Answer them anyway')}
+        </button>
+      </div>`;
+    }
+    const n = c.skippable().length;
+    if (n === 0) return nothing;
+    return html`<div class="skip-offer" part="skip-offer">
+      <p>${n === 1 ? msg('1 question you have not answered can’t change your result.') : msg(str`${n} questions you have not answered can’t change your result.`)}</p>
+      <button type="button" class="secondary" part="button button-skip" @click=${() => this.onSkipChoice(true)}>${msg('Skip them')}</button>
     </div>`;
   }
 
@@ -726,12 +850,14 @@ export class LfSelfAssessment extends LfElement {
     return html`
       <div class="step" part="step">
         <h2 data-focus="heading" tabindex="-1" part="step-heading">
-          <span class="caption" part="step-indicator">${msg(str`Step ${step.index + 1} of ${c.steps.length}`)}</span>
+          <span class="caption" part="step-indicator">${this.stepIndicator(step)}</span>
           ${this.stepTitle(step)}
         </h2>
-        ${this.renderProgress(step)} ${step.index === 0 ? this.renderScaleHelp(false) : nothing}
+        ${this.renderProgress(step)}
+        ${c.cameBack ? html`<p class="came-back" part="came-back">${msg('Your later answers mean these questions can now change your result.')}</p>` : nothing}
+        ${this.renderSkipOffer()} ${step.index === 0 ? this.renderScaleHelp(false) : nothing}
         ${this.showRolePicker(framework) && step.index === 0 ? this.renderRolePicker(framework) : nothing}
-        ${repeat(step.itemIds, (id) => id, (id) => this.renderQuestion(c.item(id)!, framework))}
+        ${repeat(c.shownIds(step.index), (id) => id, (id) => this.renderQuestion(c.item(id)!, framework))}
       </div>
       <div class="buttons">
         <button type="submit" part="button button-continue">${msg('Continue')}</button>
@@ -740,6 +866,13 @@ export class LfSelfAssessment extends LfElement {
           : nothing}
       </div>
     `;
+  }
+
+  /** "Step 2 of 7", counting only the steps with a question to ask. */
+  private stepIndicator(step: Step): string {
+    const visible = this.assessment.visibleSteps();
+    const at = visible.findIndex((s) => s.index === step.index);
+    return msg(str`Step ${(at < 0 ? visible.filter((s) => s.index < step.index).length : at) + 1} of ${Math.max(visible.length, 1)}`);
   }
 
   /** The picker shows only when asked for and the framework lists indicative roles. */
@@ -773,6 +906,9 @@ export class LfSelfAssessment extends LfElement {
             `,
           )}
         </select>
+        ${role
+          ? html`<p class="role-chosen" part="role-chosen">${msg('You chose:')} <strong>${role}</strong></p>`
+          : nothing}
       </div>
     `;
   }
@@ -845,6 +981,7 @@ export class LfSelfAssessment extends LfElement {
     const framework = c.framework!;
     const label = (rating: number | undefined): string => (rating === undefined ? msg('Not answered') : ratingLabel(framework, rating));
     const roleTitle = c.role;
+    const skipped = c.skippedIds();
     return html`
       <h2 data-focus="heading" tabindex="-1" part="step-heading">${msg('Check your answers')}</h2>
       <div class="check-answers" part="check-answers">
@@ -862,29 +999,57 @@ export class LfSelfAssessment extends LfElement {
                 </div>
               </dl>`
           : nothing}
-        ${c.steps.map(
-          (step) => html`
+        ${skipped.length
+          ? html`<div class="skip-offer" part="skip-offer">
+              <p>
+                ${skipped.length === 1
+                  ? msg('You did not need to answer 1 question, because it can’t change your result. It is marked “Skipped” below.')
+                  : msg(str`You did not need to answer ${skipped.length} questions, because they can’t change your result. They are marked “Skipped” below.`)}
+              </p>
+              <button type="button" class="secondary" part="button button-answer-anyway" @click=${() => this.onSkipChoice(false)}>
+                ${msg('Answer them anyway')}
+              </button>
+            </div>`
+          : nothing}
+        ${c.steps.map((step) => {
+          const left = step.itemIds.filter((id) => c.isSkipped(id)).length;
+          const answered = step.itemIds.length - left;
+          return html`
             <details class="check-section" part="check-section">
-            <summary><h3>${this.stepTitle(step)}</h3> <span class="count">${msg(str`${step.itemIds.length} answers`)}</span></summary>
+            <summary><h3>${this.stepTitle(step)}</h3> <span class="count">${left
+              ? msg(str`${answered} answers, ${left} skipped`)
+              : msg(str`${answered} answers`)}</span></summary>
             <dl class="summary-list" part="summary-list">
               ${step.itemIds.map((id) => {
                 const item = c.item(id)!;
-                return html`
-                  <div class="summary-row" data-item=${id}>
-                    <dt>${item.question ?? item.title}</dt>
-                    <dd>${label(c.rating(id))}</dd>
-                    <dd class="actions">
-                      <a href="#q-${id}" part="change-link" @click=${(e: Event) => this.onChangeLink(e, id)}
-                        >${msg('Change')}<span class="lf-visually-hidden"> ${msg(str`your rating for “${item.title}”`)}</span></a
-                      >
-                    </dd>
-                  </div>
-                `;
+                return c.isSkipped(id)
+                  ? html`
+                      <div class="summary-row" data-item=${id} data-skipped="">
+                        <dt>${item.question ?? item.title}</dt>
+                        <dd part="skipped">${msg('Skipped: it can’t change your result')}</dd>
+                        <dd class="actions">
+                          <a href="#q-${id}" part="answer-link" @click=${(e: Event) => this.onAnswerSkipped(e, id)}
+                            >${msg('Answer')}<span class="lf-visually-hidden"> ${msg(str`“${item.title}”`)}</span></a
+                          >
+                        </dd>
+                      </div>
+                    `
+                  : html`
+                      <div class="summary-row" data-item=${id}>
+                        <dt>${item.question ?? item.title}</dt>
+                        <dd>${label(c.rating(id))}</dd>
+                        <dd class="actions">
+                          <a href="#q-${id}" part="change-link" @click=${(e: Event) => this.onChangeLink(e, id)}
+                            >${msg('Change')}<span class="lf-visually-hidden"> ${msg(str`your rating for “${item.title}”`)}</span></a
+                          >
+                        </dd>
+                      </div>
+                    `;
               })}
             </dl>
             </details>
-          `,
-        )}
+          `;
+        })}
       </div>
       <h3>${msg('Now submit your assessment')}</h3>
       <p>${msg('When you submit, your answers are scored against the framework’s levels.')}</p>

@@ -1,7 +1,7 @@
 import type { Item, ItemKind } from '@levelfit/engine';
 
 /** Most questions on one step unless the `step-size` attribute says otherwise. */
-export const DEFAULT_STEP_SIZE = 12;
+export const DEFAULT_STEP_SIZE = 10;
 
 /** What a step is about: the source's own heading (`item.group`) or, for ungrouped items, their kind. */
 export type StepHeading = { type: 'group'; text: string } | { type: 'kind'; kind: ItemKind };
@@ -18,11 +18,24 @@ export interface Step {
 
 const headingKey = (item: Item): string => (item.group !== undefined ? `g:${item.group}` : `k:${item.kind}`);
 
+/** Splits `ids` into `parts` runs whose sizes differ by at most one, longer runs first (22 → 8 + 7 + 7). */
+export function evenParts<T>(ids: readonly T[], parts: number): T[][] {
+  const out: T[][] = [];
+  let start = 0;
+  for (let p = 0; p < parts; p++) {
+    const size = Math.floor(ids.length / parts) + (p < ids.length % parts ? 1 : 0);
+    out.push(ids.slice(start, start + size));
+    start += size;
+  }
+  return out;
+}
+
 /**
  * Groups the framework's items into steps, in source order: each run of consecutive items under the same
- * heading is one step, and a run longer than `maxPerStep` is split into balanced parts (23 → 12 + 11).
- * For the clinical-homecare framework this gives the common and core competences in two parts, then one
- * step per level's indicators: seven steps.
+ * heading is one step (one topic a page), and a run longer than `maxPerStep` is split into the fewest parts
+ * that fit, as even as they can be (23 → 8 + 8 + 7, 12 → 6 + 6), so no step is much longer than another.
+ * Groups are not packed together: a page keeps to one topic, titled by it. For the clinical-homecare
+ * framework and the default of 10 this gives 8/8/7/8/8/9/6/6/7, where a limit of 12 gave 12/11/8/8/9/12/7.
  */
 export function buildSteps(items: readonly Item[], maxPerStep: number = DEFAULT_STEP_SIZE): Step[] {
   const size = Number.isFinite(maxPerStep) && maxPerStep >= 1 ? Math.floor(maxPerStep) : DEFAULT_STEP_SIZE;
@@ -42,10 +55,7 @@ export function buildSteps(items: readonly Item[], maxPerStep: number = DEFAULT_
   const steps: Step[] = [];
   for (const run of runs) {
     const parts = Math.ceil(run.ids.length / size);
-    const per = Math.ceil(run.ids.length / parts);
-    for (let p = 0; p < parts; p++) {
-      steps.push({ index: steps.length, heading: run.heading, part: p + 1, parts, itemIds: run.ids.slice(p * per, (p + 1) * per) });
-    }
+    evenParts(run.ids, parts).forEach((itemIds, p) => steps.push({ index: steps.length, heading: run.heading, part: p + 1, parts, itemIds }));
   }
   return steps;
 }
