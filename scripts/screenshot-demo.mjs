@@ -9,7 +9,7 @@
 // and writes for each width:
 //   demo-<width>-form.png     the page as a person first sees it;
 //   demo-<width>-result.png   after answering every question as a care worker at Level 2 with some Level 3
-//                             skills and submitting: the result beside (or, on a phone, with) the form.
+//                             skills and submitting: the result beside the form (on a phone, above it).
 // Then it stops the server it started. Exit code 1 on any failure, with the reason.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
