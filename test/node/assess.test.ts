@@ -31,7 +31,6 @@ import {
   coreIds,
   indicatorIds,
   itemTitle,
-  levelTitle,
   makeFramework,
   metSet,
   ratingsFor,
@@ -46,7 +45,6 @@ const ch = frameworks['clinical-homecare'];
  */
 const firm = parseFramework({ ...structuredClone(ch), items: ch.items.map(({ optional: _optional, ...item }) => item) });
 const LEVELS = ['supportive', 'associate', 'autonomous', 'enhanced', 'advanced'] as const;
-const title = (level: string) => levelTitle(ch, level);
 const name = (level: string) => levelName(ch, level);
 const levelOf = (fit: LevelFit, level: string) => fit.levels.find((l) => l.level === level)!;
 const attainedLevels = (fit: LevelFit) => fit.levels.filter((l) => l.attained).map((l) => l.level);
