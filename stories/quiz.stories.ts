@@ -100,6 +100,24 @@ export const ErrorSummary: Story = {
   },
 };
 
+/** Every question answered: "Check your answers", before Submit (restored from a draft). */
+export const CheckAnswers: Story = {
+  args: { storage: 'session', assessmentKey: 'storybook-quiz-check' },
+  loaders: [
+    draftLoader('storybook-quiz-check', (bank) => ({
+      answers: { ...correctAnswers(bank), ...wrongAnswers(bank, 3) },
+      step: bank.questions.length,
+      revealed: bank.questions.map((q) => q.id),
+    })),
+  ],
+};
+
+/** The first question on a 320 px phone (Storybook's "Small mobile" viewport). */
+export const Mobile: Story = {
+  name: 'Mobile (320 px)',
+  globals: { viewport: { value: 'mobile1', isRotated: false } },
+};
+
 /** Every answer right: submitted and scored by the engine. */
 export const ResultsPass: Story = {
   args: { storage: 'session', assessmentKey: 'storybook-quiz-pass' },

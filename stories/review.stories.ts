@@ -129,6 +129,13 @@ export const ChangedAfterSignOff: Story = {
 /** Sent back to the person: read-only, with the reason. */
 export const Returned: Story = { loaders: [async () => ({ record: returnedRecord() })] };
 
+/** Part-way through a review on a 320 px phone (Storybook's "Small mobile" viewport). */
+export const Mobile: Story = {
+  name: 'Mobile (320 px)',
+  globals: { viewport: { value: 'mobile1', isRotated: false } },
+  loaders: [async () => ({ record: inReviewRecord() })],
+};
+
 /** Not a valid record (an evidence link that would run script): the inline error. */
 export const NotARecord: Story = {
   loaders: [

@@ -116,7 +116,7 @@ describe('drafts: what cannot be used is set aside, with a notice', () => {
     localStorage.setItem(KEY, JSON.stringify({ ...rest, v: 1 }));
     const el = await mount();
     expect(el.responses).to.deep.equal({ ratings: { communicate: 1 } });
-    expect(noticeText(el)).to.match(/^We have restored the answers you saved on 4 March 2025/);
+    expect(noticeText(el)).to.match(/^We have restored answers saved on this device on 4 March 2025/);
     expect(setAsideKeys()).to.deep.equal([]);
     radio(el, 'safeguard', 1).click();
     flushAll();

@@ -59,7 +59,9 @@ describe('drafts: two tabs on one draft', () => {
     await b.updateComplete;
     expect(b.responses).to.deep.equal({ ratings: { safeguard: 1 } });
     expect(radio(b, 'safeguard', 1).checked).to.equal(true);
-    expect(noticeText(b)).to.contain('1 answer you gave in another tab or window has been added here.');
+    // two elements on one page stand in for the two tabs, so the notice names "another form on this page"
+    // (a write from a writer not on this page says "another tab or window": see the test below)
+    expect(noticeText(b)).to.contain('1 answer you gave in another form on this page has been added here.');
     expect(notices(a)).to.have.length(0);
 
     radio(b, 'record', 3).click();
@@ -105,9 +107,9 @@ describe('drafts: two tabs on one draft', () => {
     const [notice] = notices(b, 'conflict');
     expect(notice).to.exist;
     expect($(b, '[part="notices"]')!.getAttribute('role')).to.equal('status');
-    expect(noticeText(b)).to.contain('Your answers were also changed in another tab or window');
+    expect(noticeText(b)).to.contain('Your answers were also changed in another form on this page');
     expect(noticeText(b)).to.contain('1 answer is different there: “Communicate clearly”.');
-    expect(actionButton(b, 'button-use-theirs').textContent!.trim()).to.equal('Use the other tab’s answers');
+    expect(actionButton(b, 'button-use-theirs').textContent!.trim()).to.equal('Use the other form’s answers');
     expect(actionButton(b, 'button-keep-mine').textContent!.trim()).to.equal('Keep mine');
     expect(notice!.querySelector('button[part~="button-dismiss"]')).to.equal(null);
     await expect(b).to.be.accessible();

@@ -166,7 +166,7 @@ describe('drafts in <lf-self-assessment>', () => {
     expect(stepIndicator(el)).to.equal('Step 2 of 3');
     expect(radio(el, 'one-a', 2).checked).to.equal(true);
     expect(el.responses).to.deep.equal({ ratings: { communicate: 1, safeguard: 1, record: 3, 'one-a': 2 } });
-    expect(noticeText(el)).to.match(/We have restored the answers you saved on/);
+    expect(noticeText(el)).to.match(/We have restored answers saved on this device on .*If they are not yours, start afresh\./);
     await clickButton(el, 'button-back');
     expect(radio(el, 'record', 3).checked).to.equal(true);
     expect($<HTMLSelectElement>(el, 'select')!.value).to.equal('Team leader');

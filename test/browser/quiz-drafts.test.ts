@@ -56,7 +56,7 @@ describe('<lf-quiz> drafts', () => {
     el = await make();
     expect(progress(el)).to.equal('Question 2 of 4');
     expect($<HTMLInputElement>(el, 'input[value="b"]')!.checked).to.equal(true);
-    expect(text($(el, '[part="notices"]'))).to.contain('We have restored the answers you saved on');
+    expect(text($(el, '[part="notices"]'))).to.contain('We have restored answers saved on this device on');
     expect(el.answers).to.deep.equal({ 'hand-wash': ['a'], 'five-moments': ['b'] });
     await expect(el).to.be.accessible();
     // The first answer's feedback had been shown, and still is.
@@ -167,7 +167,7 @@ describe('<lf-quiz> drafts', () => {
     const el = await make();
     expect(el.answers).to.deep.equal({ 'hand-wash': ['a'], 'five-moments': ['a', 'b'] });
     expect(progress(el)).to.equal('Question 3 of 4');
-    expect(text($(el, '[part="notices"]'))).to.contain('We have restored the answers you saved on');
+    expect(text($(el, '[part="notices"]'))).to.contain('We have restored answers saved on this device on');
     await choose(el, ['false']);
     window.dispatchEvent(new PageTransitionEvent('pagehide'));
     expect(saved()).to.include({ v: 2, revision: 1 });
@@ -185,7 +185,8 @@ describe('<lf-quiz> drafts', () => {
       storageEvent();
       await b.updateComplete;
       expect(b.answers).to.deep.equal({ 'hand-wash': ['a'] });
-      expect(text($(b, '[part="notices"]'))).to.contain('1 answer you gave in another tab or window has been added here.');
+      // two elements on one page stand in for the two tabs: the notice names them as forms on this page
+      expect(text($(b, '[part="notices"]'))).to.contain('1 answer you gave in another form on this page has been added here.');
       expect((saved() as { revision: number }).revision).to.equal(1);
     });
 

@@ -89,7 +89,22 @@ describe('stories', () => {
     ]);
     expect(names(competenceMatrix)).to.include.members(['Plain', 'WithRatings']);
     expect(names(careerLevels)).to.include.members(['AllLevels', 'CurrentLevel']);
-    expect(names(selfAssessment)).to.include.members(['Default', 'PartlyAnswered', 'FrameworkError', 'CustomTheme']);
+    expect(names(selfAssessment)).to.include.members([
+      'Default',
+      'PartlyAnswered',
+      'FrameworkError',
+      'CustomTheme',
+      'StartPage',
+      'ErrorSummary',
+      'CheckAnswers',
+      'Submitted',
+      'SubmittedAndSent',
+      'StartAgain',
+      'KeptResult',
+      'TwoTabConflict',
+      'Mobile',
+      'MobileCheckAnswers',
+    ]);
     expect(names(quiz)).to.include.members([
       'Empty',
       'PartlyAnswered',
@@ -100,6 +115,8 @@ describe('stories', () => {
       'MalformedBank',
       'LongText',
       'CustomTheme',
+      'CheckAnswers',
+      'Mobile',
     ]);
     expect(names(review)).to.include.members([
       'Submitted',
@@ -115,6 +132,7 @@ describe('stories', () => {
       'ChangedAfterSignOff',
       'Returned',
       'NotARecord',
+      'Mobile',
     ]);
   });
 
@@ -143,6 +161,7 @@ describe('stories', () => {
       [selfAssessment.default as MetaLike, selfAssessment.FrameworkError as StoryLike, 'FrameworkError'],
       [quiz.default as MetaLike, quiz.MalformedBank as StoryLike, 'MalformedBank'],
       [quiz.default as MetaLike, quiz.ErrorSummary as StoryLike, 'ErrorSummary'],
+      [selfAssessment.default as MetaLike, selfAssessment.ErrorSummary as StoryLike, 'ErrorSummary'],
       [review.default as MetaLike, review.NotARecord as StoryLike, 'NotARecord'],
       [levelFit.default as MetaLike, levelFit.MalformedRecord as StoryLike, 'MalformedRecord'],
       [review.default as MetaLike, review.SignOffError as StoryLike, 'SignOffError'],
@@ -157,7 +176,46 @@ describe('stories', () => {
 
   it('the partly answered story restores the saved draft', async () => {
     const el = await renderStory(selfAssessment.default as MetaLike, selfAssessment.PartlyAnswered as StoryLike, 'PartlyAnswered');
-    expect(el.shadowRoot!.textContent).to.match(/restored the answers you saved/);
+    expect(el.shadowRoot!.textContent).to.match(/restored answers saved on this device/); // no person-key: worded as possibly someone else’s
+  });
+
+  it('the self-assessment journey stories show what they say', async () => {
+    const sa = selfAssessment.default as MetaLike;
+    const show = async (name: string) => {
+      const el = (await renderStory(sa, (selfAssessment as Record<string, unknown>)[name] as StoryLike, name)) as LitElement & {
+        result: unknown;
+      };
+      const text = el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
+      const conflict = el.shadowRoot!.querySelector('[part="notice"][data-notice="conflict"]');
+      const open = el.shadowRoot!.querySelectorAll('details[open]').length;
+      const result = el.result;
+      fixtureCleanup();
+      sessionStorage.clear();
+      return { text, conflict, open, result };
+    };
+    expect((await show('StartPage')).text).to.match(/Before you start.*There are \d+ questions/);
+    // One story per step, and each opens on its own step: a re-balanced journey must update the stories.
+    const stepStories = Object.keys(selfAssessment).filter((k) => /^Step\d+$/.test(k));
+    const first = await show('Step1');
+    const total = Number(/Step 1 of (\d+)/.exec(first.text)?.[1]);
+    expect(stepStories, 'a story for every step').to.have.length(total);
+    for (const name of stepStories) {
+      expect((await show(name)).text, name).to.contain(`Step ${name.slice(4)} of ${total}`);
+    }
+    expect((await show('ErrorSummary')).text).to.match(/There is a problem.*Select a rating for/);
+    const check = await show('CheckAnswers');
+    expect(check.text).to.contain('Check your answers');
+    expect(check.open, 'the first section opened').to.equal(1);
+    const submitted = await show('Submitted');
+    expect(submitted.text).to.match(/Your result is ready.*Your best fit is/);
+    expect(submitted.result).to.have.property('bestFit', 'associate');
+    expect((await show('SubmittedAndSent')).text).to.contain('Your result has been sent');
+    expect((await show('StartAgain')).text).to.contain('Start again?');
+    expect((await show('KeptResult')).text).to.match(/Your result from 2 December 2026/);
+    const conflict = await show('TwoTabConflict');
+    expect(conflict.conflict, 'the conflict notice').to.exist;
+    expect(conflict.text).to.contain('Keep mine');
+    expect((selfAssessment.Mobile as { globals?: unknown }).globals).to.deep.equal({ viewport: { value: 'mobile1', isRotated: false } });
   });
 
   it('the quiz stories show what they say', async () => {
@@ -169,8 +227,9 @@ describe('stories', () => {
       sessionStorage.clear();
       return { el, text };
     };
-    expect((await shadow(quiz.PartlyAnswered, 'PartlyAnswered')).text).to.match(/restored the answers you saved.*Question 4 of/);
+    expect((await shadow(quiz.PartlyAnswered, 'PartlyAnswered')).text).to.match(/restored answers saved on this device.*Question 4 of/);
     expect((await shadow(quiz.FeedbackShown, 'FeedbackShown')).text).to.match(/Question 2 of .*Partly correct|Question 2 of .*Incorrect/);
+    expect((await shadow(quiz.CheckAnswers, 'CheckAnswers')).text).to.match(/restored the answers you saved.*Check your answers/);
     expect((await shadow(quiz.ResultsPass, 'ResultsPass')).text).to.contain('You passed');
     expect((await shadow(quiz.ResultsFail, 'ResultsFail')).text).to.contain('You did not pass this time');
   });

@@ -13,7 +13,10 @@
 //   6. review    – staff submits a self-assessment to the demo's records API, a supervisor reviews it on the
 //                  Supervisor page and signs it off, and both pages show the confirmed level; two supervisors
 //                  signing one record at once: one is saved, the other gets 412, is told, and keeps its review.
-//   7. persona   – a care worker at Level 2 with some Level 3 skills: the result lists exactly the unmet Autonomous
+//   7. shared    – one device, several people: with person-key the next person sees an empty form and the
+//                  first person's answers come back to them; without it the restore notice offers "Not you?
+//                  Start afresh", which empties the form and keeps the first person's draft aside.
+//   8. persona   – a care worker at Level 2 with some Level 3 skills: the result lists exactly the unmet Autonomous
 //                  competences and "any N of these M" statements, shows no blended percentage (Advanced, with 6 of
 //                  7 statements "Not yet", never looks more met than Enhanced), and page.pdf() of the print view
 //                  has the name, date and framework version, and no page with fewer than 3 lines of text.
@@ -1099,7 +1102,7 @@ async function review() {
   console.log(`test:e2e: review: staff submitted, supervisor signed off, both see the confirmed level; two supervisors: one saved, one told (412) with ${kept} items kept`);
 }
 
-// ---- 7. the persona's result, and its print ----
+// ---- 8. the persona's result, and its print ----
 
 /** Level 2 (Associate) in full, 3 of the 7 competences Autonomous adds, 3 of its statements, and "Not yet" to 6 of 7 Advanced statements. */
 function personaRatings() {
@@ -1212,6 +1215,72 @@ async function persona() {
   console.log(`test:e2e: persona: ${unmetCompetences.length} competences and any ${need} of ${unmetStatements.length} statements to ${levelName(FW, 'autonomous')}; PDF ${pages.length} pages`);
 }
 
+// ---- 7. one device, several people ----
+
+async function shared() {
+  const label = 'shared';
+  const { context, page } = await open(label); // one context: one device's storage
+  const path = (person) => `/test/e2e/pages/shared.html${person ? `?person=${person}` : ''}`;
+  const load = async (person) => {
+    await goto(page, path(person));
+    await rendered(page, [SA]);
+  };
+  const noticeOf = (code) => saText(page, `[data-notice="${code}"]`);
+  /** Answers the first question by keyboard (Tab to its first radio, then down to the rating) and waits for the save. */
+  const answerFirst = async (rating) => {
+    await tabUntil(page, (a) => a.tag === 'input' && a.type === 'radio', 'the first question');
+    await press(page, 'Space');
+    await press(page, 'ArrowDown', radioIndex(rating));
+    await page.waitForFunction((tag) => /saved/i.test(document.querySelector(tag).shadowRoot.querySelector('[part~="draft-status"]').textContent), SA, {
+      timeout: DRAFT_DEBOUNCE_MS + 5000,
+    });
+  };
+  const first = FW.items[0].id;
+  const top = FW.scale.values.at(-1).value;
+  const keys = () => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('levelfit:')).sort());
+
+  // With person-key: Ann answers; Ben, next on the tablet, sees none of it; Ann gets hers back.
+  await load('ann');
+  await answerFirst(top);
+  await violations(page, `${label} ann`);
+  await load('ben');
+  check(Object.keys(await checkedValues(page)).length === 0, `${label}: Ben sees answers on an empty form: ${JSON.stringify(await checkedValues(page))}`);
+  check((await noticeOf('restored')) === null, `${label}: Ben is shown a restored notice`);
+  await violations(page, `${label} ben`);
+  await load('ann');
+  check((await checkedValues(page))[first] === top, `${label}: Ann's answer did not come back to her`);
+  check(/restored the answers you saved/.test((await noticeOf('restored')) ?? ''), `${label}: Ann's restored notice is not hers: ${await noticeOf('restored')}`);
+  check(
+    JSON.stringify(await keys()) === JSON.stringify(['levelfit:draft:clinical-homecare:e2e-shared:person:ann']),
+    `${label}: unexpected keys with person-key: ${JSON.stringify(await keys())}`,
+  );
+  await violations(page, `${label} ann again`);
+
+  // Without person-key: someone answers; the next person is told and starts afresh by keyboard.
+  await load(null);
+  await answerFirst(top);
+  const raw = await page.evaluate(() => localStorage.getItem('levelfit:draft:clinical-homecare:e2e-shared'));
+  await violations(page, `${label} no person`);
+  await load(null);
+  const notice = (await noticeOf('restored')) ?? '';
+  check(/saved on this device on .* If they are not yours, start afresh\./.test(notice), `${label}: the notice does not say whose answers these may be: ${notice}`);
+  await tabUntil(page, (a) => a.part.includes('button-start-afresh'), '"Not you? Start afresh"');
+  await press(page, 'Enter');
+  await page.waitForFunction((tag) => !document.querySelector(tag).shadowRoot.querySelector('[data-notice="restored"]'), SA);
+  check(Object.keys(await checkedValues(page)).length === 0, `${label}: the form is not empty after "Not you? Start afresh"`);
+  const aside = await page.evaluate(() =>
+    Object.keys(localStorage)
+      .filter((k) => k.startsWith('levelfit:draft:clinical-homecare:e2e-shared:set-aside:'))
+      .map((k) => localStorage.getItem(k)),
+  );
+  check(aside.length === 1 && aside[0] === raw, `${label}: the first person's draft is not kept aside byte for byte (${aside.length} copies)`);
+  await load(null);
+  check((await noticeOf('restored')) === null && Object.keys(await checkedValues(page)).length === 0, `${label}: a reload brings the set-aside answers back`);
+  await violations(page, `${label} end`);
+  await context.close();
+  console.log(`test:e2e: shared: person-key keeps two people apart; "Not you? Start afresh" kept the draft aside and started empty`);
+}
+
 // ---- run ----
 
 async function section(name, fn) {
@@ -1236,6 +1305,7 @@ try {
       await section('a11y', a11y);
       await section('tabs', tabs);
       await section('review', review);
+      await section('shared', shared);
       await section('persona', persona);
     })(),
   ]);

@@ -32,18 +32,30 @@ import { tokens } from '../tokens.js';
  * @csspart error - The inline error.
  * @csspart loading - The line shown while a framework URL loads.
  *
- * @cssproperty --lf-font-family - Font family.
- * @cssproperty --lf-color-text - Text colour.
- * @cssproperty --lf-color-text-secondary - Captions.
- * @cssproperty --lf-color-background - Card background.
- * @cssproperty --lf-color-border - Card border.
- * @cssproperty --lf-color-highlight - The current level's border and label (default: brand).
- * @cssproperty --lf-color-error - The inline error's border.
- * @cssproperty --lf-card-border-color - Card border (default: border).
- * @cssproperty --lf-card-shadow - Card shadow (default: none; never printed).
- * @cssproperty --lf-radius - Card corner radius.
- * @cssproperty --lf-space - Base spacing unit.
- * @cssproperty --lf-career-levels-columns - Minimum card width in the grid (default 18rem).
+ * @cssproperty [--lf-font-family=Arial, Helvetica, sans-serif] - Font family.
+ * @cssproperty [--lf-color-text=#0b0c0c] - Text colour.
+ * @cssproperty [--lf-color-text-secondary=#505a5f] - Captions.
+ * @cssproperty [--lf-color-background=#ffffff] - Card background.
+ * @cssproperty [--lf-color-border=#b1b4b6] - Card border.
+ * @cssproperty [--lf-color-highlight=var(--lf-color-brand)] - The current level's border and label.
+ * @cssproperty [--lf-color-error=#d4351c] - The inline error's border.
+ * @cssproperty [--lf-card-border-color=var(--lf-color-border)] - Card border.
+ * @cssproperty [--lf-card-shadow=none] - Card shadow (never printed).
+ * @cssproperty [--lf-radius=0] - Card corner radius.
+ * @cssproperty [--lf-space=1rem] - Base spacing unit.
+ * @cssproperty [--lf-career-levels-columns=18rem] - Minimum card width in the grid.
+ * @cssproperty [--lf-button-secondary-background=var(--lf-color-surface)] - Secondary button background (Print, Back).
+ * @cssproperty [--lf-button-secondary-text=var(--lf-color-text)] - Secondary button text.
+ * @cssproperty [--lf-color-brand=#1d70b8] - Brand colour: primary buttons, marks and highlights.
+ * @cssproperty [--lf-color-brand-text=#ffffff] - Text on brand-coloured backgrounds.
+ * @cssproperty [--lf-color-focus=#ffdd00] - Focus highlight.
+ * @cssproperty [--lf-color-focus-text=#0b0c0c] - Text and ring on the focus highlight.
+ * @cssproperty [--lf-color-input-border=#0b0c0c] - Borders of inputs and selects.
+ * @cssproperty [--lf-color-link=#1d70b8] - Links.
+ * @cssproperty [--lf-color-success=#00703c] - Success and confirmation colour.
+ * @cssproperty [--lf-color-surface=#f3f2f1] - Panels, notices and secondary buttons.
+ * @cssproperty [--lf-font-size=1rem] - Base font size.
+ * @cssproperty [--lf-view-max-width=none] - Widest the element grows.
  */
 @localized()
 export class LfCareerLevels extends LfElement {
@@ -83,7 +95,7 @@ export class LfCareerLevels extends LfElement {
         margin: 0 0 0.5rem;
         padding: 0.125rem 0.5rem;
         background: var(--_highlight);
-        color: var(--lf-color-brand-text, #fff);
+        color: var(--_brand-text);
         font-weight: 700;
         font-size: 0.875rem;
       }

@@ -37,16 +37,32 @@ export type MatrixRatings = Record<string, number> | { ratings: Record<string, n
  * @csspart error - The inline error shown for a malformed framework or ratings.
  * @csspart loading - The line shown while a framework URL loads.
  *
- * @cssproperty --lf-font-family - Font family.
- * @cssproperty --lf-color-text - Text colour.
- * @cssproperty --lf-color-text-secondary - Captions.
- * @cssproperty --lf-color-border - Table rules.
- * @cssproperty --lf-color-surface - Header background.
- * @cssproperty --lf-color-brand - The tick mark.
- * @cssproperty --lf-color-error - The inline error's border.
- * @cssproperty --lf-matrix-header-background - Column header background (default: surface).
- * @cssproperty --lf-matrix-mark-color - Colour of the "required" tick (default: brand).
- * @cssproperty --lf-matrix-max-height - Height after which the table scrolls (default: none).
+ * @cssproperty [--lf-font-family=Arial, Helvetica, sans-serif] - Font family.
+ * @cssproperty [--lf-color-text=#0b0c0c] - Text colour.
+ * @cssproperty [--lf-color-text-secondary=#505a5f] - Captions.
+ * @cssproperty [--lf-color-border=#b1b4b6] - Table rules.
+ * @cssproperty [--lf-color-surface=#f3f2f1] - Header background.
+ * @cssproperty [--lf-color-brand=#1d70b8] - The tick mark.
+ * @cssproperty [--lf-color-error=#d4351c] - The inline error's border.
+ * @cssproperty [--lf-matrix-header-background=var(--lf-color-surface)] - Column header background.
+ * @cssproperty [--lf-matrix-mark-color=var(--lf-color-brand)] - Colour of the "required" tick.
+ * @cssproperty [--lf-matrix-max-height=none] - Height after which the table scrolls.
+ * @cssproperty [--lf-button-secondary-background=var(--lf-color-surface)] - Secondary button background (Print, Back).
+ * @cssproperty [--lf-button-secondary-text=var(--lf-color-text)] - Secondary button text.
+ * @cssproperty [--lf-card-border-color=var(--lf-color-border)] - Card border.
+ * @cssproperty [--lf-card-shadow=none] - Card shadow (never printed).
+ * @cssproperty [--lf-color-background=#ffffff] - Background of fields and cards.
+ * @cssproperty [--lf-color-brand-text=#ffffff] - Text on brand-coloured backgrounds.
+ * @cssproperty [--lf-color-focus=#ffdd00] - Focus highlight.
+ * @cssproperty [--lf-color-focus-text=#0b0c0c] - Text and ring on the focus highlight.
+ * @cssproperty [--lf-color-highlight=var(--lf-color-brand)] - Highlight of the current or best-fit level.
+ * @cssproperty [--lf-color-input-border=#0b0c0c] - Borders of inputs and selects.
+ * @cssproperty [--lf-color-link=#1d70b8] - Links.
+ * @cssproperty [--lf-color-success=#00703c] - Success and confirmation colour.
+ * @cssproperty [--lf-font-size=1rem] - Base font size.
+ * @cssproperty [--lf-radius=0] - Corner radius.
+ * @cssproperty [--lf-space=1rem] - Base spacing unit.
+ * @cssproperty [--lf-view-max-width=none] - Widest the element grows.
  */
 @localized()
 export class LfCompetenceMatrix extends LfElement {

@@ -1,12 +1,25 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { DraftFormat, DraftOutcome } from './format.js';
-import { nextRevision, setAsideKeyFor, storageKeyUnder, type DraftHeader } from './shared.js';
+import { nextRevision, SET_ASIDE_INFIX, setAsideKeyFor, setAsideTimeOf, storageKeyUnder, type DraftHeader } from './shared.js';
 import { openDraftStorage, type DraftStorage, type StorageKind } from './storage.js';
 
 /** Autosave waits this long after the last change. */
 export const DRAFT_DEBOUNCE_MS = 300;
 /** The "Draft saved at …" status changes (and so is announced) at most this often. */
 export const SAVED_STATUS_THROTTLE_MS = 15_000;
+/**
+ * Most set-aside copies kept in one storage area, all forms together; past it the oldest go first. Each
+ * copy is a whole draft, so without a cap a device shared for years would fill its storage with them.
+ */
+export const SET_ASIDE_LIMIT = 10;
+/** Everything levelfit keeps on a device starts with this (drafts, kept submissions, attempt counts). */
+const LEVELFIT_PREFIX = 'levelfit';
+
+/**
+ * The writers (one per element) on this page. Two elements on one key see each other's writes when they
+ * read the key; this tells them the other writer is "another form on this page", not another tab.
+ */
+const PAGE_WRITERS = new Set<string>();
 
 /** Notices about drafts, as data; the view words them. */
 export type DraftNotice =
@@ -24,6 +37,11 @@ export type DraftNotice =
   | {
       code: 'restored';
       savedAt: Date;
+      /**
+       * True when nothing says whose answers these are (no `person-key`, and storage other people on this
+       * device can read): the view says so and offers to start afresh (`startAfresh`).
+       */
+      shared: boolean;
       /** Saved answers left out: the item or question is gone, or the value no longer fits. */
       dropped: string[];
       /** A saved role no longer listed (cleared), or null. */
@@ -37,12 +55,16 @@ export type DraftNotice =
       items: string[];
       role: boolean;
       savedAt: Date;
+      /** The other writer is another element on this page, not another tab or window. */
+      samePage: boolean;
     }
   | {
       /** Answers saved in another tab were taken in (no conflict). */
       code: 'merged';
       items: string[];
       role: boolean;
+      /** The other writer is another element on this page, not another tab or window. */
+      samePage: boolean;
     };
 
 export type ConflictChoice = 'theirs' | 'mine';
@@ -88,7 +110,7 @@ interface Conflict<E> {
 }
 
 /**
- * The one draft store for every form (`<lf-self-assessment>`, `<lf-quiz>`): it autosaves to Web Storage
+ * The one draft store for every form (`<lf-self-assessment>`, `<lf-quiz>`, `<lf-review>`): it autosaves to Web Storage
  * through the form's `DraftFormat`, debounced after each change and flushed at once on `pagehide`, on
  * `visibilitychange` to hidden and when the element is removed.
  *
@@ -96,6 +118,11 @@ interface Conflict<E> {
  *   stay in memory and one notice says so, once.
  * - Drafts it cannot use are copied to `<key>:set-aside:<time>` and reported, never thrown away silently;
  *   drafts from an older version keep their usable answers and list the rest (the original kept aside).
+ *   One copy per draft, at most `SET_ASIDE_LIMIT` in all, oldest removed first.
+ * - A person key puts the draft under `…:person:<key>`; without one a restored draft may be someone else's
+ *   on a shared device, and `startAfresh` sets it aside and starts empty.
+ * - `storage="none"` keeps drafts in this store's memory: answers survive the framework or bank changing
+ *   and changing back for as long as the element lives, and nothing reaches the device.
  * - Two tabs (or two elements) on one key do not overwrite each other: every write carries a revision and
  *   this writer's id, a write goes ahead only if the key still holds what this writer last saw, and a
  *   change from elsewhere (`storage` event, or found just before a write) is merged; answers changed on
@@ -105,8 +132,12 @@ export class DraftStore<S, Snap, E extends DraftHeader, A> implements ReactiveCo
   private readonly host: ReactiveControllerHost;
   private readonly format: DraftFormat<S, Snap, E, A>;
   private readonly options: DraftStoreOptions<Snap, A>;
-  private storage: DraftStorage = openDraftStorage('none');
+  /** With `storage="none"`, drafts are kept here for the element's life (per framework or bank), never on the device. */
+  private readonly memory = new Map<string, string>();
+  private storage: DraftStorage = openDraftStorage('none', window, this.memory);
   private key: string | null = null;
+  /** A person key was given: the draft is this person's, not anyone's on the device. */
+  private personal = false;
   private source: S | null = null;
   private base: Base<A> = { raw: null, revision: 0, answers: null };
   private conflict: Conflict<E> | null = null;
@@ -131,6 +162,7 @@ export class DraftStore<S, Snap, E extends DraftHeader, A> implements ReactiveCo
     this.format = format;
     this.options = options;
     this.writerId = options.writerId ?? randomWriterId();
+    PAGE_WRITERS.add(this.writerId);
     host.addController(this);
   }
 
@@ -189,10 +221,11 @@ export class DraftStore<S, Snap, E extends DraftHeader, A> implements ReactiveCo
    * Points the store at a source's draft and reads it. Returns the draft to restore, or null. A draft that
    * cannot be used is copied to a set-aside key and a notice is added.
    */
-  open(source: S, kind: StorageKind, assessmentKey: string | null): E | null {
+  open(source: S, kind: StorageKind, assessmentKey: string | null, personKey: string | null = null): E | null {
     this.cancel();
-    this.storage = openDraftStorage(kind);
-    this.key = storageKeyUnder(this.format.prefix, this.format.sourceId(source), assessmentKey);
+    this.storage = this.openStorage(kind);
+    this.key = storageKeyUnder(this.format.prefix, this.format.sourceId(source), assessmentKey, personKey);
+    this.personal = !!personKey?.trim();
     this.source = source;
     this.base = { raw: null, revision: 0, answers: null };
     this.conflict = null;
@@ -240,7 +273,10 @@ export class DraftStore<S, Snap, E extends DraftHeader, A> implements ReactiveCo
             keptKey: kept?.ok ? kept.key : null,
           };
         }
-        this.notices = [...this.notices, { code: 'restored', savedAt: new Date(draft.savedAt), dropped, droppedRole, migrated }];
+        // Answers kept in memory come back without a word: they were given on this page, moments ago.
+        if (this.storage.kind !== 'none') {
+          this.notices = [...this.notices, { code: 'restored', savedAt: new Date(draft.savedAt), shared: !this.personal, dropped, droppedRole, migrated }];
+        }
         this.host.requestUpdate();
         return draft;
       }
@@ -256,7 +292,7 @@ export class DraftStore<S, Snap, E extends DraftHeader, A> implements ReactiveCo
     // Moving to no storage (an LMS took over the draft) drops a pending save rather than writing it to the old place.
     if (kind === 'none') this.cancel();
     else this.flush();
-    this.storage = openDraftStorage(kind);
+    this.storage = this.openStorage(kind);
     this.base = { raw: null, revision: 0, answers: null };
     this.conflict = null;
     this.notices = this.notices.filter((n) => n.code !== 'conflict');
@@ -266,9 +302,9 @@ export class DraftStore<S, Snap, E extends DraftHeader, A> implements ReactiveCo
     this.host.requestUpdate();
   }
 
-  /** Schedules a save (debounced). */
+  /** Schedules a save (debounced). With `storage="none"` the save goes to this element's memory. */
   schedule(): void {
-    if (this.storage.kind === 'none' || !this.key) return;
+    if (!this.key) return;
     this.pendingSave = true;
     clearTimeout(this.timer);
     this.timer = setTimeout(() => this.flush(), this.options.debounceMs ?? DRAFT_DEBOUNCE_MS);
@@ -311,6 +347,50 @@ export class DraftStore<S, Snap, E extends DraftHeader, A> implements ReactiveCo
       this.markSaved(this.now());
     }
     this.host.requestUpdate();
+  }
+
+  /**
+   * "Not you? Start afresh": the restored draft may be someone else's (a shared device). It is set aside,
+   * byte for byte (kept, not deleted), the key is emptied and the form starts empty; the person's next
+   * answer saves a new draft. Returns false when the draft could not be kept aside (it is then left where it
+   * was and this session's answers stay in memory only, so the other person's answers are not overwritten).
+   */
+  startAfresh(): boolean {
+    this.cancel();
+    let ok = true;
+    if (this.key) {
+      const current = this.storage.read(this.key);
+      const raw = current.ok ? current.value : this.base.raw;
+      if (raw !== null) {
+        const kept = this.keepCopy(raw);
+        ok = kept.ok && this.storage.remove(this.key).ok;
+        if (!ok) {
+          this.key = null;
+          this.unavailable();
+        }
+      }
+    }
+    if (this.conflict) this.storage.remove(this.conflict.keepKey);
+    this.conflict = null;
+    this.base = { raw: null, revision: 0, answers: null };
+    this.saved = false;
+    this.savedAt = null;
+    this.statusAt = null;
+    this.notices = this.notices.filter((n) => n.code === 'storage-unavailable');
+    this.host.requestUpdate();
+    return ok;
+  }
+
+  /**
+   * Moves what another key of this storage holds (the self-assessment's kept submission) aside the same way
+   * as a draft: copied to `<key>:set-aside:<time>`, counted in the cap, then removed. True when nothing is
+   * left under `key`.
+   */
+  setAsideKey(key: string): boolean {
+    const raw = this.storage.read(key);
+    if (!raw.ok) return false;
+    if (raw.value === null) return true;
+    return this.keepCopy(raw.value, key).ok && this.storage.remove(key).ok;
   }
 
   /** Drops any pending save and removes the saved draft (after a submission, or "start again"). */
@@ -376,16 +456,51 @@ export class DraftStore<S, Snap, E extends DraftHeader, A> implements ReactiveCo
     return { code: 'set-aside', reason: outcome.reason, setAsideKey: key, moved, savedAt: outcome.savedAt ? new Date(outcome.savedAt) : null };
   }
 
-  /** Copies a raw draft to a fresh set-aside key (never over a different copy). */
-  private keepCopy(raw: string): { key: string; ok: boolean } {
+  private openStorage(kind: StorageKind): DraftStorage {
+    return openDraftStorage(kind, window, this.memory);
+  }
+
+  /**
+   * Copies a raw draft to a set-aside key: the copy already made of the same draft if there is one (reloading
+   * a page with the same old draft must not pile up copies), else a fresh key (never over a different copy).
+   * Then keeps at most `SET_ASIDE_LIMIT` copies in the storage area, removing the oldest first.
+   */
+  private keepCopy(raw: string, of: string = this.key!): { key: string; ok: boolean } {
+    const all = this.storage.keys?.();
+    const mine = `${of}${SET_ASIDE_INFIX}`;
+    if (all?.ok) {
+      for (const k of all.value) {
+        if (!k.startsWith(mine)) continue;
+        const there = this.storage.read(k);
+        if (there.ok && there.value === raw) return { key: k, ok: true };
+      }
+    }
     const stamp = this.now().getTime();
-    let key = setAsideKeyFor(this.key!, stamp);
+    let key = setAsideKeyFor(of, stamp);
     for (let n = 1; n < 50; n++) {
       const there = this.storage.read(key);
       if (!there.ok || there.value === null || there.value === raw) break;
-      key = `${setAsideKeyFor(this.key!, stamp)}-${n}`;
+      key = `${setAsideKeyFor(of, stamp)}-${n}`;
     }
-    return { key, ok: this.storage.write(key, raw).ok };
+    const ok = this.storage.write(key, raw).ok;
+    if (ok) this.capSetAside(key);
+    return { key, ok };
+  }
+
+  /** Removes the oldest set-aside copies (drafts and kept submissions of every levelfit form) past `SET_ASIDE_LIMIT` (never `keep`, never an open conflict's). */
+  private capSetAside(keep: string): void {
+    const all = this.storage.keys?.();
+    if (!all?.ok) return;
+    const copies = all.value
+      .filter((k) => k.startsWith(`${LEVELFIT_PREFIX}:`) && k.includes(SET_ASIDE_INFIX))
+      .map((k) => ({ k, at: setAsideTimeOf(k) ?? 0 }))
+      .sort((a, b) => a.at - b.at || (a.k < b.k ? -1 : 1));
+    let excess = copies.length - SET_ASIDE_LIMIT;
+    for (const { k } of copies) {
+      if (excess <= 0) break;
+      if (k === keep || k === this.conflict?.keepKey) continue;
+      if (this.storage.remove(k).ok) excess--;
+    }
   }
 
   private keepMineAside(conflict: Conflict<E>): void {
@@ -440,6 +555,8 @@ export class DraftStore<S, Snap, E extends DraftHeader, A> implements ReactiveCo
   }
 
   private markSaved(now: Date): void {
+    // Answers kept in memory are not "saved": the status must not suggest they would survive a reload.
+    if (this.storage.kind === 'none') return;
     this.saved = true;
     this.savedAt = now;
     const throttle = this.options.statusThrottleMs ?? SAVED_STATUS_THROTTLE_MS;
@@ -491,12 +608,15 @@ export class DraftStore<S, Snap, E extends DraftHeader, A> implements ReactiveCo
         keepKey: this.conflict?.keepKey ?? setAsideKeyFor(this.key!, this.now()),
       };
       this.saved = false;
-      this.notices = [...this.notices, { code: 'conflict', items: result.conflicts.items, role: result.conflicts.role, savedAt: new Date(theirs.savedAt) }];
+      this.notices = [
+        ...this.notices,
+        { code: 'conflict', items: result.conflicts.items, role: result.conflicts.role, savedAt: new Date(theirs.savedAt), samePage: PAGE_WRITERS.has(theirs.writer) },
+      ];
       return;
     }
     if (this.conflict) this.storage.remove(this.conflict.keepKey);
     this.conflict = null;
-    if (taken) this.notices = [...this.notices, { code: 'merged', items: result.fromTheirs.items, role: result.fromTheirs.role }];
+    if (taken) this.notices = [...this.notices, { code: 'merged', items: result.fromTheirs.items, role: result.fromTheirs.role, samePage: PAGE_WRITERS.has(theirs.writer) }];
     this.base = { raw: theirsRaw, revision: theirs.revision, answers: theirAnswers };
     this.pendingSave = !this.format.same(result.merged, theirAnswers);
   }

@@ -1,4 +1,4 @@
-import { canonicalJson, type Framework, type ItemReview } from '@levelfit/engine';
+import { canonicalJson, EVIDENCE_KINDS, type EvidenceKind, type Framework, type ItemReview } from '@levelfit/engine';
 import type { DraftFormat, DraftOutcome } from './format.js';
 import { mergeRecords, mergeValue, sameRecords } from './merge.js';
 import { DRAFT_PREFIX, isPlainObject, readHeader, savedAtOf, storageKeyUnder, type DraftWriteMeta } from './shared.js';
@@ -12,17 +12,35 @@ import { DRAFT_PREFIX, isPlainObject, readHeader, savedAtOf, storageKeyUnder, ty
  * submission by the same person starts a fresh review.
  */
 
-/** Envelope versions this code knows, oldest first. 1: `{ v, kind, recordKey, frameworkId, frameworkVersion, savedAt, revision, writer, items, returnReason }`. */
+/**
+ * Envelope versions this code knows, oldest first. 1: `{ v, kind, recordKey, frameworkId, frameworkVersion,
+ * savedAt, revision, writer, items, returnReason }`, and optionally `evidenceForm` (the "Add evidence" fields
+ * being typed; an optional field, so older readers ignore it and this reads drafts without it).
+ */
 export const REVIEW_DRAFT_VERSIONS = [1] as const;
 export const REVIEW_DRAFT_VERSION = 1 as const;
-/** Where review drafts live: `levelfit:draft:review:<record key>`. */
+/** Where review drafts live: `levelfit:draft:review:<record key>[:person:<person key>]`. */
 export const REVIEW_DRAFT_PREFIX = `${DRAFT_PREFIX}:review`;
+
+/** The "Add evidence" fields of one item, as typed (not yet checked). */
+export interface ReviewEvidenceForm {
+  itemId: string;
+  kind: EvidenceKind | '';
+  label: string;
+  date: string;
+  ref: string;
+}
 
 export interface ReviewDraftState {
   /** The reviewer's entry per item id: agree or a rating, a note, evidence. */
   items: Readonly<Record<string, ItemReview>>;
   /** What the reviewer has typed as the reason for sending the record back ('' for nothing). */
   returnReason: string;
+  /**
+   * Evidence being typed and not yet added, so a reload loses nothing. It belongs to the tab it is typed
+   * in: a merge keeps this tab's, and it is never a conflict.
+   */
+  evidenceForm?: ReviewEvidenceForm | null;
 }
 
 export interface ReviewDraftEnvelope extends ReviewDraftState {
@@ -73,7 +91,20 @@ export function createReviewDraft(source: ReviewDraftSource, state: ReviewDraftS
     writer: meta.writer,
     items: { ...state.items },
     returnReason: state.returnReason,
+    ...(state.evidenceForm ? { evidenceForm: { ...state.evidenceForm } } : {}),
   };
+}
+
+const FORM_TEXT_LIMIT = 10_000;
+
+/** The saved "Add evidence" fields, or null when they are not usable (for an item the framework lacks, say). */
+function evidenceFormOf(value: unknown, known: ReadonlySet<string>): ReviewEvidenceForm | null {
+  if (!isPlainObject(value)) return null;
+  const { itemId, kind, label, date, ref } = value;
+  if (typeof itemId !== 'string' || !known.has(itemId)) return null;
+  if (kind !== '' && !(EVIDENCE_KINDS as readonly unknown[]).includes(kind)) return null;
+  const text = (v: unknown) => (typeof v === 'string' ? v.slice(0, FORM_TEXT_LIMIT) : '');
+  return { itemId, kind: kind as EvidenceKind | '', label: text(label), date: text(date), ref: text(ref) };
 }
 
 const EVIDENCE_KEYS = new Set(['kind', 'label', 'date', 'ref']);
@@ -137,12 +168,14 @@ export function loadReviewDraft(raw: string | null | undefined, source: ReviewDr
     items: Object.fromEntries(kept),
     returnReason: typeof returnReason === 'string' ? returnReason : '',
   };
+  const form = evidenceFormOf(value.evidenceForm, known);
+  if (form) draft.evidenceForm = form;
   if (!dropped.length && frameworkVersion === source.framework.version) return { kind: 'loaded', draft };
   return { kind: 'migrated', draft, dropped, droppedRole: null, from: { envelopeVersion: REVIEW_DRAFT_VERSION, sourceVersion: frameworkVersion } };
 }
 
 export interface ReviewMergeResult {
-  merged: { items: Record<string, ItemReview>; returnReason: string };
+  merged: { items: Record<string, ItemReview>; returnReason: string; evidenceForm: ReviewEvidenceForm | null };
   /** Item ids both tabs changed differently since `base` (and whether the return reason is one). */
   conflicts: { items: string[]; returnReason: boolean };
   fromTheirs: { items: string[]; returnReason: boolean };
@@ -159,7 +192,7 @@ export function mergeReviewDrafts(base: ReviewDraftState | null, mine: ReviewDra
   const m = mergeRecords<ItemReview>(base?.items ?? null, mine.items, theirs.items, sameEntry);
   const r = mergeValue(base?.returnReason ?? '', mine.returnReason, theirs.returnReason);
   return {
-    merged: { items: m.merged, returnReason: r.value },
+    merged: { items: m.merged, returnReason: r.value, evidenceForm: mine.evidenceForm ?? null },
     conflicts: { items: m.conflicts, returnReason: r.conflict },
     fromTheirs: { items: m.fromTheirs, returnReason: r.fromTheirs },
   };
@@ -167,7 +200,7 @@ export function mergeReviewDrafts(base: ReviewDraftState | null, mine: ReviewDra
 
 /** True when two states hold the same review. */
 export function sameReview(a: ReviewDraftState, b: ReviewDraftState): boolean {
-  return a.returnReason === b.returnReason && sameRecords(a.items, b.items, sameEntry);
+  return a.returnReason === b.returnReason && sameRecords(a.items, b.items, sameEntry) && sameEntry(a.evidenceForm, b.evidenceForm);
 }
 
 /** The review's drafts, for the draft store (the return reason is what the store calls the `role`: one value beside the items). */
@@ -177,8 +210,8 @@ export const REVIEW_DRAFTS: DraftFormat<ReviewDraftSource, ReviewDraftSnapshot, 
   sourceVersion: (source) => source.framework.version,
   load: loadReviewDraft,
   create: (snapshot, now, meta) => createReviewDraft(snapshot.source, snapshot, now, meta),
-  answersOf: (draft) => ({ items: draft.items, returnReason: draft.returnReason }),
-  snapshotAnswers: (snapshot) => ({ items: snapshot.items, returnReason: snapshot.returnReason }),
+  answersOf: (draft) => ({ items: draft.items, returnReason: draft.returnReason, evidenceForm: draft.evidenceForm ?? null }),
+  snapshotAnswers: (snapshot) => ({ items: snapshot.items, returnReason: snapshot.returnReason, evidenceForm: snapshot.evidenceForm ?? null }),
   merge: (base, mine, theirs) => {
     const r = mergeReviewDrafts(base, mine, theirs);
     return {
@@ -194,6 +227,6 @@ export const REVIEW_DRAFTS: DraftFormat<ReviewDraftSource, ReviewDraftSnapshot, 
       if (Object.prototype.hasOwnProperty.call(theirs.items, id)) items[id] = theirs.items[id]!;
       else delete items[id];
     }
-    return { items, returnReason: conflicts.role ? theirs.returnReason : mine.returnReason };
+    return { items, returnReason: conflicts.role ? theirs.returnReason : mine.returnReason, evidenceForm: mine.evidenceForm ?? null };
   },
 };

@@ -16,10 +16,27 @@ export const DRAFT_PREFIX = 'levelfit:draft';
  */
 export const SET_ASIDE_INFIX = ':set-aside:';
 
-/** `<prefix>:<id>`, or `<prefix>:<id>:<assessment key>` when the trimmed assessment key is not empty. */
-export function storageKeyUnder(prefix: string, id: string, assessmentKey?: string | null): string {
+/** Separates a person's drafts from everyone else's on a shared device: `…:person:<person key>`. */
+export const PERSON_INFIX = ':person:';
+
+/**
+ * `<prefix>:<id>`, then `:<assessment key>` when the trimmed assessment key is not empty, then
+ * `:person:<person key>` (URI-encoded, so a `:` in it cannot run into another part) when the trimmed person
+ * key is not empty.
+ */
+export function storageKeyUnder(prefix: string, id: string, assessmentKey?: string | null, personKey?: string | null): string {
   const key = assessmentKey?.trim();
-  return key ? `${prefix}:${id}:${key}` : `${prefix}:${id}`;
+  const person = personKey?.trim();
+  const base = key ? `${prefix}:${id}:${key}` : `${prefix}:${id}`;
+  return person ? `${base}${PERSON_INFIX}${encodeURIComponent(person)}` : base;
+}
+
+/** The time in a set-aside key (`…:set-aside:<epoch ms>[-n]`), or null for any other key. */
+export function setAsideTimeOf(key: string): number | null {
+  const at = key.lastIndexOf(SET_ASIDE_INFIX);
+  if (at < 0) return null;
+  const stamp = Number.parseInt(key.slice(at + SET_ASIDE_INFIX.length), 10);
+  return Number.isFinite(stamp) ? stamp : null;
 }
 
 /** The key a draft is set aside under: `<key>:set-aside:<epoch ms>`. */

@@ -23,6 +23,8 @@ export interface DraftStorage {
    * hand-made stubs keep working; without it the controller does not listen for other tabs.
    */
   owns?(area: Storage | null): boolean;
+  /** Every key held (to find and cap set-aside copies). Optional for hand-made stubs. */
+  keys?(): StorageResult<string[]>;
 }
 
 function attempt<T>(fn: () => T): StorageResult<T> {
@@ -33,15 +35,30 @@ function attempt<T>(fn: () => T): StorageResult<T> {
   }
 }
 
-/** Opens `localStorage` or `sessionStorage` lazily on each call (so a later permission change is seen). */
-export function openDraftStorage(kind: StorageKind, scope: Pick<Window, 'localStorage' | 'sessionStorage'> = window): DraftStorage {
+/**
+ * Opens `localStorage` or `sessionStorage` lazily on each call (so a later permission change is seen).
+ * `none` keeps nothing, unless `memory` is given: then it keeps drafts in that map, which lives as long as
+ * its owner (an element keeps answers for its life, and nothing reaches the device).
+ */
+export function openDraftStorage(
+  kind: StorageKind,
+  scope: Pick<Window, 'localStorage' | 'sessionStorage'> = window,
+  memory?: Map<string, string>,
+): DraftStorage {
   if (kind === 'none') {
     return {
       kind,
-      read: () => ({ ok: true, value: null }),
-      write: () => ({ ok: true, value: undefined }),
-      remove: () => ({ ok: true, value: undefined }),
+      read: (key) => ({ ok: true, value: memory?.get(key) ?? null }),
+      write: (key, value) => {
+        memory?.set(key, value);
+        return { ok: true, value: undefined };
+      },
+      remove: (key) => {
+        memory?.delete(key);
+        return { ok: true, value: undefined };
+      },
       owns: () => false,
+      keys: () => ({ ok: true, value: memory ? [...memory.keys()] : [] }),
     };
   }
   const area = (): Storage => (kind === 'session' ? scope.sessionStorage : scope.localStorage);
@@ -54,5 +71,15 @@ export function openDraftStorage(kind: StorageKind, scope: Pick<Window, 'localSt
       const mine = attempt(area);
       return mine.ok && other !== null && other === mine.value;
     },
+    keys: () =>
+      attempt(() => {
+        const a = area();
+        const out: string[] = [];
+        for (let i = 0; i < a.length; i++) {
+          const k = a.key(i);
+          if (k !== null) out.push(k);
+        }
+        return out;
+      }),
   };
 }

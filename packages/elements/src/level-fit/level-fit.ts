@@ -76,19 +76,30 @@ import { renderRecordDetails, renderSideBySide } from './review-record.js';
  * @csspart record - The review record (people, dates, framework version, sign-off).
  * @csspart notes - The notes and evidence per item.
  *
- * @cssproperty --lf-font-family - Font family.
- * @cssproperty --lf-font-size - Base font size.
- * @cssproperty --lf-color-text - Text colour.
- * @cssproperty --lf-color-text-secondary - Captions and figures.
- * @cssproperty --lf-color-surface - Summary panel background and bar track.
- * @cssproperty --lf-color-border - Rules and the bar outline.
- * @cssproperty --lf-color-brand - Attained bars and the summary panel border.
- * @cssproperty --lf-color-error - The inline error's border.
- * @cssproperty --lf-color-focus - Focus highlight.
- * @cssproperty --lf-space - Base spacing unit.
- * @cssproperty --lf-radius - Corner radius of the panel and button.
- * @cssproperty --lf-summary-background - Background of the best-fit panel (default: surface).
- * @cssproperty --lf-view-max-width - Widest the element grows (default: none).
+ * @cssproperty [--lf-font-family=Arial, Helvetica, sans-serif] - Font family.
+ * @cssproperty [--lf-font-size=1rem] - Base font size.
+ * @cssproperty [--lf-color-text=#0b0c0c] - Text colour.
+ * @cssproperty [--lf-color-text-secondary=#505a5f] - Captions and figures.
+ * @cssproperty [--lf-color-surface=#f3f2f1] - Summary panel background and bar track.
+ * @cssproperty [--lf-color-border=#b1b4b6] - Rules and the bar outline.
+ * @cssproperty [--lf-color-brand=#1d70b8] - Attained bars and the summary panel border.
+ * @cssproperty [--lf-color-error=#d4351c] - The inline error's border.
+ * @cssproperty [--lf-color-focus=#ffdd00] - Focus highlight.
+ * @cssproperty [--lf-space=1rem] - Base spacing unit.
+ * @cssproperty [--lf-radius=0] - Corner radius of the panel and button.
+ * @cssproperty [--lf-summary-background=var(--lf-color-surface)] - Background of the best-fit panel.
+ * @cssproperty [--lf-view-max-width=none] - Widest the element grows.
+ * @cssproperty [--lf-button-secondary-background=var(--lf-color-surface)] - Secondary button background (Print, Back).
+ * @cssproperty [--lf-button-secondary-text=var(--lf-color-text)] - Secondary button text.
+ * @cssproperty [--lf-card-border-color=var(--lf-color-border)] - Card border.
+ * @cssproperty [--lf-card-shadow=none] - Card shadow (never printed).
+ * @cssproperty [--lf-color-background=#ffffff] - Background of fields and cards.
+ * @cssproperty [--lf-color-brand-text=#ffffff] - Text on brand-coloured backgrounds.
+ * @cssproperty [--lf-color-focus-text=#0b0c0c] - Text and ring on the focus highlight.
+ * @cssproperty [--lf-color-highlight=var(--lf-color-brand)] - Highlight of the current or best-fit level.
+ * @cssproperty [--lf-color-input-border=#0b0c0c] - Borders of inputs and selects.
+ * @cssproperty [--lf-color-link=#1d70b8] - Links.
+ * @cssproperty [--lf-color-success=#00703c] - Success and confirmation colour.
  */
 @localized()
 export class LfLevelFit extends LfElement {

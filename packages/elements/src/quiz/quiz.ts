@@ -22,7 +22,8 @@ import {
   type ScoreQuizOptions,
 } from '@levelfit/engine';
 import { credit } from '@levelfit/engine/internal';
-import { isStorageKind, type StorageKind } from '../drafts/storage.js';
+import { isStorageKind, openDraftStorage, type DraftStorage, type StorageKind } from '../drafts/storage.js';
+import { attemptsKey, decodeAttempts, encodeAttempts } from './attempts.js';
 import { DraftStore, type ConflictChoice, type DraftNotice } from '../drafts/draft-store.js';
 import { QUIZ_DRAFTS } from '../drafts/quiz-envelope.js';
 import { LfQuizChangeEvent, type LfQuizChangeReason, type QuizRestoreState } from '../events/lf-quiz-change.js';
@@ -55,12 +56,13 @@ import { quizStyles } from './quiz.styles.js';
  * @attr feedback - `immediate` (default): Continue first says whether the answer is right, with the bank's feedback; `none`: feedback only in the results.
  * @attr storage - Where drafts are saved: `local` (default), `session` or `none`.
  * @attr assessment-key - Distinguishes drafts of the same bank: `levelfit:draft:quiz:<bank id>:<assessment-key>`.
+ * @attr person-key - Whose answers these are (an opaque id from the host's sign-in; not shown): drafts and attempt counts go under `…:person:<person-key>`, so people sharing a device never see each other's answers. Without it a restored draft says it may be someone else's and offers "Not you? Start afresh".
  * @attr mode - `assessment`: the first checked answer counts (the bank's `delivery.checkedAnswers`: `lock`, the default, stops it changing; `first-try` lets it change for learning); `practice`: the final answers count and the quiz says it does not count. Default: `assessment` when `lms` is set, else `practice`.
  * @attr lms - Set when the result goes to an LMS (`scorm`, `xapi`, `cmi5`): assessment mode by default, drafts stay with the LMS (never in this device's storage; see `restore()` and `lf-quiz-change`), and once submitted the quiz cannot be started again here unless `allow-restart` is set.
  * @attr allow-restart - Lets the learner start again after submitting to an LMS.
  * @attr no-review - Leaves out the review of each question after submitting (for secure tests; a bank can also set `delivery.review: false`).
  * @attr hide-level-fit - Leaves out the level-fit section of the results. It is left out anyway when the bank cannot reach any level on its own and no self-ratings are given.
- * @attr attempts-used - Attempts already used elsewhere (e.g. counted by the LMS), toward the bank's `delivery.attempts` limit.
+ * @attr attempts-used - Attempts already used elsewhere (e.g. counted by the LMS), toward the bank's `delivery.attempts` limit. Attempts submitted here are counted on this device (`levelfit:attempts:quiz:<bank id>[:<assessment-key>][:person:<person-key>]`, kept across reloads; in memory with `storage="none"`; not kept with `lms`), and once none are left the quiz says so instead of starting a new one.
  *
  * @event {LfQuizSubmitEvent} lf-quiz-submit - Submitted and scored, exactly once per submission (repeated clicks, Enter or `submit()` while scoring, or after submitting until `reset()`, are ignored). `detail: { answers, score }`; `score` is the engine's `QuizScore`.
  * @event {LfQuizChangeEvent} lf-quiz-change - An option was selected or cleared (`reason: 'select'`), an answer checked (`'check'`) or the person moved to another page (`'move'`). `detail: { reason, questionId, selected, answers, position, seed, tries }`: everything `restore()` takes back.
@@ -87,7 +89,7 @@ import { quizStyles } from './quiz.styles.js';
  * @csspart option-label - An option's label.
  * @csspart feedback-region - The polite live region that holds the feedback.
  * @csspart feedback - The feedback on an answer (also `feedback-correct`, `feedback-partial` or `feedback-incorrect`).
- * @csspart button - Every button; also `button-continue`, `button-back`, `button-submit`, `button-restart`, `button-dismiss`, `button-use-theirs`, `button-keep-mine`.
+ * @csspart button - Every button; also `button-continue`, `button-back`, `button-submit`, `button-restart`, `button-dismiss`, `button-use-theirs`, `button-keep-mine`, `button-start-afresh` ("Not you? Start afresh").
  * @csspart check-answers - The "Check your answers" summary list.
  * @csspart change-link - A "Change" link.
  * @csspart results - The results view.
@@ -101,32 +103,33 @@ import { quizStyles } from './quiz.styles.js';
  * @csspart draft-status - The polite status line that says "Draft saved".
  * @csspart error - The inline error shown for bad input or a failed score.
  *
- * @cssproperty --lf-font-family - Font family.
- * @cssproperty --lf-font-size - Base font size.
- * @cssproperty --lf-color-text - Text colour.
- * @cssproperty --lf-color-text-secondary - Hints and captions.
- * @cssproperty --lf-color-background - Field background.
- * @cssproperty --lf-color-surface - Notices, scenario and secondary buttons.
- * @cssproperty --lf-color-border - Summary list and table rules.
- * @cssproperty --lf-color-input-border - Radio and checkbox colour.
- * @cssproperty --lf-color-brand - Primary buttons, notice and feedback borders.
- * @cssproperty --lf-color-brand-text - Text on primary buttons.
- * @cssproperty --lf-color-link - Links.
- * @cssproperty --lf-color-error - Error borders and messages, incorrect feedback.
- * @cssproperty --lf-color-success - Correct feedback and the pass panel.
- * @cssproperty --lf-color-focus - Focus highlight.
- * @cssproperty --lf-color-focus-text - Text and ring on the focus highlight.
- * @cssproperty --lf-radius - Corner radius of buttons and panels.
- * @cssproperty --lf-space - Base spacing unit.
- * @cssproperty --lf-form-max-width - Widest the quiz grows (default 48rem).
- * @cssproperty --lf-radio-size - Radio and checkbox size (default 1.75rem; never under 24px).
- * @cssproperty --lf-button-background - Primary button background (default: brand).
- * @cssproperty --lf-button-text - Primary button text.
- * @cssproperty --lf-button-shadow - Primary button bottom shadow.
- * @cssproperty --lf-button-secondary-background - Back / restart button background.
- * @cssproperty --lf-button-secondary-text - Back / restart button text.
- * @cssproperty --lf-panel-background - Pass panel background (default: success).
- * @cssproperty --lf-panel-text - Pass panel text.
+ * @cssproperty [--lf-font-family=Arial, Helvetica, sans-serif] - Font family.
+ * @cssproperty [--lf-font-size=1rem] - Base font size.
+ * @cssproperty [--lf-color-text=#0b0c0c] - Text colour.
+ * @cssproperty [--lf-color-text-secondary=#505a5f] - Hints and captions.
+ * @cssproperty [--lf-color-background=#ffffff] - Field background.
+ * @cssproperty [--lf-color-surface=#f3f2f1] - Notices, scenario and secondary buttons.
+ * @cssproperty [--lf-color-border=#b1b4b6] - Summary list and table rules.
+ * @cssproperty [--lf-color-input-border=#0b0c0c] - Radio and checkbox colour.
+ * @cssproperty [--lf-color-brand=#1d70b8] - Primary buttons, notice and feedback borders.
+ * @cssproperty [--lf-color-brand-text=#ffffff] - Text on primary buttons.
+ * @cssproperty [--lf-color-link=#1d70b8] - Links.
+ * @cssproperty [--lf-color-error=#d4351c] - Error borders and messages, incorrect feedback.
+ * @cssproperty [--lf-color-success=#00703c] - Correct feedback and the pass panel.
+ * @cssproperty [--lf-color-focus=#ffdd00] - Focus highlight.
+ * @cssproperty [--lf-color-focus-text=#0b0c0c] - Text and ring on the focus highlight.
+ * @cssproperty [--lf-radius=0] - Corner radius of buttons and panels.
+ * @cssproperty [--lf-space=1rem] - Base spacing unit.
+ * @cssproperty [--lf-form-max-width=48rem] - Widest the quiz grows.
+ * @cssproperty [--lf-radio-size=1.75rem] - Radio and checkbox size (never under 24px).
+ * @cssproperty [--lf-button-background=var(--lf-color-brand)] - Primary button background.
+ * @cssproperty [--lf-button-text=var(--lf-color-brand-text)] - Primary button text.
+ * @cssproperty [--lf-button-shadow=#0b0c0c] - Primary button bottom shadow.
+ * @cssproperty [--lf-button-secondary-background=var(--lf-color-surface)] - Back / restart button background.
+ * @cssproperty [--lf-button-secondary-text=var(--lf-color-text)] - Back / restart button text.
+ * @cssproperty [--lf-panel-background=var(--lf-color-success)] - Pass panel background.
+ * @cssproperty [--lf-panel-text=#ffffff] - Pass panel text.
+ * @cssproperty [--lf-quiz-max-width=var(--lf-form-max-width, 48rem)] - Widest the quiz grows; set it to size the quiz alone.
  */
 @localized()
 export class LfQuiz extends LfElement {
@@ -155,6 +158,10 @@ export class LfQuiz extends LfElement {
   /** Distinguishes drafts of the same bank on one site. */
   @property({ reflect: true, attribute: 'assessment-key' })
   assessmentKey: string | null = null;
+
+  /** Whose answers these are on a shared device; not reflected, so the id does not show in the page's markup. */
+  @property({ attribute: 'person-key' })
+  personKey: string | null = null;
 
   /** `assessment` or `practice`; default `assessment` when `lms` is set, else `practice`. */
   @property({ reflect: true })
@@ -187,8 +194,10 @@ export class LfQuiz extends LfElement {
   @state()
   private reachesLevel: boolean | null = null;
 
-  /** Submissions made in this element. */
+  /** Attempts submitted: on this device (kept across reloads, see `./attempts.ts`), or in this element with an LMS. */
   private submissions = 0;
+  /** With `storage="none"`, the attempt count lives here for the element's life. */
+  private readonly attemptMemory = new Map<string, string>();
   /** A `restore()` made before the bank was ready, applied when it is. */
   private pendingRestore: QuizRestoreState | null = null;
 
@@ -204,7 +213,7 @@ export class LfQuiz extends LfElement {
   });
 
   private submitProblem: Problem | null = null;
-  private session: { bank: QuestionBank; framework: Framework; storage: StorageKind; key: string | null } | null = null;
+  private session: QuizSession | null = null;
   private fit: { bank: QuestionBank; framework: Framework; issues: Issue[] } | null = null;
 
   /** The engine's score of the last submission (the same as `lf-quiz-submit`'s `detail.score`), or null. */
@@ -294,7 +303,7 @@ export class LfQuiz extends LfElement {
   async submit(): Promise<QuizScore | null> {
     const q = this.quiz;
     const session = this.session;
-    if (!session || !q.onCheckPage || !q.checkAll() || !q.beginSubmit()) return null;
+    if (!session || this.outOfAttempts(session.bank) || !q.onCheckPage || !q.checkAll() || !q.beginSubmit()) return null;
     const answers = q.answers;
     const options: ScoreQuizOptions = { framework: session.framework, mode: this.effectiveMode, tries: q.tries, seed: q.seed };
     if (this.responses) options.responses = this.responses;
@@ -311,6 +320,7 @@ export class LfQuiz extends LfElement {
     this.submitProblem = null;
     this.drafts.clear();
     this.submissions++;
+    this.keepAttempts(session);
     if (!this.responses && this.reachesLevel === null) {
       try {
         this.reachesLevel = (await levelsWithinReach(session.bank, session.framework)).length > 0;
@@ -362,20 +372,22 @@ export class LfQuiz extends LfElement {
     if (this.fit.issues.length) return { issues: this.fit.issues, source: 'bank' };
     const storage = this.storageKind();
     const key = this.assessmentKey?.trim() || null;
+    const person = this.personKey?.trim() || null;
     const s = this.session;
-    if (s && s.bank === bank && s.framework === framework && s.key === key) {
+    if (s && s.bank === bank && s.framework === framework && s.key === key && s.person === person) {
       this.syncStorage();
     } else {
       this.drafts.flush();
-      this.session = { bank, framework, storage, key };
+      this.session = { bank, framework, storage, key, person };
       this.lastScore = null;
       this.submitProblem = null;
       this.reachesLevel = null;
-      this.submissions = 0;
+      const counted = this.reportsToLms ? null : this.attemptStorage(storage).read(attemptsKey(bank.id, key, person));
+      this.submissions = counted?.ok ? decodeAttempts(counted.value, bank.id) : 0;
       const pending = this.pendingRestore;
       this.pendingRestore = null;
       // A restore the host asked for (from the LMS) wins over a draft on this device.
-      const saved = this.drafts.open(bank, storage, key);
+      const saved = this.drafts.open(bank, storage, key, person);
       if (pending) this.drafts.clearNotices();
       const draft = pending ? null : saved;
       this.quiz.setBank(bank, pending?.seed ?? (isSeed(draft?.seed) ? draft.seed : undefined));
@@ -411,6 +423,29 @@ export class LfQuiz extends LfElement {
     if (!s || s.storage === storage) return;
     this.session = { ...s, storage };
     this.drafts.setStorage(storage);
+  }
+
+  /** Where the attempt count is kept: the draft's storage kind (none with an LMS: the LMS counts). */
+  private attemptStorage(kind: StorageKind): DraftStorage {
+    return openDraftStorage(kind, window, this.attemptMemory);
+  }
+
+  private keepAttempts(session: QuizSession): void {
+    const kind = this.storageKind();
+    // An LMS keeps its own count (given back as attempts-used); nothing about the learner stays on this device.
+    if (this.reportsToLms) return;
+    this.attemptStorage(kind).write(attemptsKey(session.bank.id, session.key, session.person), encodeAttempts(session.bank.id, this.submissions, new Date()));
+  }
+
+  /** Attempts used toward the bank's limit: those the host counted elsewhere plus those made here. */
+  private attemptsSpent(): number {
+    return (Number.isFinite(this.attemptsUsed) ? Math.max(0, this.attemptsUsed) : 0) + this.submissions;
+  }
+
+  /** True when the bank limits attempts and none are left. */
+  private outOfAttempts(bank: QuestionBank): boolean {
+    const limit = bank.delivery?.attempts;
+    return limit !== undefined && this.attemptsSpent() >= limit;
   }
 
   private storageKind(): StorageKind {
@@ -494,13 +529,20 @@ export class LfQuiz extends LfElement {
   }
 
   private canRestart(bank: QuestionBank): boolean {
-    const limit = bank.delivery?.attempts;
-    const used = (Number.isFinite(this.attemptsUsed) ? Math.max(0, this.attemptsUsed) : 0) + this.submissions;
-    return !(this.reportsToLms && !this.allowRestart) && !(limit !== undefined && used >= limit);
+    return !(this.reportsToLms && !this.allowRestart) && !this.outOfAttempts(bank);
   }
 
   private onDismiss(notice: DraftNotice): void {
     this.drafts.dismiss(notice);
+    this.quiz.focus = { to: 'heading' };
+  }
+
+  /** "Not you? Start afresh" on a shared device: the restored draft is set aside (kept, not deleted) and the quiz starts empty. */
+  private onStartAfresh(): void {
+    this.drafts.startAfresh();
+    this.quiz.reset();
+    this.lastScore = null;
+    this.submitProblem = null;
     this.quiz.focus = { to: 'heading' };
   }
 
@@ -525,6 +567,14 @@ export class LfQuiz extends LfElement {
     const session = this.session;
     if (!session || !q.bank) {
       return html`<div class="base" part="base">${this.renderLoading(msg('Loading the questions…'))}</div>`;
+    }
+    if (q.phase === 'answering' && this.outOfAttempts(session.bank)) {
+      // Every attempt has been used (on this device before a reload, or as the host counted): no new one starts.
+      return html`<div class="base" part="base">
+        <p class="bank-title" part="bank-title">${q.bank.title}</p>
+        <h2 data-focus="heading" tabindex="-1">${msg('No attempts left')}</h2>
+        ${this.renderRestart(session.bank)}
+      </div>`;
     }
     const view =
       q.phase === 'submitted' && this.lastScore
@@ -586,7 +636,11 @@ export class LfQuiz extends LfElement {
       case 'restored': {
         const when = new Intl.DateTimeFormat(currentLocale(), { dateStyle: 'long', timeStyle: 'short' }).format(notice.savedAt);
         const n = notice.dropped.length;
-        body = html`<p>${msg(str`We have restored the answers you saved on ${when}.`)}</p>
+        body = html`<p>
+            ${notice.shared
+              ? msg(str`We have restored answers saved on this device on ${when}. If they are not yours, start afresh.`)
+              : msg(str`We have restored the answers you saved on ${when}.`)}
+          </p>
           ${n > 0
             ? html`<p>
                 ${n === 1
@@ -595,15 +649,25 @@ export class LfQuiz extends LfElement {
               </p>`
             : nothing}
           ${notice.migrated?.keptKey ? html`<p>${msg('A copy of your earlier answers has been kept on this device.')}</p>` : nothing}`;
+        if (notice.shared) {
+          actions = html`<button type="button" class="secondary" part="button button-start-afresh" @click=${this.onStartAfresh}>
+              ${msg('Not you? Start afresh')}
+            </button>
+            ${actions}`;
+        }
         break;
       }
       case 'conflict': {
         const when = new Intl.DateTimeFormat(currentLocale(), { dateStyle: 'long', timeStyle: 'short' }).format(notice.savedAt);
-        body = html`<p>${msg(str`Your answers were also changed in another tab or window, at ${when}.`)}</p>
+        body = html`<p>
+            ${notice.samePage
+              ? msg(str`Your answers were also changed in another form on this page, at ${when}.`)
+              : msg(str`Your answers were also changed in another tab or window, at ${when}.`)}
+          </p>
           <p>${msg(str`Questions with a different answer there: ${this.numbers(notice.items)}.`)}</p>
           <p>${msg('Your answers here are not saved until you choose which to keep.')}</p>`;
         actions = html`<button type="button" class="secondary" part="button button-use-theirs" @click=${() => this.onResolve('theirs')}>
-            ${msg('Use the other tab’s answers')}
+            ${notice.samePage ? msg('Use the other form’s answers') : msg('Use the other tab’s answers')}
           </button>
           <button type="button" class="secondary" part="button button-keep-mine" @click=${() => this.onResolve('mine')}>${msg('Keep mine')}</button>`;
         break;
@@ -611,9 +675,13 @@ export class LfQuiz extends LfElement {
       case 'merged': {
         const n = notice.items.length;
         body = html`<p>
-          ${n === 1
-            ? msg('1 answer you gave in another tab or window has been added here.')
-            : msg(str`${n} answers you gave in another tab or window have been added here.`)}
+          ${notice.samePage
+            ? n === 1
+              ? msg('1 answer you gave in another form on this page has been added here.')
+              : msg(str`${n} answers you gave in another form on this page have been added here.`)
+            : n === 1
+              ? msg('1 answer you gave in another tab or window has been added here.')
+              : msg(str`${n} answers you gave in another tab or window have been added here.`)}
         </p>`;
         break;
       }
@@ -911,7 +979,7 @@ export class LfQuiz extends LfElement {
   /** "Start again", unless the result went to an LMS (and the host does not allow it) or no attempts are left; then why not. */
   private renderRestart(bank: QuestionBank): TemplateResult {
     const limit = bank.delivery?.attempts;
-    const used = (Number.isFinite(this.attemptsUsed) ? Math.max(0, this.attemptsUsed) : 0) + this.submissions;
+    const used = this.attemptsSpent();
     let reason: string | null = null;
     if (this.reportsToLms && !this.allowRestart) {
       reason = msg('Your result has been sent to your learning system, so this quiz cannot be started again here.');
@@ -925,6 +993,15 @@ export class LfQuiz extends LfElement {
       ${left !== null ? html`<p class="attempts-left">${left === 1 ? msg('You have 1 attempt left.') : msg(str`You have ${left} attempts left.`)}</p>` : nothing}
     </div>`;
   }
+}
+
+/** What one bank, framework and draft key make: a new session starts when any of them changes. */
+interface QuizSession {
+  bank: QuestionBank;
+  framework: Framework;
+  storage: StorageKind;
+  key: string | null;
+  person: string | null;
 }
 
 declare global {

@@ -2,6 +2,8 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { msg, str } from '@lit/localize';
 import {
   isSafeUrl,
+  quizEvidence,
+  type QuizScore,
   type AssessmentRecord,
   type Evidence,
   type EvidenceKind,
@@ -10,7 +12,7 @@ import {
   type ItemReview,
   type RecordNotice,
 } from '@levelfit/engine';
-import type { ReviewDraftState } from '../drafts/review-envelope.js';
+import type { ReviewDraftState, ReviewEvidenceForm } from '../drafts/review-envelope.js';
 
 /** Which items the list shows. */
 export const REVIEW_FILTERS = ['all', 'differences', 'unreviewed'] as const;
@@ -30,14 +32,8 @@ export interface ReviewError {
   text: string;
 }
 
-/** The "Add evidence" fields of one item, as typed. */
-export interface EvidenceForm {
-  itemId: string;
-  kind: EvidenceKind | '';
-  label: string;
-  date: string;
-  ref: string;
-}
+/** The "Add evidence" fields of one item, as typed (saved in the draft as they are typed). */
+export type EvidenceForm = ReviewEvidenceForm;
 
 export type ReviewFocus = { to: 'heading' } | { to: 'error-summary' } | { to: 'field'; id: string } | null;
 
@@ -92,13 +88,14 @@ export class ReviewController implements ReactiveController {
 
   /** What the draft saves. */
   get state(): ReviewDraftState {
-    return { items: this.items, returnReason: this.returnReason };
+    return { items: this.items, returnReason: this.returnReason, evidenceForm: this.evidence };
   }
 
-  /** Puts a saved or merged review into the form. */
+  /** Puts a saved or merged review into the form (a merge hands back this tab's own evidence form). */
   apply(state: ReviewDraftState): void {
     this.items = { ...state.items };
     this.returnReason = state.returnReason;
+    if (this.editable) this.evidence = state.evidenceForm ? { ...state.evidenceForm } : null;
     this.prune();
     this.changed();
   }
@@ -183,6 +180,28 @@ export class ReviewController implements ReactiveController {
   }
 
   // ---- evidence ----
+
+  /**
+   * Adds a quiz result as evidence to each item it covers (the engine's `quizEvidence` wording), replacing an
+   * entry from the same bank version on the same day rather than repeating it. Returns how many items got it.
+   */
+  attachQuiz(score: QuizScore, date: string): number {
+    if (!this.framework || score.frameworkId !== this.framework.id) return 0;
+    const known = new Set(this.allItems.map((i) => i.id));
+    let n = 0;
+    for (const [id, e] of quizEvidence(score, date)) {
+      if (!known.has(id)) continue;
+      const entry = this.entry(id);
+      const list = (entry.evidence ?? []).filter((x) => !(x.kind === 'quiz' && x.ref === e.ref && x.date === e.date));
+      this.items[id] = { ...entry, evidence: [...list, e] };
+      n++;
+    }
+    if (n) {
+      this.items = { ...this.items };
+      this.changed();
+    }
+    return n;
+  }
 
   openEvidence(itemId: string): void {
     this.evidence = { itemId, kind: '', label: '', date: today(), ref: '' };

@@ -23,6 +23,7 @@ import {
   type Issue,
   type Item,
   type ItemReview,
+  type QuizScore,
   type PersonRef,
   type RecordVerification,
 } from '@levelfit/engine';
@@ -61,6 +62,7 @@ export const DEFAULT_DECLARATION =
  * @attr reviewer-role - The reviewer's role, shown on the record.
  * @attr declaration - The declaration the reviewer confirms when signing off (default: levelfit's own wording).
  * @attr storage - Where the review draft is kept: `local` (default), `session` or `none`.
+ * @attr person-key - Whose review this is on a shared device (an opaque id, e.g. the reviewer's sign-in; not shown): the draft goes under `…:person:<person-key>`. Without it a restored review says it may be someone else's and offers "Not you? Start afresh".
  *
  * @event {LfReviewSubmitEvent} lf-review-submit - Signed off or returned, once per submission. `detail: { action, record, result }` (`result` is `confirmLevel`'s).
  * @event {LfErrorEvent} lf-error - The framework or the record is unusable. `detail: { issues, source }`; also shown inline.
@@ -82,22 +84,47 @@ export const DEFAULT_DECLARATION =
  * @csspart change-link - A "Change" link.
  * @csspart declaration - The sign-off declaration checkbox.
  * @csspart confirmation - The panel shown after signing off or returning.
- * @csspart button - Every button; also `button-continue`, `button-agree-all`, `button-return`, `button-sign-off`, `button-send-back`, `button-back`, `button-add-evidence`, `button-remove-evidence`.
+ * @csspart button - Every button; also `button-continue`, `button-agree-all`, `button-return`, `button-sign-off`, `button-send-back`, `button-back`, `button-add-evidence`, `button-remove-evidence`, `button-attach-quiz` (a quiz result as evidence), `button-start-afresh` ("Not you? Start afresh").
+ * @csspart quiz-results - The person's quiz results (the `quizResults` property), each with "Add as evidence".
+ * @csspart quiz-attached - The polite line saying what "Add as evidence" added.
  * @csspart draft-status - The polite status line that says the review is saved on this device.
  * @csspart error - The inline error shown for bad input.
  *
- * @cssproperty --lf-font-family - Font family.
- * @cssproperty --lf-color-text - Text colour.
- * @cssproperty --lf-color-text-secondary - Hints.
- * @cssproperty --lf-color-surface - Item cards and secondary buttons.
- * @cssproperty --lf-color-border - Card and summary list rules.
- * @cssproperty --lf-color-brand - Primary buttons.
- * @cssproperty --lf-color-error - Errors and the changed-record warning.
- * @cssproperty --lf-color-success - The confirmation panel.
- * @cssproperty --lf-color-focus - Focus highlight.
- * @cssproperty --lf-space - Base spacing unit.
- * @cssproperty --lf-form-max-width - Widest the review grows (default 48rem).
+ * @cssproperty [--lf-font-family=Arial, Helvetica, sans-serif] - Font family.
+ * @cssproperty [--lf-color-text=#0b0c0c] - Text colour.
+ * @cssproperty [--lf-color-text-secondary=#505a5f] - Hints.
+ * @cssproperty [--lf-color-surface=#f3f2f1] - Item cards and secondary buttons.
+ * @cssproperty [--lf-color-border=#b1b4b6] - Card and summary list rules.
+ * @cssproperty [--lf-color-brand=#1d70b8] - Primary buttons.
+ * @cssproperty [--lf-color-error=#d4351c] - Errors and the changed-record warning.
+ * @cssproperty [--lf-color-success=#00703c] - The confirmation panel.
+ * @cssproperty [--lf-color-focus=#ffdd00] - Focus highlight.
+ * @cssproperty [--lf-space=1rem] - Base spacing unit.
+ * @cssproperty [--lf-form-max-width=48rem] - Widest the review grows.
+ * @cssproperty [--lf-button-background=var(--lf-color-brand)] - Primary button background.
+ * @cssproperty [--lf-button-secondary-background=var(--lf-color-surface)] - Secondary button background (Print, Back).
+ * @cssproperty [--lf-button-secondary-text=var(--lf-color-text)] - Secondary button text.
+ * @cssproperty [--lf-button-shadow=#0b0c0c] - Primary button bottom shadow.
+ * @cssproperty [--lf-button-text=var(--lf-color-brand-text)] - Primary button text.
+ * @cssproperty [--lf-color-background=#ffffff] - Background of fields and cards.
+ * @cssproperty [--lf-color-brand-text=#ffffff] - Text on brand-coloured backgrounds.
+ * @cssproperty [--lf-color-focus-text=#0b0c0c] - Text and ring on the focus highlight.
+ * @cssproperty [--lf-color-input-border=#0b0c0c] - Borders of inputs and selects.
+ * @cssproperty [--lf-color-link=#1d70b8] - Links.
+ * @cssproperty [--lf-font-size=1rem] - Base font size.
+ * @cssproperty [--lf-radio-size=1.75rem] - Radio size (never under 24px).
+ * @cssproperty [--lf-radius=0] - Corner radius.
+ * @cssproperty [--lf-review-max-width=var(--lf-form-max-width, 48rem)] - Widest the review grows; set it to size the review alone.
  */
+/** A quiz result offered to the reviewer as evidence (see `quizResults`). */
+export interface ReviewQuizResult {
+  score: QuizScore;
+  /** The day the quiz was taken, YYYY-MM-DD (default: today). */
+  date?: string;
+  /** What to call it (default: the bank id). */
+  title?: string;
+}
+
 @localized()
 export class LfReview extends LfElement {
   static override styles = [tokens, formStyles, reviewStyles];
@@ -121,9 +148,24 @@ export class LfReview extends LfElement {
   @property({ reflect: true })
   storage: StorageKind = 'local';
 
+  /** Whose review this is on a shared device; not reflected, so the id does not show in the page's markup. */
+  @property({ attribute: 'person-key' })
+  personKey: string | null = null;
+
+  /**
+   * The person's quiz results the host has (from `<lf-quiz>`'s `lf-quiz-submit`, or its own store): each can
+   * be added as evidence, with one button, to every item its bank covers. `date` is the day the quiz was
+   * taken (YYYY-MM-DD; default today) and `title` names it (default the bank id). Results for another
+   * framework are not offered.
+   */
+  @property({ attribute: false })
+  quizResults: readonly ReviewQuizResult[] = [];
+
   @state() private verification: RecordVerification | null = null;
   @state() private preview: ConfirmedLevel | null = null;
   @state() private sent: { action: ReviewAction; record: AssessmentRecord; result: ConfirmedLevel; taken: boolean } | null = null;
+  /** What the last "Add as evidence" for a quiz did, announced in the quiz results panel. */
+  @state() private quizAttached: { title: string; items: number } | null = null;
 
   private readonly review = new ReviewController(this);
   private draftSource: ReviewDraftSource | null = null;
@@ -135,7 +177,7 @@ export class LfReview extends LfElement {
         : null,
     apply: (s) => this.review.apply(s),
   });
-  private session: { framework: Framework; record: unknown; storage: StorageKind } | null = null;
+  private session: { framework: Framework; record: unknown; storage: StorageKind; person: string | null } | null = null;
   private recordProblem: Problem | null = null;
   private submitProblem: Problem | null = null;
 
@@ -179,11 +221,12 @@ export class LfReview extends LfElement {
     const fw = this.frameworks.state;
     if (fw.status === 'ready') {
       const storage = this.storageKind();
+      const person = this.personKey?.trim() || null;
       const s = this.session;
-      if (!s || s.framework !== fw.framework || s.record !== this.record || s.storage !== storage) {
+      if (!s || s.framework !== fw.framework || s.record !== this.record || s.storage !== storage || s.person !== person) {
         this.drafts.flush();
-        this.session = { framework: fw.framework, record: this.record, storage };
-        this.open(fw.framework, storage);
+        this.session = { framework: fw.framework, record: this.record, storage, person };
+        this.open(fw.framework, storage, person);
       }
     }
     this.problem =
@@ -195,10 +238,11 @@ export class LfReview extends LfElement {
   }
 
   /** Reads the record: the one the host stored after a submission, a signed-off one (read-only), or one to review. */
-  private open(framework: Framework, storage: StorageKind): void {
+  private open(framework: Framework, storage: StorageKind, person: string | null): void {
     this.recordProblem = null;
     this.submitProblem = null;
     this.preview = null;
+    this.quizAttached = null;
     this.verification = null;
     const input = this.recordInput();
     if (input === null || input === undefined) {
@@ -238,7 +282,7 @@ export class LfReview extends LfElement {
     }
     if (!readOnly && !this.sent) {
       this.draftSource = { recordKey: recordKeyOf(record), framework };
-      const draft = this.drafts.open(this.draftSource, storage, null);
+      const draft = this.drafts.open(this.draftSource, storage, null, person);
       if (draft) this.review.apply(draft);
     }
   }
@@ -359,6 +403,45 @@ export class LfReview extends LfElement {
   private onEvidenceField(e: Event): void {
     const input = e.target as HTMLInputElement;
     this.review.editEvidence(input.dataset.field as 'kind' | 'label' | 'date' | 'ref', input.value);
+    this.drafts.schedule(); // evidence being typed is kept too: a reload loses nothing
+  }
+
+  private onOpenEvidence(itemId: string): void {
+    this.review.openEvidence(itemId);
+    this.drafts.schedule();
+  }
+
+  private onCancelEvidence(): void {
+    this.review.cancelEvidence();
+    this.drafts.schedule();
+  }
+
+  /** The quiz results offered as evidence: this framework's only, with a usable date. */
+  private usableQuizResults(): { score: QuizScore; date: string; title: string }[] {
+    const fw = this.review.framework;
+    if (!fw || !Array.isArray(this.quizResults)) return [];
+    const today = new Date().toISOString().slice(0, 10);
+    return this.quizResults
+      .filter((r) => r && typeof r === 'object' && r.score && r.score.frameworkId === fw.id && Array.isArray(r.score.items))
+      .map((r) => ({
+        score: r.score,
+        date: typeof r.date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(r.date) ? r.date : today,
+        title: typeof r.title === 'string' && r.title.trim() ? r.title.trim() : r.score.bankId,
+      }));
+  }
+
+  private onAttachQuiz(r: { score: QuizScore; date: string; title: string }): void {
+    const n = this.review.attachQuiz(r.score, r.date);
+    if (n) this.drafts.schedule();
+    this.quizAttached = { title: r.title, items: n };
+  }
+
+  /** "Not you? Start afresh": the restored review may be another reviewer's; it is set aside (kept) and the review starts from the record. */
+  private onStartAfresh(): void {
+    const c = this.review;
+    this.drafts.startAfresh();
+    if (c.framework && c.record) c.load(c.framework, c.record, c.notices, false);
+    c.focus = { to: 'heading' };
   }
 
   private onRemoveEvidence(itemId: string, index: number): void {
@@ -470,19 +553,35 @@ export class LfReview extends LfElement {
         body = html`<p>${msg('We could not use a review saved on this device. It has been kept, and you are starting again.')}</p>`;
         break;
       case 'restored':
-        body = html`<p>${msg(str`We have restored the review you saved on ${this.when(n.savedAt.toISOString())}.`)}</p>
+        body = html`<p>
+            ${n.shared
+              ? msg(str`We have restored a review saved on this device on ${this.when(n.savedAt.toISOString())}. If it is not yours, start afresh.`)
+              : msg(str`We have restored the review you saved on ${this.when(n.savedAt.toISOString())}.`)}
+          </p>
           ${n.dropped.length ? html`<p>${msg(str`${n.dropped.length} saved entries are for items this framework no longer has.`)}</p>` : nothing}`;
+        if (n.shared) {
+          actions = html`<button type="button" class="secondary" part="button button-start-afresh" @click=${this.onStartAfresh}>
+              ${msg('Not you? Start afresh')}
+            </button>
+            ${actions}`;
+        }
         break;
       case 'merged':
-        body = html`<p>${msg('Changes you made in another tab or window have been added here.')}</p>`;
+        body = html`<p>
+          ${n.samePage ? msg('Changes you made in another form on this page have been added here.') : msg('Changes you made in another tab or window have been added here.')}
+        </p>`;
         break;
       case 'conflict':
-        body = html`<p>${msg(str`This review was also changed in another tab or window, at ${this.when(n.savedAt.toISOString())}.`)}</p>
+        body = html`<p>
+            ${n.samePage
+              ? msg(str`This review was also changed in another form on this page, at ${this.when(n.savedAt.toISOString())}.`)
+              : msg(str`This review was also changed in another tab or window, at ${this.when(n.savedAt.toISOString())}.`)}
+          </p>
           ${n.items.length ? html`<p>${msg('Different there:')} ${n.items.map((id) => `“${this.itemTitle(id)}”`).join(', ')}.</p>` : nothing}
           ${n.role ? html`<p>${msg('The reason for returning it is different there.')}</p>` : nothing}
           <p>${msg('Your changes here are not saved until you choose which to keep.')}</p>`;
         actions = html`<button type="button" class="secondary" part="button button-use-theirs" @click=${() => this.onResolve('theirs')}>
-            ${msg('Use the other tab’s review')}
+            ${n.samePage ? msg('Use the other form’s review') : msg('Use the other tab’s review')}
           </button>
           <button type="button" class="secondary" part="button button-keep-mine" @click=${() => this.onResolve('mine')}>${msg('Keep mine')}</button>`;
         break;
@@ -534,6 +633,7 @@ export class LfReview extends LfElement {
           )}
         </div>
       </fieldset>
+      ${this.renderQuizResults()}
       ${visible.length
         ? html`<ol class="items">
             ${visible.map((item) => html`<li>${this.renderItem(item)}</li>`)}
@@ -553,6 +653,35 @@ export class LfReview extends LfElement {
         </button>
       </div>
     `;
+  }
+
+  /** The person's quiz results the host passed in, each with "Add as evidence". */
+  private renderQuizResults(): TemplateResult | typeof nothing {
+    const results = this.usableQuizResults();
+    if (!results.length) return nothing;
+    const done = this.quizAttached;
+    return html`<section class="quiz-results" part="quiz-results" aria-labelledby="quiz-results-heading">
+      <h3 id="quiz-results-heading">${msg('Quiz results')}</h3>
+      <ul>
+        ${results.map(
+          (r, i) => html`<li>
+            <span id="quiz-${i}">${msg(str`${r.title}: ${Math.round(r.score.score.scaled * 100)}%, ${r.score.passed ? msg('passed') : msg('not passed')}, on ${r.date}`)}</span>
+            <button type="button" class="secondary" part="button button-attach-quiz" aria-describedby="quiz-${i}" @click=${() => this.onAttachQuiz(r)}>
+              ${msg('Add as evidence')}
+            </button>
+          </li>`,
+        )}
+      </ul>
+      <p role="status" aria-live="polite" part="quiz-attached">
+        ${done
+          ? done.items === 0
+            ? msg(str`${done.title} covers none of these items.`)
+            : done.items === 1
+              ? msg(str`${done.title} has been added as evidence to 1 item.`)
+              : msg(str`${done.title} has been added as evidence to ${done.items} items.`)
+          : nothing}
+      </p>
+    </section>`;
   }
 
   private renderItem(item: Item): TemplateResult {
@@ -652,11 +781,11 @@ export class LfReview extends LfElement {
             <input type="text" id="${at}-ref" aria-describedby="${at}-ref-hint" data-field="ref" .value=${live(form.ref)} @input=${this.onEvidenceField} />
             <div class="buttons">
               <button type="button" part="button button-save-evidence" @click=${this.onSaveEvidence}>${msg('Add this evidence')}</button>
-              <button type="button" class="secondary" part="button button-cancel-evidence" @click=${() => c.cancelEvidence()}>${msg('Cancel')}</button>
+              <button type="button" class="secondary" part="button button-cancel-evidence" @click=${this.onCancelEvidence}>${msg('Cancel')}</button>
             </div>
           </fieldset>`
         : c.editable
-          ? html`<button type="button" class="secondary" id="${at}-add" part="button button-add-evidence" @click=${() => c.openEvidence(item.id)}>
+          ? html`<button type="button" class="secondary" id="${at}-add" part="button button-add-evidence" @click=${() => this.onOpenEvidence(item.id)}>
               ${msg('Add evidence')}<span class="lf-visually-hidden"> ${msg(str`for “${item.title}”`)}</span>
             </button>`
           : nothing}

@@ -55,7 +55,7 @@ export const selfAssessmentStyles = css`
     width: 100%;
     height: 0.75rem;
     margin: 0 0 calc(var(--_space) * 1.5);
-    accent-color: var(--lf-color-brand, #005eb8);
+    accent-color: var(--_brand);
   }
 
   /* The scale explained once; the plain question's source text */
@@ -65,7 +65,7 @@ export const selfAssessmentStyles = css`
   .scale-help summary,
   .check-section summary {
     cursor: pointer;
-    color: var(--lf-color-link, #005eb8);
+    color: var(--_link);
     text-decoration: underline;
   }
   /* GOV.UK details: the same yellow focus as links (a transparent outline keeps a ring in forced colours) */

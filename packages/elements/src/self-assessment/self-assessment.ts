@@ -34,6 +34,7 @@ import { decodeSubmission, encodeSubmission, submissionKey, type Submission } fr
  * @attr role-picker - Boolean. Shows an optional "Your role" select of the framework's indicative roles (passed as `options.role`).
  * @attr storage - Where drafts are saved: `local` (default), `session` or `none`.
  * @attr assessment-key - Distinguishes drafts of the same framework: `levelfit:draft:<framework id>:<assessment-key>`.
+ * @attr person-key - Whose answers these are (an opaque id from the host's sign-in; not shown): drafts and the kept submission go under `…:person:<person-key>`, so people sharing a device never see each other's answers. Without it a restored draft says it may be someone else's and offers "Not you? Start afresh".
  * @attr step-size - Most questions on one step (default 12); longer groups are split into parts.
  * @attr start-page - Boolean. Shows a start page first (what this is, how many questions and about how long, that answers are saved so the person can stop and come back).
  * @attr sent - Boolean. The host has sent the result on (to a manager or an HR system): the confirmation says "Your result has been sent" instead of "Your result is ready".
@@ -67,7 +68,8 @@ import { decodeSubmission, encodeSubmission, submissionKey, type Submission } fr
  * @csspart option - One radio with its label.
  * @csspart radio - A native radio input.
  * @csspart radio-label - A radio's label (the scale label).
- * @csspart button - Every button; also `button-continue`, `button-back`, `button-submit`, `button-restart`, `button-dismiss`, `button-use-theirs`, `button-keep-mine`.
+ * @csspart button - Every button; also `button-continue`, `button-back`, `button-submit`, `button-restart`, `button-dismiss`, `button-use-theirs`, `button-keep-mine`, `button-start-afresh` ("Not you? Start afresh").
+ * @csspart shared-device - On a kept result with no `person-key`: says it may be someone else's.
  * @csspart check-answers - The "Check your answers" summary.
  * @csspart summary-list - One summary list of answers.
  * @csspart change-link - A "Change" link.
@@ -76,32 +78,33 @@ import { decodeSubmission, encodeSubmission, submissionKey, type Submission } fr
  * @csspart draft-status - The polite status line that says "Draft saved at 10:42" (changes at most every 15 seconds).
  * @csspart error - The inline error shown for bad input.
  *
- * @cssproperty --lf-font-family - Font family.
- * @cssproperty --lf-font-size - Base font size.
- * @cssproperty --lf-color-text - Text colour.
- * @cssproperty --lf-color-text-secondary - Hints and captions.
- * @cssproperty --lf-color-background - Field background.
- * @cssproperty --lf-color-surface - Notices and secondary buttons.
- * @cssproperty --lf-color-border - Summary list rules.
- * @cssproperty --lf-color-input-border - Radio and select colour.
- * @cssproperty --lf-color-brand - Primary buttons and notice borders.
- * @cssproperty --lf-color-brand-text - Text on primary buttons.
- * @cssproperty --lf-color-link - Links.
- * @cssproperty --lf-color-error - Error borders and messages.
- * @cssproperty --lf-color-success - The confirmation panel.
- * @cssproperty --lf-color-focus - Focus highlight.
- * @cssproperty --lf-color-focus-text - Text and ring on the focus highlight.
- * @cssproperty --lf-radius - Corner radius of buttons and fields.
- * @cssproperty --lf-space - Base spacing unit.
- * @cssproperty --lf-form-max-width - Widest the form grows (default 48rem).
- * @cssproperty --lf-radio-size - Radio size (default 1.75rem; never under 24px).
- * @cssproperty --lf-button-background - Primary button background (default: brand).
- * @cssproperty --lf-button-text - Primary button text.
- * @cssproperty --lf-button-shadow - Primary button bottom shadow.
- * @cssproperty --lf-button-secondary-background - Back / restart button background.
- * @cssproperty --lf-button-secondary-text - Back / restart button text.
- * @cssproperty --lf-panel-background - Confirmation panel background (default: success).
- * @cssproperty --lf-panel-text - Confirmation panel text.
+ * @cssproperty [--lf-font-family=Arial, Helvetica, sans-serif] - Font family.
+ * @cssproperty [--lf-font-size=1rem] - Base font size.
+ * @cssproperty [--lf-color-text=#0b0c0c] - Text colour.
+ * @cssproperty [--lf-color-text-secondary=#505a5f] - Hints and captions.
+ * @cssproperty [--lf-color-background=#ffffff] - Field background.
+ * @cssproperty [--lf-color-surface=#f3f2f1] - Notices and secondary buttons.
+ * @cssproperty [--lf-color-border=#b1b4b6] - Summary list rules.
+ * @cssproperty [--lf-color-input-border=#0b0c0c] - Radio and select colour.
+ * @cssproperty [--lf-color-brand=#1d70b8] - Primary buttons and notice borders.
+ * @cssproperty [--lf-color-brand-text=#ffffff] - Text on primary buttons.
+ * @cssproperty [--lf-color-link=#1d70b8] - Links.
+ * @cssproperty [--lf-color-error=#d4351c] - Error borders and messages.
+ * @cssproperty [--lf-color-success=#00703c] - The confirmation panel.
+ * @cssproperty [--lf-color-focus=#ffdd00] - Focus highlight.
+ * @cssproperty [--lf-color-focus-text=#0b0c0c] - Text and ring on the focus highlight.
+ * @cssproperty [--lf-radius=0] - Corner radius of buttons and fields.
+ * @cssproperty [--lf-space=1rem] - Base spacing unit.
+ * @cssproperty [--lf-form-max-width=48rem] - Widest the form grows.
+ * @cssproperty [--lf-radio-size=1.75rem] - Radio size (never under 24px).
+ * @cssproperty [--lf-button-background=var(--lf-color-brand)] - Primary button background.
+ * @cssproperty [--lf-button-text=var(--lf-color-brand-text)] - Primary button text.
+ * @cssproperty [--lf-button-shadow=#0b0c0c] - Primary button bottom shadow.
+ * @cssproperty [--lf-button-secondary-background=var(--lf-color-surface)] - Back / restart button background.
+ * @cssproperty [--lf-button-secondary-text=var(--lf-color-text)] - Back / restart button text.
+ * @cssproperty [--lf-panel-background=var(--lf-color-success)] - Confirmation panel background.
+ * @cssproperty [--lf-panel-text=#ffffff] - Confirmation panel text.
+ * @cssproperty [--lf-self-assessment-max-width=var(--lf-form-max-width, 48rem)] - Widest this form grows; set it to size the self-assessment alone.
  */
 @localized()
 export class LfSelfAssessment extends LfElement {
@@ -122,6 +125,10 @@ export class LfSelfAssessment extends LfElement {
   /** Distinguishes drafts of the same framework on one site. */
   @property({ reflect: true, attribute: 'assessment-key' })
   assessmentKey: string | null = null;
+
+  /** Whose answers these are on a shared device; not reflected, so the id does not show in the page's markup. */
+  @property({ attribute: 'person-key' })
+  personKey: string | null = null;
 
   /** Most questions on one step. */
   @property({ type: Number, reflect: true, attribute: 'step-size' })
@@ -167,7 +174,7 @@ export class LfSelfAssessment extends LfElement {
     apply: (answers) => this.assessment.merge(answers),
   });
 
-  private session: { framework: Framework; storage: StorageKind; key: string | null } | null = null;
+  private session: { framework: Framework; storage: StorageKind; key: string | null; person: string | null } | null = null;
   private submitProblem: Problem | null = null;
 
   /** The engine's result of the last submission (the same as `lf-submit`'s `detail.result`), or null. */
@@ -187,7 +194,7 @@ export class LfSelfAssessment extends LfElement {
   /** Forgets the kept submission (on this device too); a shown result stays until the next reset. */
   clearSubmission(): void {
     const s = this.session;
-    if (s) openDraftStorage(s.storage).remove(submissionKey(s.framework.id, s.key));
+    if (s) openDraftStorage(s.storage).remove(submissionKey(s.framework.id, s.key, s.person));
     this.kept = null;
   }
 
@@ -218,22 +225,23 @@ export class LfSelfAssessment extends LfElement {
     if (fw.status === 'ready') {
       const storage = this.storageKind();
       const key = this.assessmentKey?.trim() || null;
+      const person = this.personKey?.trim() || null;
       const s = this.session;
-      if (s && s.framework === fw.framework && s.key === key && s.storage !== storage) {
+      if (s && s.framework === fw.framework && s.key === key && s.person === person && s.storage !== storage) {
         this.session = { ...s, storage };
         this.drafts.setStorage(storage);
       }
-      if (!s || s.framework !== fw.framework || s.key !== key) {
+      if (!s || s.framework !== fw.framework || s.key !== key || s.person !== person) {
         this.drafts.flush();
-        this.session = { framework: fw.framework, storage, key };
+        this.session = { framework: fw.framework, storage, key, person };
         this.assessment.setFramework(fw.framework, this.stepSize);
         this.lastResult = null;
         this.submitProblem = null;
         this.confirmingRestart = false;
         this.showingKept = false;
-        const draft = this.drafts.open(fw.framework, storage, key);
+        const draft = this.drafts.open(fw.framework, storage, key, person);
         if (draft) this.assessment.restore({ ratings: draft.responses.ratings, step: draft.step, role: draft.role });
-        this.kept = this.readSubmission(fw.framework, storage, key);
+        this.kept = this.readSubmission(fw.framework, storage, key, person);
         this.restoredToAnnounce = this.kept;
         // No answers in progress: the person sees the result they submitted last, not an empty form.
         if (this.kept && !draft) {
@@ -272,8 +280,8 @@ export class LfSelfAssessment extends LfElement {
     }
   }
 
-  private readSubmission(framework: Framework, storage: StorageKind, key: string | null): Submission | null {
-    const raw = openDraftStorage(storage).read(submissionKey(framework.id, key));
+  private readSubmission(framework: Framework, storage: StorageKind, key: string | null, person: string | null): Submission | null {
+    const raw = openDraftStorage(storage).read(submissionKey(framework.id, key, person));
     return raw.ok ? decodeSubmission(raw.value, framework.id) : null;
   }
 
@@ -281,7 +289,7 @@ export class LfSelfAssessment extends LfElement {
   private keepSubmission(submission: Submission): void {
     const s = this.session;
     this.kept = submission;
-    if (s) openDraftStorage(s.storage).write(submissionKey(s.framework.id, s.key), encodeSubmission(submission));
+    if (s) openDraftStorage(s.storage).write(submissionKey(s.framework.id, s.key, s.person), encodeSubmission(submission));
   }
 
   private storageKind(): StorageKind {
@@ -354,6 +362,31 @@ export class LfSelfAssessment extends LfElement {
 
   private onRestartConfirmed(): void {
     this.reset();
+  }
+
+  /**
+   * "Not you? Start afresh" on a shared device: the restored draft and the kept result may be someone
+   * else's. Both are set aside (kept on the device, not deleted) and the form starts empty.
+   */
+  private onStartAfresh(): void {
+    const s = this.session;
+    this.drafts.startAfresh();
+    if (s && this.kept) {
+      this.drafts.setAsideKey(submissionKey(s.framework.id, s.key, s.person));
+      this.kept = null;
+    }
+    this.assessment.reset();
+    this.lastResult = null;
+    this.submitProblem = null;
+    this.confirmingRestart = false;
+    this.showingKept = false;
+    this.started = false;
+    this.assessment.focus = { to: 'heading' };
+  }
+
+  /** True when nothing says whose answers are on this device (no person key) and they are kept where others can find them. */
+  private get sharedDevice(): boolean {
+    return !this.personKey?.trim() && this.storageKind() !== 'none';
   }
 
   private onRestartCancelled(): void {
@@ -524,11 +557,15 @@ export class LfSelfAssessment extends LfElement {
         // Items the framework no longer has first, then answers off its scale.
         const dropped = [...notice.dropped.filter((id) => !this.assessment.item(id)), ...notice.dropped.filter((id) => this.assessment.item(id))];
         const m = notice.migrated;
-        body = html`${m?.versionChanged
+        body = html`${notice.shared
+            ? html`<p>${msg(str`We have restored answers saved on this device on ${when}. If they are not yours, start afresh.`)}</p>`
+            : nothing}${m?.versionChanged
             ? html`<p>
                 ${msg(str`Your saved answers from ${when} were from an older version of the framework (${m.fromVersion}). We have restored the ones that still apply.`)}
               </p>`
-            : html`<p>${msg(str`We have restored the answers you saved on ${when}.`)}</p>`}
+            : notice.shared
+              ? nothing
+              : html`<p>${msg(str`We have restored the answers you saved on ${when}.`)}</p>`}
           ${dropped.length === 1
             ? html`<p>${msg(str`1 answer no longer applies: ${this.titles(dropped)}.`)}</p>`
             : dropped.length > 1
@@ -538,17 +575,22 @@ export class LfSelfAssessment extends LfElement {
             ? html`<p>${msg(str`The role you chose (${notice.droppedRole}) is no longer listed, so it has been cleared.`)}</p>`
             : nothing}
           ${m?.keptKey ? html`<p>${msg('A copy of your earlier answers has been kept on this device.')}</p>` : nothing}`;
+        if (notice.shared) actions = html`${this.renderStartAfresh()}${actions}`;
         break;
       }
       case 'conflict': {
         const n = notice.items.length;
-        body = html`<p>${msg(str`Your answers were also changed in another tab or window, at ${this.formatWhen(notice.savedAt)}.`)}</p>
+        body = html`<p>
+            ${notice.samePage
+              ? msg(str`Your answers were also changed in another form on this page, at ${this.formatWhen(notice.savedAt)}.`)
+              : msg(str`Your answers were also changed in another tab or window, at ${this.formatWhen(notice.savedAt)}.`)}
+          </p>
           ${n === 1 ? html`<p>${msg(str`1 answer is different there: ${this.titles(notice.items)}.`)}</p>` : nothing}
           ${n > 1 ? html`<p>${msg(str`${n} answers are different there: ${this.titles(notice.items)}.`)}</p>` : nothing}
           ${notice.role ? html`<p>${msg('Your role is different there.')}</p>` : nothing}
           <p>${msg('Your answers here are not saved until you choose which to keep.')}</p>`;
         actions = html`<button type="button" class="secondary" part="button button-use-theirs" @click=${() => this.onResolve('theirs')}>
-            ${msg('Use the other tab’s answers')}
+            ${notice.samePage ? msg('Use the other form’s answers') : msg('Use the other tab’s answers')}
           </button>
           <button type="button" class="secondary" part="button button-keep-mine" @click=${() => this.onResolve('mine')}>
             ${msg('Keep mine')}
@@ -558,11 +600,17 @@ export class LfSelfAssessment extends LfElement {
       case 'merged': {
         const n = notice.items.length;
         body = html`<p>
-          ${n === 1
-            ? msg('1 answer you gave in another tab or window has been added here.')
-            : n > 1
-              ? msg(str`${n} answers you gave in another tab or window have been added here.`)
-              : msg('Your role was changed in another tab or window, and has been updated here.')}
+          ${notice.samePage
+            ? n === 1
+              ? msg('1 answer you gave in another form on this page has been added here.')
+              : n > 1
+                ? msg(str`${n} answers you gave in another form on this page have been added here.`)
+                : msg('Your role was changed in another form on this page, and has been updated here.')
+            : n === 1
+              ? msg('1 answer you gave in another tab or window has been added here.')
+              : n > 1
+                ? msg(str`${n} answers you gave in another tab or window have been added here.`)
+                : msg('Your role was changed in another tab or window, and has been updated here.')}
         </p>`;
         break;
       }
@@ -571,6 +619,12 @@ export class LfSelfAssessment extends LfElement {
       ${body}
       <div class="buttons" part="notice-actions">${actions}</div>
     </div>`;
+  }
+
+  private renderStartAfresh(): TemplateResult {
+    return html`<button type="button" class="secondary" part="button button-start-afresh" @click=${this.onStartAfresh}>
+      ${msg('Not you? Start afresh')}
+    </button>`;
   }
 
   private renderErrorSummary(): TemplateResult | typeof nothing {
@@ -874,9 +928,15 @@ export class LfSelfAssessment extends LfElement {
         </p>
       </div>
       <p>${msg('Your result is kept on this device until you submit new answers. You can print it for your review meeting.')}</p>
+      ${this.showingKept && kept && this.sharedDevice
+        ? html`<p part="shared-device">
+            ${msg(str`This result was saved on this device on ${this.formatWhen(new Date(kept.submittedAt))}. If it is not yours, start afresh.`)}
+          </p>`
+        : nothing}
       <div class="buttons">
         <button type="button" part="button button-print" @click=${this.onPrint}>${msg('Print your result')}</button>
         <button type="button" class="secondary" part="button button-restart" @click=${this.onRestart}>${msg('Start again')}</button>
+        ${this.showingKept && kept && this.sharedDevice ? this.renderStartAfresh() : nothing}
       </div>
     `;
   }

@@ -9,7 +9,7 @@ import { storageKeyUnder } from '../drafts/shared.js';
  * keeps nothing and `session` keeps it for the tab.
  */
 
-/** Every kept submission lives under `levelfit:submission:<framework id>[:<assessment key>]`. */
+/** Every kept submission lives under `levelfit:submission:<framework id>[:<assessment key>][:person:<person key>]`. */
 export const SUBMISSION_PREFIX = 'levelfit:submission';
 /** The format of a stored submission; a newer or unreadable one is ignored (never thrown on). */
 export const SUBMISSION_VERSION = 1;
@@ -27,8 +27,8 @@ export interface Submission {
   result: LevelFit;
 }
 
-export function submissionKey(frameworkId: string, assessmentKey: string | null): string {
-  return storageKeyUnder(SUBMISSION_PREFIX, frameworkId, assessmentKey);
+export function submissionKey(frameworkId: string, assessmentKey: string | null, personKey: string | null = null): string {
+  return storageKeyUnder(SUBMISSION_PREFIX, frameworkId, assessmentKey, personKey);
 }
 
 export function encodeSubmission(s: Submission): string {

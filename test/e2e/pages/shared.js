@@ -1,0 +1,8 @@
+// A host page on a shared care-home tablet: the signed-in person's id (from `?person=`) becomes the
+// self-assessment's person-key; with no one signed in the element has none.
+const person = new URLSearchParams(location.search).get('person');
+const el = document.createElement('lf-self-assessment');
+el.setAttribute('framework', 'clinical-homecare');
+el.setAttribute('assessment-key', 'e2e-shared');
+if (person) el.setAttribute('person-key', person);
+document.getElementById('main').append(el);
