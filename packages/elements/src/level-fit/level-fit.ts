@@ -473,7 +473,7 @@ function kindName(kind: ItemKind): string {
     case 'competence':
       return msg('Competence');
     case 'indicator':
-      return msg('Indicator');
+      return msg('Statement');
     case 'knowledge':
       return msg('Knowledge');
     case 'skill':
