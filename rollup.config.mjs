@@ -5,7 +5,7 @@
 //   dist/levelfit.min.js       the embed bundle: lit, the level-fit engine with the default framework, the
 //                              self-assessment and its result views registered (entry build/entries/levelfit.js)
 //   dist/levelfit.all.min.js   every element registered, every built-in framework and question bank
-//   dist/levelfit.lms.min.js   the LMS code (@levelfit/engine/lms: xAPI, LRS sender, SCORM) for a course page
+//   dist/levelfit.lms.min.js   the LMS code (@levelfit/engine/lms: xAPI, LRS sender, SCORM, cmi5) for a course page
 //
 // `rollup -c --configPackages` (part of `npm run build:lib`) builds what the npm packages ship besides tsc output:
 //   packages/engine/dist/browser/   the engine's entries as ES modules a browser imports without a bundler

@@ -5,6 +5,21 @@ import rollupCommonjs from '@rollup/plugin-commonjs';
 import { chromeLauncher } from '@web/test-runner-chrome';
 
 const commonjs = fromRollup(rollupCommonjs);
+
+// The cmi5 browser tests talk to a loopback LMS with a real LRS (test/support/cmi5-lms.mjs), started on the
+// first `cmi5-lms` command only, so other test files do not pay for it.
+let cmi5Lms = null;
+const cmi5LmsPlugin = {
+  name: 'cmi5-lms',
+  async executeCommand({ command }) {
+    if (command !== 'cmi5-lms') return undefined;
+    cmi5Lms ??= import('./test/support/cmi5-lms.mjs').then((m) => m.startCmi5Lms());
+    return { base: (await cmi5Lms).base };
+  },
+  async serverStop() {
+    if (cmi5Lms) await (await cmi5Lms).close();
+  },
+};
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export default {
@@ -12,6 +27,7 @@ export default {
   nodeResolve: { browser: true },
   mimeTypes: { '**/*.cjs': 'js' },
   plugins: [
+    cmi5LmsPlugin,
     {
       name: 'json-rules-engine-entry',
       resolveImport: ({ source }) =>

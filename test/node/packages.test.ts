@@ -15,7 +15,6 @@ import { tmpdir } from 'node:os';
 import { extname, join, posix } from 'node:path';
 import { assess, frameworks } from '../../packages/engine/src/index.ts';
 import { ROOT } from '../support/factories.ts';
-// @ts-expect-error: a plain .mjs test helper without type declarations
 import { launchChromium } from '../support/chromium.mjs';
 
 const work = mkdtempSync(join(tmpdir(), 'lf-packages-'));

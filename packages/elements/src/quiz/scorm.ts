@@ -20,6 +20,8 @@ export interface QuizScormConnection {
 export interface QuizScormOptions {
   /** Called with the issues whenever a save or report does not go through (a full `suspend_data`, an LMS error). */
   onIssues?: (issues: LmsIssue[]) => void;
+  /** Clock for the answer times (default `Date.now`). */
+  now?: () => number;
 }
 
 /**
@@ -27,7 +29,9 @@ export interface QuizScormOptions {
  * (assessment mode unless `mode` says otherwise; no local drafts), starts the session and resumes the saved
  * attempt (answers, position, question and option order, checked tries) with `quiz.restore()`, saves each
  * `lf-quiz-change` to the LMS, and on `lf-quiz-submit` reports the score and terminates the session, after
- * which the quiz offers no restart unless `allow-restart` is set.
+ * which the quiz offers no restart unless `allow-restart` is set. Each interaction gets the time its question's
+ * answer was first checked in this session and its latency (from the question being shown to that check);
+ * questions answered in an earlier session carry the report's time.
  */
 export function connectQuizToScorm(quiz: LfQuiz, reporter: ScormReporter, options: QuizScormOptions = {}): QuizScormConnection {
   quiz.lms = 'scorm';
@@ -36,6 +40,9 @@ export function connectQuizToScorm(quiz: LfQuiz, reporter: ScormReporter, option
     issues = found;
     if (found.length) options.onIssues?.(found);
   };
+  const now = options.now ?? (() => Date.now());
+  const timings: Record<string, { at: number; ms: number }> = {};
+  let shownAt = now();
   const start = reporter.start();
   note(start.issues);
   // Always restore, an empty attempt when the LMS has none: whatever this device had must not carry over.
@@ -45,13 +52,17 @@ export function connectQuizToScorm(quiz: LfQuiz, reporter: ScormReporter, option
   );
   const onChange = (e: LfQuizChangeEvent) => {
     if (reporter.state !== 'running') return;
-    const { answers, position, seed, tries } = e.detail;
+    const { answers, position, seed, tries, reason, questionId } = e.detail;
+    const t = now();
+    if (reason === 'move') shownAt = t;
+    // The first check is the answer that counts in assessment mode: its time and how long it took.
+    else if (reason === 'check' && questionId && !timings[questionId]) timings[questionId] = { at: t, ms: Math.max(0, t - shownAt) };
     note(reporter.saveProgress(answers, position, { seed, tries }).issues);
   };
   const onSubmit = (e: LfQuizSubmitEvent) => {
     const bank = quiz.resolvedBank;
     if (reporter.state !== 'running' || !bank) return;
-    note(reporter.report(e.detail.score, bank, { terminate: true }).issues);
+    note(reporter.report(e.detail.score, bank, { terminate: true, timings }).issues);
   };
   quiz.addEventListener('lf-quiz-change', onChange);
   quiz.addEventListener('lf-quiz-submit', onSubmit);

@@ -45,6 +45,15 @@ import { reviewStyles } from './review.styles.js';
 export const DEFAULT_DECLARATION =
   'I have observed or discussed this practice, checked the evidence listed, and agree that the confirmed ratings are a fair record.';
 
+/** A quiz result offered to the reviewer as evidence (see `quizResults`). */
+export interface ReviewQuizResult {
+  score: QuizScore;
+  /** The day the quiz was taken, YYYY-MM-DD (default: today). */
+  date?: string;
+  /** What to call it (default: the bank id). */
+  title?: string;
+}
+
 /**
  * A supervisor's review of a submitted self-assessment. For each item it shows the person's own rating;
  * the supervisor agrees with it or chooses a different rating, and can add a note and evidence. Filters show
@@ -116,15 +125,6 @@ export const DEFAULT_DECLARATION =
  * @cssproperty [--lf-radius=0] - Corner radius.
  * @cssproperty [--lf-review-max-width=var(--lf-form-max-width, 48rem)] - Widest the review grows; set it to size the review alone.
  */
-/** A quiz result offered to the reviewer as evidence (see `quizResults`). */
-export interface ReviewQuizResult {
-  score: QuizScore;
-  /** The day the quiz was taken, YYYY-MM-DD (default: today). */
-  date?: string;
-  /** What to call it (default: the bank id). */
-  title?: string;
-}
-
 @localized()
 export class LfReview extends LfElement {
   static override styles = [tokens, formStyles, reviewStyles];

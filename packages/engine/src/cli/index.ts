@@ -14,6 +14,7 @@ import { COMMON_OPTIONS, type Command, type OptionValues } from './command.js';
 import { frameworksCommand } from './frameworks.js';
 import { defaultIo, UsageError, warn, type CliIo } from './io.js';
 import { itemsCommand } from './items.js';
+import { packageCommand } from './package.js';
 import { validateCommand } from './validate.js';
 
 export type { CliIo } from './io.js';
@@ -27,6 +28,7 @@ const COMMANDS: Record<string, Command> = {
   items: itemsCommand,
   export: exportCommand,
   import: importCommand,
+  package: packageCommand,
 };
 
 const COMMON_OPTION_HELP = [

@@ -10,7 +10,7 @@ import { isIri, validateStatements } from './xapi-validate.js';
 /** The slice of the Fetch API the sender uses (the platform's `fetch` fits; tests pass a stub). */
 export type FetchLike = (
   url: string,
-  init: { method: string; headers: Record<string, string>; body: string; signal?: unknown },
+  init: { method: string; headers: Record<string, string>; body: string; signal?: unknown; keepalive?: boolean },
 ) => Promise<{ ok: boolean; status: number; statusText?: string; text(): Promise<string> }>;
 
 export type LrsAuth =
@@ -31,6 +31,8 @@ export interface LrsConfig {
   version?: '1.0.3';
   /** Passed to fetch, so the embedder can abort or time out the request. */
   signal?: unknown;
+  /** Let the request outlive the page (fetch's `keepalive`), for a last statement sent as the page is hidden. */
+  keepalive?: boolean;
   /** Check the statements with `validateStatements` first and send nothing when they break a rule (default true). */
   validate?: boolean;
 }
@@ -98,6 +100,7 @@ export async function sendStatements(statements: readonly unknown[], config: Lrs
       body: JSON.stringify(statements),
     };
     if (config.signal !== undefined) init.signal = config.signal;
+    if (config.keepalive) init.keepalive = true;
 
     let response: Awaited<ReturnType<FetchLike>>;
     try {

@@ -33,6 +33,12 @@ export const LMS_ISSUE_CODES = [
   'scorm_state',
   'too_big',
   'invalid_suspend_data',
+  // cmi5 assignable unit (cmi5*.ts)
+  'cmi5_launch',
+  'cmi5_launch_data',
+  'cmi5_auth',
+  'cmi5_state',
+  'cmi5_session',
 ] as const;
 export type LmsIssueCode = (typeof LMS_ISSUE_CODES)[number];
 
