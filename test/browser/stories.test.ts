@@ -229,7 +229,7 @@ describe('stories', () => {
     };
     expect((await shadow(quiz.PartlyAnswered, 'PartlyAnswered')).text).to.match(/restored answers saved on this device.*Question 4 of/);
     expect((await shadow(quiz.FeedbackShown, 'FeedbackShown')).text).to.match(/Question 2 of .*Partly correct|Question 2 of .*Incorrect/);
-    expect((await shadow(quiz.CheckAnswers, 'CheckAnswers')).text).to.match(/restored the answers you saved.*Check your answers/);
+    expect((await shadow(quiz.CheckAnswers, 'CheckAnswers')).text).to.match(/restored answers saved on this device.*Check your answers/);
     expect((await shadow(quiz.ResultsPass, 'ResultsPass')).text).to.contain('You passed');
     expect((await shadow(quiz.ResultsFail, 'ResultsFail')).text).to.contain('You did not pass this time');
   });

@@ -27,20 +27,14 @@
 // Every page fails on any securitypolicyviolation (recorded by an external listener script), console error,
 // uncaught error or failed request. Totals go to test/e2e/totals.json.  Run after `npm run build`:
 //   npm run test:e2e            (E2E_ONLY=journey,xss to run some sections; CHROMIUM_PATH overrides the browser)
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { launchChromium } from '../support/chromium.mjs';
 import { ratingsFor } from '../support/scenario-ratings.mjs';
-import { DEMO_MOUNTS, createStaticServer } from '../../scripts/serve-demo.mjs';
-import { createRecordsApi } from '../../scripts/records-api.mjs';
+import { DEMO_PATH, E2E_CSP, SUPERVISOR_PATH, startE2EServer } from './server.mjs';
 import { PAYLOADS } from './pages/payloads.js';
 import { DRAFT_DEBOUNCE_MS } from '../../packages/elements/lib/drafts/draft-store.js';
-
-export const E2E_CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self'; object-src 'none'; require-trusted-types-for 'script'; trusted-types lit-html";
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const TIMEOUT = 30_000;
@@ -56,31 +50,10 @@ for (const file of ['dist/levelfit.min.js', 'dist/levelfit.all.min.js', 'package
 const { assess, frameworks, levelName } = await import('../../packages/engine/lib/index.js');
 const FW = frameworks['clinical-homecare'];
 
-// ---- server: the repository's static server with the strict CSP, plus the demo page with the listener ----
+// ---- server: the repository's static server with the strict CSP, the demo pages, the records API ----
 
-const DEMO_PATH = '/e2e/demo/';
-const SUPERVISOR_PATH = '/e2e/supervisor/';
-const LISTENER = '<script src="/test/e2e/pages/csp-listener.js"></script>';
-/** The demo's records API, on a folder of its own for this run. */
-const recordsDir = mkdtempSync(join(tmpdir(), 'levelfit-e2e-records-'));
-const staticHandler = createStaticServer({
-  mounts: { ...DEMO_MOUNTS, '/test/e2e/pages/': 'test/e2e/pages/' },
-  csp: E2E_CSP,
-  records: createRecordsApi({ dir: recordsDir }),
-}).listeners('request')[0];
-const PAGES = { [DEMO_PATH]: 'demo/index.html', [SUPERVISOR_PATH]: 'demo/supervisor.html' };
-const server = createServer((req, res) => {
-  const pathname = new URL(req.url ?? '/', 'http://x').pathname;
-  if (req.method === 'GET' && PAGES[pathname]) {
-    // The demo page as shipped, with the violation listener as the first script in <head>.
-    const html = readFileSync(root + PAGES[pathname], 'utf8').replace('<head>', `<head>\n    ${LISTENER}`);
-    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': E2E_CSP, 'Cache-Control': 'no-store' });
-    return res.end(html);
-  }
-  return staticHandler(req, res);
-});
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-const origin = `http://127.0.0.1:${server.address().port}`;
+const server = await startE2EServer();
+const { origin, recordsDir } = server;
 
 const browser = await launchChromium();
 
@@ -658,7 +631,8 @@ async function targetSizes(page, label, tags = 'lf-self-assessment, lf-level-fit
 
 async function a11y() {
   const STATES = ['step', 'errors', 'check', 'confirmation'];
-  for (const path of [DEMO_PATH, '/test/e2e/pages/element.html']) {
+  // long-words.html: provider text with a 300-character unbroken word in every element (a pasted link).
+  for (const path of [DEMO_PATH, '/test/e2e/pages/element.html', '/test/e2e/pages/long-words.html']) {
     for (const width of [1280, 320]) {
       const label = `a11y ${path} @${width}px`;
       const { context, page } = await open(label, { viewport: { width, height: 800 } });
@@ -672,8 +646,13 @@ async function a11y() {
         if (state === 'step') check(radios >= 8, `${where}: only ${radios} radios in the AX tree`);
         await targetSizes(page, where);
         if (width === 320) {
-          const sw = await page.evaluate(() => document.scrollingElement.scrollWidth);
-          check(sw <= 320, `${where}: horizontal scroll (scrollWidth ${sw})`);
+          const sw = await page.evaluate(() => {
+            const se = document.scrollingElement;
+            const wide = [...document.querySelectorAll('*')].filter((el) => el.shadowRoot && el.scrollWidth > el.clientWidth).map((el) => el.localName);
+            return { sw: se.scrollWidth, cw: se.clientWidth, wide };
+          });
+          check(sw.sw <= sw.cw && sw.sw <= 320, `${where}: horizontal scroll (scrollWidth ${sw.sw} > ${sw.cw})`);
+          check(sw.wide.length === 0, `${where}: wider than the page: ${sw.wide.join(', ')}`);
         }
       }
       await violations(page, label);
@@ -855,12 +834,34 @@ async function tabs() {
     await rendered(page, [SA]);
   };
 
-  // B's draft saves wait 1.5 s instead of the debounce, so A (reloaded, which saves at once) always writes
-  // first however loaded the machine is: the order of the two writes is the test's, not a timer race.
-  await b.addInitScript((debounce) => {
+  // Both tabs' debounced draft saves are held while the test answers in them, so both have unsaved answers
+  // at once; A's reload (pagehide saves at once) then always writes first and B's save follows on release,
+  // however loaded the machine is: the order of the writes is the test's, not a timer race. A held save
+  // that the debouncer cancels is dropped, as a cleared timer would be.
+  const holdable = (debounce) => {
     const setTimeoutOf = window.setTimeout.bind(window);
-    window.setTimeout = (fn, ms, ...rest) => setTimeoutOf(fn, ms === debounce ? 1500 : ms, ...rest);
-  }, DRAFT_DEBOUNCE_MS);
+    const clearTimeoutOf = window.clearTimeout.bind(window);
+    const held = new Map();
+    let next = -1;
+    window.__holdSaves = false;
+    window.__releaseSaves = () => {
+      window.__holdSaves = false;
+      for (const [id, run] of held) {
+        held.delete(id);
+        setTimeoutOf(run, 0);
+      }
+    };
+    window.setTimeout = (fn, ms, ...rest) => {
+      if (!(window.__holdSaves && ms === debounce)) return setTimeoutOf(fn, ms, ...rest);
+      const id = next--;
+      held.set(id, () => fn(...rest));
+      return id;
+    };
+    window.clearTimeout = (id) => (held.delete(id) ? undefined : clearTimeoutOf(id));
+  };
+  for (const page of [a, b]) await page.addInitScript(holdable, DRAFT_DEBOUNCE_MS);
+  const hold = () => Promise.all([a, b].map((page) => page.evaluate(() => (window.__holdSaves = true))));
+  const releaseB = () => b.evaluate(() => window.__releaseSaves());
   for (const page of [a, b]) {
     await goto(page, PATH);
     await rendered(page, [SA]);
@@ -870,9 +871,11 @@ async function tabs() {
 
   // (1) Different questions: B answers q2 (its save waits for the debounce); A answers q1 and is reloaded, so
   // A's save lands first. B takes q1 in from the storage event and keeps q2; both end with the union.
+  await hold();
   await pick(b, q2, V[1]);
   await pick(a, q1, V[2]);
   await reload(a, 'A');
+  await releaseB();
   const union = { [q1]: V[2], [q2]: V[1] };
   await waitChecked(b, union, 'B after A saved q1');
   const merged = await notice(b, 'merged');
@@ -894,9 +897,11 @@ async function tabs() {
 
   // (2) The same question, differently: A's save lands first; B, the later saver, is asked and writes nothing
   // to the shared key meanwhile, but keeps its answer in a set-aside copy. "Keep mine" then saves B's.
+  await hold();
   await pick(a, q3, V[3]);
   await pick(b, q3, V[0]);
   await reload(a, 'A');
+  await releaseB();
   await b.waitForFunction((tag) => document.querySelector(tag).shadowRoot.querySelector('[data-notice="conflict"]'), SA, { timeout: 5000 }).catch(() => null);
   const conflict = await notice(b, 'conflict');
   check(
@@ -1312,7 +1317,6 @@ try {
 } finally {
   await browser.close();
   server.close();
-  rmSync(recordsDir, { recursive: true, force: true });
 }
 totals.failures = problems.length;
 totals.seconds = Math.round((Date.now() - started) / 100) / 10;

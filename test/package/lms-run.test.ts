@@ -3,7 +3,9 @@
  * runs them: an LMS page holds scorm-again's `Scorm12API` as `window.API` or `Scorm2004API` as `window.API_1484_11`
  * and opens the package's index.html in an iframe. The learner answers every question (one wrongly, one partly
  * right), submits, and the test reads what the LMS received (scorm-again's commits) against the engine's
- * `scoreQuiz` for the same answers: launch → answer → report → terminate. Also: a learner who leaves mid-quiz
+ * `scoreQuiz` for the same answers: launch → answer → report → terminate. The cmi5 package is launched by the
+ * loopback LMS of test/support/cmi5-lms.mjs, whose LRS is Learning Locker's xapi-statements, and every statement
+ * it stores is checked by xapi-validation and validateStatements. Also: a learner who leaves mid-quiz
  * resumes where they were, and the page without an LMS says the result will not be recorded. The course page
  * runs under its own CSP meta (with Trusted Types): any violation, console error or failed request fails.
  *
@@ -19,6 +21,7 @@ import { quizzes, scoreQuiz, type QuestionBank, type QuizAnswers } from '../../p
 import { formatReal } from '../../packages/engine/src/lms/interaction.ts';
 import { launchChromium } from '../support/chromium.mjs';
 import { runPackage, unzip } from '../support/course-package.ts';
+import { startCmi5Lms } from '../support/cmi5-lms.mjs';
 import { ROOT } from '../support/factories.ts';
 
 const missing = !existsSync(join(ROOT, 'dist/levelfit.all.min.js')) && 'no dist/ bundles (run npm run build)';
@@ -228,7 +231,7 @@ function interactions(data: Flat): Map<string, Flat> {
   return new Map([...rows.values()].map((r) => [r['id']!, r]));
 }
 
-describe('course packages in Chromium under scorm-again', { skip: missing }, () => {
+describe('course packages in Chromium under an LMS', { skip: missing }, () => {
   test('SCORM 2004: launch → answer → report → terminate, and the LMS has the engine\'s score', async () => {
     await unpack(['--scorm2004', '--bank', 'clinical-homecare-core']);
     const bank = quizzes['clinical-homecare-core'];
@@ -343,6 +346,53 @@ describe('course packages in Chromium under scorm-again', { skip: missing }, () 
       assert.deepEqual(await problems(), []);
     } finally {
       await close();
+    }
+  });
+
+  test('cmi5: launched by the LMS, with a real LRS (xapi-statements): initialized first, completed and passed against masteryScore once, terminated last, back to the returnURL', async () => {
+    const lms5 = await startCmi5Lms();
+    try {
+      await unpack(['--cmi5', '--bank', 'clinical-homecare-core', '--lrs-origin', new URL(lms5.base).origin]);
+      const bank = quizzes['clinical-homecare-core'];
+      const { answers } = plan(bank);
+      const expected = await scoreQuiz(bank, answers);
+      const returnURL = `${origin}/lms/player.html?returned`;
+      const { query, registration } = await lms5.launch({ masteryScore: bank.passMark, moveOn: 'CompletedAndPassed', returnURL });
+      const { page, problems, close } = await newPage();
+      try {
+        // AnyWindow: the LMS opens the AU's URL with the launch parameters.
+        await page.goto(`${origin}/course/index.html${query}`);
+        await page.waitForFunction(() => !!document.querySelector('lf-quiz')?.shadowRoot?.querySelector('fieldset'));
+        assert.equal(await page.evaluate(() => document.querySelector('lf-quiz')!.getAttribute('lms')), 'cmi5');
+        const order = await play(page.mainFrame(), answers);
+        assert.equal(order.length, bank.questions.length);
+        const mine = () => lms5.log.filter((e) => e.statement.context?.registration === registration);
+        for (let i = 0; i < 100 && !mine().some((e) => e.statement.verb.id.endsWith('/terminated')); i++) await page.waitForTimeout(100);
+        const verbs = mine().map((e) => e.statement.verb.id.split('/').pop());
+        const cmi5Verbs = verbs.filter((v) => ['initialized', 'completed', 'passed', 'failed', 'terminated'].includes(v!));
+        assert.deepEqual(cmi5Verbs, ['initialized', 'completed', expected.passed ? 'passed' : 'failed', 'terminated'], verbs.join(' '));
+        assert.equal(verbs[0], 'initialized', 'initialized first');
+        assert.equal(verbs.at(-1), 'terminated', 'terminated last');
+        assert.equal(verbs.filter((v) => v === 'answered').length, bank.questions.length);
+        for (const e of mine()) {
+          assert.deepEqual(e.xapiValidation, [], `xapi-validation: ${e.statement.verb.id}`);
+          assert.deepEqual(e.levelfit, [], `validateStatements: ${e.statement.verb.id}`);
+        }
+        const passed = mine().find((e) => /\/(passed|failed)$/.test(e.statement.verb.id))!.statement;
+        assert.equal(passed.result?.score?.scaled, Number(formatReal(expected.score.scaled)));
+        assert.match(String(passed.result?.duration), /^PT/);
+        // Back to the LMS: the page offers the returnURL and goes there.
+        await page.waitForSelector('#lms-exit:not([hidden])');
+        await Promise.all([page.waitForURL(returnURL), page.click('#lms-exit')]);
+        // The first launch of a registration has no levelfit state document yet: the State API answers 404 (xAPI
+        // 1.0.3, 7.4), which the session reads as "no draft". Nothing else may fail.
+        const noDraftYet = (p: string) => p.includes(`${lms5.base}/xapi/activities/state?stateId=levelfit&`) && /\b404\b/.test(p);
+        assert.deepEqual((await problems()).filter((p) => !noDraftYet(p)), []);
+      } finally {
+        await close();
+      }
+    } finally {
+      await lms5.close();
     }
   });
 

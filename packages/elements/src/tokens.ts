@@ -30,6 +30,10 @@ export const tokens = css`
     line-height: 1.4;
     color: var(--_text);
     box-sizing: border-box;
+    /* Provider text can hold a word longer than a phone is wide (a pasted link, a reference code): it breaks
+       wherever it must rather than push the page sideways. 'anywhere' (not 'break-word') also narrows the
+       min-content width, so table cells, flex and grid items shrink to fit. Inherited by the whole tree. */
+    overflow-wrap: anywhere;
   }
   :host([hidden]) {
     display: none;

@@ -11,3 +11,11 @@ document.addEventListener('securitypolicyviolation', function (e) {
     line: e.lineNumber,
   });
 });
+// Uncaught errors and rejections too: WebDriver classic (the WebKit suite) has no event for them.
+window.__lfErrors = window.__lfErrors || [];
+window.addEventListener('error', function (e) {
+  window.__lfErrors.push(String(e.message || e.error || 'error') + ' at ' + e.filename + ':' + e.lineno);
+});
+window.addEventListener('unhandledrejection', function (e) {
+  window.__lfErrors.push('unhandled rejection: ' + String(e.reason && e.reason.message ? e.reason.message : e.reason));
+});

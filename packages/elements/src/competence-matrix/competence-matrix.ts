@@ -79,6 +79,14 @@ export class LfCompetenceMatrix extends LfElement {
         position: relative;
         overflow: auto;
         max-height: var(--lf-matrix-max-height, none);
+        container-type: inline-size;
+      }
+      caption {
+        /* A caption is as wide as its table: held to the visible width of the scroller (and kept in view
+           while the table scrolls), it wraps there and is read without scrolling sideways at 320 px. */
+        position: sticky;
+        left: 0;
+        max-width: 100cqi;
       }
       .scroller:focus-visible {
         outline: 3px solid var(--_focus);

@@ -14,7 +14,6 @@ export const viewStyles = css`
   }
   .base {
     max-width: var(--lf-view-max-width, none);
-    overflow-wrap: break-word;
   }
   h2,
   h3,

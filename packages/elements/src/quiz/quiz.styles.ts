@@ -13,7 +13,6 @@ export const quizStyles = css`
   }
   .base {
     max-width: var(--lf-quiz-max-width);
-    overflow-wrap: break-word;
   }
   .bank-title,
   .caption {

@@ -6,6 +6,7 @@
 import type { LmsIssue, ScormReporter, ScormStart } from '@levelfit/engine/lms';
 import type { LfQuizChangeEvent } from '../events/lf-quiz-change.js';
 import type { LfQuizSubmitEvent } from '../events/lf-quiz-submit.js';
+import { answerTimings } from './answer-timings.js';
 import type { LfQuiz } from './quiz.js';
 
 export interface QuizScormConnection {
@@ -40,9 +41,7 @@ export function connectQuizToScorm(quiz: LfQuiz, reporter: ScormReporter, option
     issues = found;
     if (found.length) options.onIssues?.(found);
   };
-  const now = options.now ?? (() => Date.now());
-  const timings: Record<string, { at: number; ms: number }> = {};
-  let shownAt = now();
+  const answered = answerTimings(options.now);
   const start = reporter.start();
   note(start.issues);
   // Always restore, an empty attempt when the LMS has none: whatever this device had must not carry over.
@@ -52,17 +51,14 @@ export function connectQuizToScorm(quiz: LfQuiz, reporter: ScormReporter, option
   );
   const onChange = (e: LfQuizChangeEvent) => {
     if (reporter.state !== 'running') return;
-    const { answers, position, seed, tries, reason, questionId } = e.detail;
-    const t = now();
-    if (reason === 'move') shownAt = t;
-    // The first check is the answer that counts in assessment mode: its time and how long it took.
-    else if (reason === 'check' && questionId && !timings[questionId]) timings[questionId] = { at: t, ms: Math.max(0, t - shownAt) };
+    answered.note(e.detail);
+    const { answers, position, seed, tries } = e.detail;
     note(reporter.saveProgress(answers, position, { seed, tries }).issues);
   };
   const onSubmit = (e: LfQuizSubmitEvent) => {
     const bank = quiz.resolvedBank;
     if (reporter.state !== 'running' || !bank) return;
-    note(reporter.report(e.detail.score, bank, { terminate: true, timings }).issues);
+    note(reporter.report(e.detail.score, bank, { terminate: true, timings: answered.timings }).issues);
   };
   quiz.addEventListener('lf-quiz-change', onChange);
   quiz.addEventListener('lf-quiz-submit', onSubmit);
