@@ -34,6 +34,8 @@ findRecord(STAFF.id).then(
 );
 
 const levelFit = document.getElementById('level-fit');
+// the printed result names the person, for the review meeting
+levelFit.personName = STAFF.name;
 const matrix = document.getElementById('matrix');
 const careerLevels = document.getElementById('career-levels');
 const panelGrid = document.querySelector('.panel-grid');

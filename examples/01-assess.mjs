@@ -34,7 +34,11 @@ assert.deepEqual(
 assert.equal(fit.gaps.target, 'associate');
 assert.equal(fit.gaps.items.length, 5); // the 5 Associate indicators not yet met
 assert.deepEqual(fit.explanation, [
-  'Supportive Level Practice is your best fit: all 14 competences it requires are met; 8 of its 8 indicators are met (100%; the rule asks for at least 75%).',
-  'Associate Level / Assistant Practitioner Level Practice is not attained yet: 3 of its 8 indicators are met (38%; the rule asks for at least 75%).',
-  'Your practice overlaps into Associate Level / Assistant Practitioner Level Practice: 3 of its 8 indicators are met (38%; the rule asks for at least 25%).',
+  'You are working at Level 1 – Supportive.',
+  'You already do 3 things from Level 2 – Associate.',
+  'To reach Level 2 – Associate you need any 3 of these 5 statements.',
 ]);
+// the least that must change, closest first: any 3 of the 5 Associate statements not yet met
+assert.equal(fit.gaps.indicators.need, 3);
+assert.equal(fit.gaps.indicators.from.length, 5);
+assert.equal(fit.gaps.competences.length, 0);

@@ -41,4 +41,4 @@ assert.equal(fit.gaps.target, 'level-4');
 assert.equal(fit.gaps.items.length, 30);
 assert.deepEqual(fit.gaps.items[0], { id: level4[15].id, title: level4[15].title, kind: level4[15].kind, rating: 1 });
 assert.deepEqual(fit.role, { title: 'Senior Care Worker', level: 'level-3' });
-assert.equal(fit.explanation.at(-1), 'Your role, Senior Care Worker, is an indicative role at Lead Adult Care Worker (Level 3), the level of your best fit.');
+assert.equal(fit.explanation.at(-1), 'Your role, Senior Care Worker, is at Lead Adult Care Worker (Level 3). That is the level you work at.');

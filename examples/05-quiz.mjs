@@ -61,4 +61,4 @@ assert.equal(selfOnly.bestFit, 'associate');
 assert.equal(result.levelFit.bestFit, null);
 assert.equal(result.levelFit.gaps.target, 'supportive');
 assert.deepEqual(result.levelFit.gaps.items.map((g) => [g.id, g.rating]), [['confidentiality', 1]]);
-assert.equal(result.levelFit.explanation[0], 'No level is attained yet.');
+assert.equal(result.levelFit.explanation[0], 'You have not reached a level yet.');

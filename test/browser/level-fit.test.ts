@@ -1,9 +1,9 @@
 import { expect, fixture, fixtureCleanup, html, oneEvent } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
-import { assess, frameworks, type LevelFit } from '@levelfit/engine';
+import { assess, formatReasons, frameworks, levelName, type LevelFit } from '@levelfit/engine';
 import '../../packages/elements/src/level-fit/define.js';
 import type { LfLevelFit } from '../../packages/elements/src/level-fit/level-fit.js';
-import { shortLevelName } from '../../packages/elements/src/level-fit/level-fit.js';
+import { localMessages } from '../../packages/elements/src/level-fit/reason-messages.js';
 import type { LfErrorEvent } from '../../packages/elements/src/events/lf-error.js';
 import { assessScenario, clinicalHomecare, longTextFramework, scenarioRatings } from '../../stories/support/scenarios.js';
 
@@ -18,7 +18,7 @@ async function show(result: LevelFit | unknown | null, attrs: { framework?: stri
 }
 
 const fw = clinicalHomecare();
-const title = (id: string) => fw.levels.find((l) => l.id === id)!.title;
+const title = (id: string) => levelName(fw, id);
 
 describe('<lf-level-fit>', () => {
   afterEach(async () => {
@@ -48,7 +48,7 @@ describe('<lf-level-fit>', () => {
     });
   }
 
-  it('draws one bar per level with the coverage as an SVG width, and says the figures in words', async () => {
+  it('lists every level with its own counts in words, never one blended percentage', async () => {
     const result = await assessScenario(fw, { bestFit: 'associate', overlap: true });
     const el = await show(result);
     const rows = $$(el, '[part~="chart-row"]');
@@ -56,58 +56,88 @@ describe('<lf-level-fit>', () => {
     rows.forEach((row, i) => {
       const l = result.levels[i]!;
       expect(words(row.querySelector('.level-name'))).to.equal(title(l.level));
-      const fill = row.querySelector('rect.fill')!;
-      expect(Number(fill.getAttribute('width'))).to.be.closeTo(l.coverage * 100, 0.051);
-      expect(row.querySelector('svg')!.getAttribute('aria-hidden')).to.equal('true');
-      const figure = words(row.querySelector('.figure'));
-      expect(figure).to.contain(`${Math.floor(l.coverage * 100)}% met`);
+      const figure = words(row.querySelector('[part~="figure"]'));
+      expect(figure).to.not.match(/%/);
       expect(figure).to.contain(`${l.competences.met} of ${l.competences.required} competences`);
-      expect(figure).to.contain(`${l.indicators.met} of ${l.indicators.required} indicators`);
+      expect(figure).to.contain(`${l.indicators.met} of ${l.indicators.required} statements`);
+      if (!l.attained && l.needed.indicators.need > 0) expect(figure).to.contain(`, ${l.needed.indicators.need} needed`);
+      else expect(figure).to.not.contain('needed');
       // Meaning is never carried by colour alone: each row says its status.
       const status = words(row.querySelector('.status'));
       const expected =
         l.level === result.bestFit ? 'Best fit' : l.attained ? 'Attained' : l.level === result.overlap?.to ? 'Not attained, overlap' : 'Not attained';
       expect(status).to.equal(expected);
     });
-    expect(el.shadowRoot!.querySelectorAll('[style]')).to.have.length(0);
+    expect(el.shadowRoot!.querySelectorAll('[style], svg')).to.have.length(0);
+    expect(words($(el, '[part~="base"]'))).to.not.match(/\d%/);
+  });
+
+  it('Not yet to 6 of 7 Advanced statements: Advanced never shows more met than Enhanced', async () => {
+    // Enhanced met in full; Advanced's added competences met too, but only 1 of its statements
+    const ratings = scenarioRatings(fw, { bestFit: 'enhanced' });
+    const adv = fw.items.filter((i) => i.levels.includes('advanced'));
+    for (const i of adv) if (i.kind !== 'indicator') ratings[i.id] = 2;
+    const statements = adv.filter((i) => i.kind === 'indicator' && !i.optional);
+    statements.forEach((i, k) => (ratings[i.id] = k === 0 ? 2 : 0));
+    const result = await assess(fw, { ratings });
+    const el = await show(result);
+    const figure = (id: string) => words($$(el, '[part~="chart-row"]')[fw.levels.findIndex((l) => l.id === id)]!.querySelector('[part~="figure"]'));
+    const enhanced = result.levels.find((l) => l.level === 'enhanced')!;
+    const advanced = result.levels.find((l) => l.level === 'advanced')!;
+    expect(enhanced.attained).to.equal(true);
+    expect(advanced.attained).to.equal(false);
+    expect(figure('enhanced')).to.equal(`${enhanced.competences.met} of ${enhanced.competences.required} competences · ${enhanced.indicators.met} of ${enhanced.indicators.required} statements`);
+    expect(figure('advanced')).to.equal(
+      `${advanced.competences.met} of ${advanced.competences.required} competences · 1 of ${advanced.indicators.required} statements, ${advanced.needed.indicators.need} needed`,
+    );
+    expect(advanced.needed.indicators.need).to.be.greaterThan(0);
+    // the order the person reads: Enhanced "Best fit" above Advanced "Not attained"
+    expect(words($$(el, '[part~="chart-row"]')[4]!.querySelector('.status'))).to.match(/^Not attained/);
   });
 
   it('states an overlap plainly and lists the overlap items', async () => {
     const result = await assessScenario(fw, { bestFit: 'supportive', overlap: true });
     expect(result.overlap?.to).to.equal('associate');
     const el = await show(result);
-    expect(words($(el, '[part~="best-fit"]'))).to.equal('Supportive Level Practice, with Associate-level practice in:');
+    expect(words($(el, '[part~="best-fit"]'))).to.equal(`${title('supportive')}, with some practice from ${title('associate')}:`);
     const items = $$(el, '[part~="overlap"] li').map((li) => words(li));
     expect(items).to.deep.equal(result.overlap!.items.map((i) => i.title));
     await expect(el).to.be.accessible();
   });
 
-  it('lists the gaps against the next level with each rating label', async () => {
-    const result = await assessScenario(fw, { bestFit: 'autonomous' });
+  it('shows the plan: the competences needed and "any N of these M statements", closest first, and one next step', async () => {
+    const result = await assessScenario(fw, { bestFit: 'associate', overlap: true });
     const el = await show(result);
-    expect(words($(el, '#gaps-heading'))).to.equal(`To reach ${title('enhanced')}`);
-    const rows = $$(el, '[part~="gap-table"] tbody tr');
-    expect(rows).to.have.length(result.gaps.items.length);
+    expect(words($(el, '#gaps-heading'))).to.equal(`To reach ${title('autonomous')}`);
     const labels = new Map(fw.scale.values.map((v) => [v.value, v.label]));
-    rows.forEach((row, i) => {
-      const item = result.gaps.items[i]!;
-      expect(row.querySelector('th[scope="row"]')!.textContent).to.contain(item.title);
-      expect(words(row.querySelector('td'))).to.equal(labels.get(item.rating));
-    });
+    const rowsOf = (part: string) => $$(el, `[part~="${part}"] tbody tr`);
+    const { competences, indicators } = result.gaps;
+    expect(competences.length).to.be.greaterThan(0);
+    expect(indicators.need).to.be.greaterThan(0);
+    expect(rowsOf('gap-table').map((r) => words(r.querySelector('th')))).to.deep.equal(competences.map((i) => `${i.title}, Competence`));
+    rowsOf('gap-table').forEach((row, i) => expect(words(row.querySelector('td'))).to.equal(labels.get(competences[i]!.rating)));
+    expect(rowsOf('gap-statements')).to.have.length(indicators.from.length);
+    const headings = $$(el, '[part~="gaps"] h4').map(words);
+    expect(headings).to.deep.equal([`You need these ${competences.length} competences`, `You need any ${indicators.need} of these ${indicators.from.length} statements`]);
+    // closest first: ratings never rise down the list
+    for (const list of [competences, indicators.from]) list.forEach((x, k) => k && expect(list[k - 1]!.rating).to.be.at.least(x.rating));
+    expect(words($(el, '[part~="next-step"]'))).to.contain(`“${competences[0]!.title}”`);
+    expect($$(el, '[part~="next-step"]')).to.have.length(1);
     const headers = $$(el, '[part~="gap-table"] thead th').map((th) => th.getAttribute('scope'));
     expect(headers).to.deep.equal(['col', 'col']);
+    await expect(el).to.be.accessible();
   });
 
   it('lists gaps against a chosen target', async () => {
     const result = await assess(fw, { ratings: scenarioRatings(fw, { bestFit: 'supportive' }) }, { target: 'advanced' });
     const el = await show(result);
     expect(words($(el, '#gaps-heading'))).to.equal(`To reach ${title('advanced')}`);
-    expect($$(el, '[part~="gap-table"] tbody tr')).to.have.length(result.gaps.items.length);
+    expect($$(el, '[part~="gap-table"] tbody tr')).to.have.length(result.gaps.competences.length);
   });
 
   it('says when the highest level is attained', async () => {
     const el = await show(await assessScenario(fw, { bestFit: 'advanced' }));
-    expect(words($(el, '[part~="gaps"]'))).to.contain('You have attained the highest level in this framework.');
+    expect(words($(el, '[part~="gaps"]'))).to.contain('You have reached the top level in this framework.');
     expect($(el, '[part~="gap-table"]')).to.not.exist;
   });
 
@@ -125,7 +155,18 @@ describe('<lf-level-fit>', () => {
     const result = await assessScenario(fw, { bestFit: 'supportive' }, { role: 'Health Care Assistant' });
     const el = await show(result);
     expect($$(el, '[part~="explanation"] li').map((li) => words(li))).to.deep.equal(result.explanation);
-    expect(words($(el, '[part~="role"]'))).to.equal('Your role, Health Care Assistant, is listed at Supportive Level Practice.');
+    expect($$(el, '[part~="explanation"]')).to.have.length(1);
+    expect(words($(el, '[part~="role"]'))).to.equal(`Your role, Health Care Assistant, is listed at ${title('supportive')}.`);
+  });
+
+  it("the element's own messages say exactly what the engine's English says", async () => {
+    for (const [bestFit, overlap, role] of [[null, false], ['supportive', true], ['associate', true, 'Nursing Associate'], ['autonomous', false], ['advanced', false]] as const) {
+      const result = await assessScenario(fw, { bestFit, overlap }, role ? { role } : {});
+      expect(formatReasons(result.reasons, fw, localMessages())).to.deep.equal(formatReasons(result.reasons, fw));
+    }
+    const ksb = frameworks['adult-care-pathway'];
+    const r = await assess(ksb, { ratings: {} });
+    expect(formatReasons(r.reasons, ksb, localMessages())).to.deep.equal(r.explanation);
   });
 
   it('announces a new result politely', async () => {
@@ -242,10 +283,24 @@ describe('<lf-level-fit>', () => {
     expect($(el, '[part~="print-button"]')).to.not.exist;
   });
 
-  it('derives the short level name only from "<Name> Level …" titles', () => {
-    expect(shortLevelName('Supportive Level Practice')).to.equal('Supportive');
-    expect(shortLevelName('Associate Level / Assistant Practitioner Level Practice')).to.equal('Associate');
-    expect(shortLevelName('Adult Care Worker (Level 2)')).to.equal(null);
-    expect(shortLevelName('Level 5 Leader in Adult Care')).to.equal(null);
+  it('prints for a review meeting: name (as text), date, framework and version, a notes box, each level whole', async () => {
+    const result = await assessScenario(fw, { bestFit: 'associate', overlap: true });
+    const el = await fixture<LfLevelFit>(html`<lf-level-fit person-name="<b>Sam</b> Jones" .result=${result}></lf-level-fit>`);
+    await el.updateComplete;
+    const header = $(el, '[part~="print-header"]')!;
+    const notes = $(el, '[part~="print-notes"]')!;
+    expect(getComputedStyle(header).display).to.equal('none');
+    expect(getComputedStyle(notes).display).to.equal('none');
+    await emulateMedia({ media: 'print' });
+    expect(getComputedStyle(header).display).to.not.equal('none');
+    expect(getComputedStyle(notes).display).to.not.equal('none');
+    expect(words(header)).to.contain('Name <b>Sam</b> Jones');
+    expect(header.querySelector('b')).to.not.exist;
+    expect(words(header)).to.contain(`${fw.title}, version ${fw.version}`);
+    expect(words(header)).to.contain(String(new Date().getFullYear()));
+    expect(getComputedStyle(notes).breakInside).to.equal('avoid');
+    el.personName = null;
+    await el.updateComplete;
+    expect(words($(el, '[part~="print-header"]'))).to.not.contain('Name');
   });
 });

@@ -54,7 +54,7 @@ async function main() {
   for (const s of expected.scenarios) {
     const el = add('lf-level-fit', { result: results[s.name] });
     await settle(el);
-    if (!el.shadowRoot.querySelector('svg.bar rect.fill')) fail(`<lf-level-fit> (${s.name}) drew no bars`);
+    if (!el.shadowRoot.querySelector('[part~="figure"]') || !el.shadowRoot.querySelector('[part~="explanation"]')) fail(`<lf-level-fit> (${s.name}) showed no levels or no explanation`);
     report.rendered.push(`lf-level-fit ${s.name}`);
   }
   const empty = add('lf-level-fit');

@@ -16,6 +16,10 @@
 //   7. shared    – one device, several people: with person-key the next person sees an empty form and the
 //                  first person's answers come back to them; without it the restore notice offers "Not you?
 //                  Start afresh", which empties the form and keeps the first person's draft aside.
+//   8. persona   – a care worker at Level 2 with some Level 3 skills: the result lists exactly the unmet Autonomous
+//                  competences and "any N of these M" statements, shows no blended percentage (Advanced, with 6 of
+//                  7 statements "Not yet", never looks more met than Enhanced), and page.pdf() of the print view
+//                  has the name, date and framework version, and no page with fewer than 3 lines of text.
 //   5. tabs      – one draft in two real tabs (one browser context, real `storage` events): answers to different
 //                  questions merge; the same question answered differently asks the later saver and loses neither
 //                  answer ("Keep mine" saves it); submitting in one tab does not remove a draft the other wrote since.
@@ -72,6 +76,7 @@ const totals = {
   consoleErrors: 0,
   pageErrors: 0,
   failedRequests: 0,
+  pdfPages: 0,
   failures: 0,
   seconds: 0,
 };
@@ -398,7 +403,7 @@ async function journey() {
     return { result: JSON.parse(JSON.stringify(fit.result)), text: fit.shadowRoot.textContent.replace(/\s+/g, ' ') };
   });
   check(JSON.stringify(shown.result) === JSON.stringify(expected), `${label}: <lf-level-fit> result differs from assess()`);
-  const bestTitle = FW.levels.find((l) => l.id === expected.bestFit)?.title ?? '';
+  const bestTitle = expected.bestFit ? levelName(FW, expected.bestFit) : '';
   check(bestTitle !== '' && shown.text.includes(bestTitle), `${label}: <lf-level-fit> does not show the best fit ${bestTitle}`);
   const confirmation = await saText(page, '[part~="confirmation"]');
   // The confirmation names the level as a person reads it ("Level 2 – Associate"), from the framework's plain layer.
@@ -1148,6 +1153,119 @@ async function review() {
   console.log(`test:e2e: review: staff submitted, supervisor signed off, both see the confirmed level; two supervisors: one saved, one told (412) with ${kept} items kept`);
 }
 
+// ---- 8. the persona's result, and its print ----
+
+/** Level 2 (Associate) in full, 3 of the 7 competences Autonomous adds, 3 of its statements, and "Not yet" to 6 of 7 Advanced statements. */
+function personaRatings() {
+  const ratings = ratingsFor(FW, 'associate', true);
+  const of = (level, kind) => FW.items.filter((i) => i.levels.includes(level) && (kind === 'indicator' ? i.kind === 'indicator' : i.kind !== 'indicator'));
+  const below = new Set(of('associate', 'core').map((i) => i.id));
+  of('autonomous', 'core')
+    .filter((i) => !below.has(i.id))
+    .forEach((i, k) => (ratings[i.id] = k < 3 ? 2 : k % 2));
+  of('autonomous', 'indicator').forEach((i, k) => (ratings[i.id] = k < 3 ? 3 : 1));
+  const advanced = of('advanced', 'indicator').filter((i) => !i.levels.includes('autonomous'));
+  advanced.forEach((i, k) => (ratings[i.id] = k === 0 ? 2 : 0));
+  return ratings;
+}
+
+/** The text of each page of a PDF, as lines (text runs that share a baseline). */
+async function pdfPages(bytes) {
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const doc = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, isEvalSupported: false }).promise;
+  const pages = [];
+  for (let n = 1; n <= doc.numPages; n++) {
+    const content = await (await doc.getPage(n)).getTextContent();
+    const lines = new Map();
+    for (const item of content.items) {
+      if (!item.str?.trim()) continue;
+      const y = Math.round(item.transform[5]);
+      lines.set(y, `${lines.get(y) ?? ''}${item.str}`);
+    }
+    pages.push([...lines.entries()].sort((a, b) => b[0] - a[0]).map(([, t]) => t.replace(/\s+/g, ' ').trim()));
+  }
+  await doc.destroy();
+  return pages;
+}
+
+async function persona() {
+  const label = 'persona';
+  const { context, page } = await open(label);
+  const ratings = personaRatings();
+  const expected = await assess(FW, { ratings });
+  check(expected.bestFit === 'associate' && expected.overlap?.to === 'autonomous', `${label}: best fit ${expected.bestFit}, overlap ${expected.overlap?.to}`);
+  await goto(page, DEMO_PATH);
+  await rendered(page);
+  // the result pane as a submit leaves it (the journey drives the form itself)
+  await page.evaluate(async (r) => {
+    const el = document.querySelector('#level-fit');
+    el.result = r;
+    await el.updateComplete;
+  }, expected);
+  const shown = await page.evaluate(() => {
+    const sr = document.querySelector('#level-fit').shadowRoot;
+    const t = (n) => (n?.textContent ?? '').replace(/\s+/g, ' ').trim();
+    return {
+      text: t(sr),
+      heading: t(sr.querySelector('#gaps-heading')),
+      competences: [...sr.querySelectorAll('[part~="gap-table"] tbody th')].map((th) => t(th).replace(/, [^,]+$/, '')),
+      statements: [...sr.querySelectorAll('[part~="gap-statements"] tbody th')].map((th) => t(th).replace(/, [^,]+$/, '')),
+      plan: [...sr.querySelectorAll('[part~="gaps"] h4')].map(t),
+      rows: Object.fromEntries([...sr.querySelectorAll('[part~="chart-row"]')].map((r) => [t(r.querySelector('.level-name')), { status: t(r.querySelector('.status')), figure: t(r.querySelector('[part~="figure"]')) }])),
+      explanations: sr.querySelectorAll('[part~="explanation"]').length,
+    };
+  });
+  // expected from the data and the persona's answers, not from the engine: Autonomous competences rated below "met"
+  const met = (id) => (ratings[id] ?? 0) >= FW.scale.met;
+  const autonomous = FW.items.filter((i) => i.levels.includes('autonomous'));
+  const unmetCompetences = autonomous.filter((i) => i.kind !== 'indicator' && !met(i.id)).map((i) => i.title);
+  const indicators = autonomous.filter((i) => i.kind === 'indicator' && (!i.optional || met(i.id)));
+  const unmetStatements = indicators.filter((i) => !met(i.id)).map((i) => i.title);
+  const need = Math.ceil(0.75 * indicators.length) - indicators.filter((i) => met(i.id)).length;
+  check(shown.heading === `To reach ${levelName(FW, 'autonomous')}`, `${label}: plan heading "${shown.heading}"`);
+  check(
+    JSON.stringify([...shown.competences].sort()) === JSON.stringify([...unmetCompetences].sort()) && unmetCompetences.length === 4,
+    `${label}: competences listed ${JSON.stringify(shown.competences)}, unmet ${JSON.stringify(unmetCompetences)}`,
+  );
+  check(JSON.stringify([...shown.statements].sort()) === JSON.stringify([...unmetStatements].sort()), `${label}: statements listed ${JSON.stringify(shown.statements)}`);
+  check(
+    shown.plan.join(' | ') === `You need these ${unmetCompetences.length} competences | You need any ${need} of these ${unmetStatements.length} statements`,
+    `${label}: plan headings ${JSON.stringify(shown.plan)} (need ${need})`,
+  );
+  check(!/\d\s?%/.test(shown.text), `${label}: a percentage is shown`);
+  check(shown.explanations === 1, `${label}: ${shown.explanations} explanations`);
+  const enhanced = shown.rows[levelName(FW, 'enhanced')];
+  const advanced = shown.rows[levelName(FW, 'advanced')];
+  const advStatements = FW.items.filter((i) => i.levels.includes('advanced') && i.kind === 'indicator' && !i.optional);
+  check(
+    advanced?.status === 'Not attained' && new RegExp(`· 1 of ${advStatements.length} statements, \\d+ needed$`).test(advanced.figure),
+    `${label}: Advanced shows ${JSON.stringify(advanced)}`,
+  );
+  // competences are shown against competences, statements against statements: Advanced asks for the
+  // competences Enhanced does and more, so it never shows more of them met; no one figure mixes the two
+  const competences = (f) => f.match(/^(\d+) of (\d+) competences/)?.slice(1).map(Number) ?? [NaN, NaN];
+  const [em, er] = competences(enhanced?.figure ?? '');
+  const [am, ar] = competences(advanced?.figure ?? '');
+  check(am / ar <= em / er, `${label}: Advanced (${advanced?.figure}) shows more competences met than Enhanced (${enhanced?.figure})`);
+
+  // The print view as a PDF: name, date, version; no page with fewer than 3 lines of text.
+  await page.emulateMedia({ media: 'print' });
+  const pdf = await page.pdf({ format: 'A4', printBackground: false });
+  await page.emulateMedia({ media: 'screen' });
+  const pages = await pdfPages(pdf);
+  const all = pages.flat().join('\n');
+  const today = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric' }).format(new Date());
+  check(all.includes('Sam Patel'), `${label}: the PDF does not name the person`);
+  check(all.includes(today), `${label}: the PDF has no date (${today})`);
+  check(all.includes(`version ${FW.version}`) && all.includes(FW.title), `${label}: the PDF has no framework title and version`);
+  check(all.includes('Notes from the review meeting'), `${label}: the PDF has no notes box`);
+  pages.forEach((lines, n) => check(lines.length >= 3, `${label}: PDF page ${n + 1} of ${pages.length} has ${lines.length} line(s) of text: ${JSON.stringify(lines)}`));
+  totals.pdfPages = pages.length;
+  await violations(page, `${label} end`);
+  await context.close();
+  console.log(`test:e2e: persona: ${unmetCompetences.length} competences and any ${need} of ${unmetStatements.length} statements to ${levelName(FW, 'autonomous')}; PDF ${pages.length} pages`);
+}
+
 // ---- 7. one device, several people ----
 
 async function shared() {
@@ -1239,6 +1357,7 @@ try {
       await section('tabs', tabs);
       await section('review', review);
       await section('shared', shared);
+      await section('persona', persona);
     })(),
   ]);
 } finally {

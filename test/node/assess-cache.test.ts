@@ -1,8 +1,7 @@
 /**
  * The engine's caches change no result. `assess`/`assessMany` reuse rule outcomes (keyed on the rule fact
- * values) and explanation sentences (keyed on the outcome and the figures the sentences mention). Every LevelFit they return must equal the one a cold engine builds:
- * a framework whose rule-outcome and sentence caches are emptied before each person, assessed one at a time
- * with `assess`, and whose explanation is also rebuilt with the uncached reference (test/support/oracles/explain.ts).
+ * values). Every LevelFit they return must equal the one a cold engine builds: a framework whose rule-outcome
+ * cache is emptied before each person, assessed one at a time with `assess`.
  *
  * 2,500 seeded people on clinical-homecare and on adult-care-pathway, with no options, `target`, `role`
  * (odd case and spacing), both, and a few bad rows (unknown item, off-scale rating, unknown target or role).
@@ -12,11 +11,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { assess, assessMany, parseFramework, safeAssess, type AssessOptions, type LevelFit } from '../../packages/engine/src/index.ts';
-import { prepare } from '../../packages/engine/src/level-fit/responses.ts';
 import { compile } from '../../packages/engine/src/framework/compile.ts';
-import { clearSentenceCache } from '../../packages/engine/src/level-fit/explain.ts';
-import { referenceExplain } from '../support/oracles/explain.ts';
-import { evaluateLevel, type LevelOutcome } from '../../packages/engine/src/level-fit/rules.ts';
 import type { SafeResult } from '../../packages/engine/src/errors.ts';
 import { readFrameworkJson, type FrameworkJson } from '../support/factories.ts';
 
@@ -105,7 +100,7 @@ for (const id of ['clinical-homecare', 'adult-care-pathway'] as const) {
     const json = readFrameworkJson(id);
     const cases = makeCases(json, PEOPLE, id === 'clinical-homecare' ? 20261123 : 77);
 
-    /** Each person on a framework whose caches are emptied first; the explanation also rebuilt uncached. */
+    /** Each person on a framework whose cache is emptied first. */
     async function coldResults(): Promise<SafeResult<LevelFit>[]> {
       const fw = parseFramework(structuredClone(json));
       const c = compile(fw);
@@ -113,27 +108,7 @@ for (const id of ['clinical-homecare', 'adult-care-pathway'] as const) {
       for (const { responses, options } of cases) {
         c.cache.root.clear();
         c.cache.bytes = 0;
-        clearSentenceCache(c);
-        const r = await safeAssess(fw, responses, options);
-        if (r.success) {
-          // the reference explanation: the uncached `explain`, from a fresh preparation and fresh rule outcomes
-          c.cache.root.clear();
-          c.cache.bytes = 0;
-          const p = prepare(c, responses, options);
-          assert.ok(p.success);
-          const outcomes: LevelOutcome[] = await Promise.all(p.data.facts.map((f) => evaluateLevel(c, f)));
-          let best = -1;
-          outcomes.forEach((o, i) => {
-            if (o.attained) best = i;
-          });
-          const next = best + 1;
-          const L = c.levels.length;
-          const overlapTo = best >= 0 && next < L && outcomes[next]!.overlap ? next : -1;
-          const target = p.data.target ?? (next < L ? next : -1);
-          const reference = referenceExplain({ c, facts: p.data.facts, outcomes, met: p.data.met, best, overlapTo, target, targetChosen: p.data.target !== undefined, role: p.data.role });
-          assert.deepStrictEqual(r.data.explanation, reference);
-        }
-        out.push(r);
+        out.push(await safeAssess(fw, responses, options));
       }
       return out;
     }

@@ -18,6 +18,7 @@ import {
   assess,
   assessMany,
   frameworks,
+  levelName,
   parseFramework,
   type Framework,
   type LevelFit,
@@ -30,7 +31,6 @@ import {
   coreIds,
   indicatorIds,
   itemTitle,
-  levelTitle,
   makeFramework,
   metSet,
   ratingsFor,
@@ -45,7 +45,7 @@ const ch = frameworks['clinical-homecare'];
  */
 const firm = parseFramework({ ...structuredClone(ch), items: ch.items.map(({ optional: _optional, ...item }) => item) });
 const LEVELS = ['supportive', 'associate', 'autonomous', 'enhanced', 'advanced'] as const;
-const title = (level: string) => levelTitle(ch, level);
+const name = (level: string) => levelName(ch, level);
 const levelOf = (fit: LevelFit, level: string) => fit.levels.find((l) => l.level === level)!;
 const attainedLevels = (fit: LevelFit) => fit.levels.filter((l) => l.attained).map((l) => l.level);
 const HAND_HYGIENE = 'Perform hand hygiene to prevent the spread of infection';
@@ -144,7 +144,8 @@ describe('clinical-homecare: a rating is met at scale.met (2), not below', () =>
     const fit = await assess(ch, ratingsFor(ch, { ...supportive, unmeet: [id], unmetRating: 1 }));
     assert.equal(levelOf(fit, 'supportive').attained, false);
     assert.deepEqual(levelOf(fit, 'supportive').missing, [id]);
-    assert.deepEqual(fit.gaps, { target: 'supportive', items: [{ id, title: HAND_HYGIENE, kind: 'competence', rating: 1 }] });
+    const gap = { id, title: HAND_HYGIENE, kind: 'competence', rating: 1 };
+    assert.deepEqual(fit.gaps, { target: 'supportive', items: [gap], competences: [gap], indicators: { need: 0, from: [] } });
   });
   test('an unanswered item counts as not met and shows rating 0 in the gaps', async () => {
     const fit = await assess(ch, { ratings: {} });
@@ -166,17 +167,17 @@ describe('clinical-homecare: the best fit is the highest attained level', () => 
     assert.equal(fit.bestFit, 'autonomous');
     const supportiveOnly = coreIds(ch, 'supportive').filter((id) => !coreIds(ch, 'autonomous').includes(id));
     assert.deepEqual(supportiveOnly.map((id) => itemTitle(ch, id)), ['Develop your own knowledge and practice']);
-    const below = fit.explanation.find((s) => s.startsWith(title('supportive')));
-    assert.ok(below, fit.explanation.join('\n'));
-    assert.match(below, /not attained/);
+    const below = fit.reasons.find((r) => r.code === 'not_complete');
+    assert.deepEqual(below && below.code === 'not_complete' && [below.level, below.competences.needed, below.indicators.needed], ['supportive', 1, 5]);
+    assert.ok(fit.explanation.includes(`You still need 1 competence and 5 more statements from ${name('supportive')}.`), fit.explanation.join('\n'));
   });
   test('everything met: the best fit is advanced, with no overlap and no gaps', async () => {
     const fit = await assess(ch, ratingsFor(ch, fully(...LEVELS)));
     assert.deepEqual(attainedLevels(fit), [...LEVELS]);
     assert.equal(fit.bestFit, 'advanced');
     assert.equal(fit.overlap, null);
-    assert.deepEqual(fit.gaps, { target: null, items: [] });
-    assert.ok(fit.explanation.some((s) => s.includes(title('advanced')) && /highest level/.test(s)), fit.explanation.join('\n'));
+    assert.deepEqual(fit.gaps, { target: null, items: [], competences: [], indicators: { need: 0, from: [] } });
+    assert.deepEqual(fit.reasons, [{ code: 'best_fit', level: 'advanced' }, { code: 'highest', level: 'advanced' }]);
   });
   test('everything except one common competence (hand hygiene) attains no level', async () => {
     const id = idOf(ch, HAND_HYGIENE);
@@ -190,7 +191,9 @@ describe('clinical-homecare: the best fit is the highest attained level', () => 
       [id],
     );
     for (const l of fit.levels) assert.deepEqual(l.missing, [id], l.level);
-    assert.ok(fit.explanation.some((s) => s.includes(title('supportive')) && s.includes(HAND_HYGIENE)), fit.explanation.join('\n'));
+    assert.deepEqual(fit.gaps.competences.map((g) => g.title), [HAND_HYGIENE]);
+    assert.equal(fit.gaps.indicators.need, 0);
+    assert.ok(fit.explanation.includes(`To reach ${name('supportive')} you need this competence.`), fit.explanation.join('\n'));
   });
 });
 
@@ -205,7 +208,7 @@ describe('clinical-homecare: overlap into the level directly above the best fit'
       to: 'associate',
       items: two.map((id) => ({ id, title: itemTitle(ch, id), kind: 'indicator', rating: 2 })),
     });
-    assert.ok(fit.explanation.some((s) => /overlaps/.test(s) && s.includes(title('associate'))), fit.explanation.join('\n'));
+    assert.deepEqual(fit.reasons.find((r) => r.code === 'overlap'), { code: 'overlap', level: 'associate', met: 2, of: 8 });
   });
   test('1 of 8 associate indicators (12.5%) is no overlap', async () => {
     const fit = await assess(ch, ratingsFor(ch, { ...fully('supportive'), indicatorCount: { supportive: 8, associate: 1 } }));
@@ -253,7 +256,7 @@ describe('clinical-homecare: overlap into the level directly above the best fit'
       to: 'advanced',
       items: [{ id: change, title: 'Implement and evaluate change', kind: 'competence', rating: 2 }],
     });
-    assert.ok(fit.explanation.some((s) => /overlaps/.test(s) && s.includes('Implement and evaluate change')), fit.explanation.join('\n'));
+    assert.ok(fit.explanation.includes(`You already do 1 thing from ${name('advanced')}.`), fit.explanation.join('\n'));
   });
   test('overlap items are the met added competences and indicators of the level above, in framework order', async () => {
     const addedAll = addedIds(ch, 'autonomous');
@@ -311,11 +314,13 @@ describe('clinical-homecare: gaps', () => {
       assert.equal(g.title, itemTitle(firm, g.id));
       assert.equal(g.kind, ch.items.find((i) => i.id === g.id)!.kind);
     }
-    assert.ok(fit.explanation.some((s) => s.includes(title('advanced')) && /target/.test(s)), fit.explanation.join('\n'));
+    const reach = fit.reasons.find((r) => r.code === 'to_reach');
+    assert.ok(reach && reach.code === 'to_reach' && reach.level === 'advanced' && reach.chosen, JSON.stringify(fit.reasons));
+    assert.ok(fit.explanation.includes(`You chose ${name('advanced')} as your goal.`), fit.explanation.join('\n'));
   });
   test('a target already attained has no gaps', async () => {
     const fit = await assess(ch, ratingsFor(ch, fully('supportive', 'associate')), { target: 'supportive' });
-    assert.deepEqual(fit.gaps, { target: 'supportive', items: [] });
+    assert.deepEqual(fit.gaps, { target: 'supportive', items: [], competences: [], indicators: { need: 0, from: [] } });
   });
   test('no level attained: the target is the first level', async () => {
     const fit = await assess(ch, ratingsFor(ch, { meetLevels: ['advanced'] }));
@@ -330,7 +335,7 @@ describe('clinical-homecare: roles', () => {
     assert.deepEqual(fit.role, { title: 'Nursing Associate', level: 'associate' });
     const sentence = fit.explanation.find((s) => s.includes('Nursing Associate'));
     assert.ok(sentence, fit.explanation.join('\n'));
-    assert.ok(sentence.includes(title('associate')));
+    assert.ok(sentence.includes(name('associate')));
     assert.match(sentence, /above/);
   });
   test('every indicative role names the level whose roles list it; matching ignores case and outer spaces', async () => {
@@ -368,32 +373,37 @@ describe('clinical-homecare: roles', () => {
   });
 });
 
-describe('clinical-homecare: explanation', () => {
-  test('says why this level (its title) and why not the next (its title and the missing competence)', async () => {
+describe('clinical-homecare: reasons and explanation', () => {
+  test('says where the person works and what the next level needs (the one missing competence)', async () => {
     const reflection = idOf(ch, 'Develop your practice through reflection and learning');
     const responses = ratingsFor(ch, { ...fully('supportive', 'associate', 'autonomous'), unmeet: [reflection] });
     const fit = await assess(ch, responses);
     assert.equal(fit.bestFit, 'associate');
-    const [first, ...rest] = fit.explanation;
-    assert.ok(first!.includes(title('associate')) && /best fit/.test(first!), first);
-    const whyNot = rest.find((s) => s.startsWith(title('autonomous')) && /not attained/.test(s));
-    assert.ok(whyNot, fit.explanation.join('\n'));
-    assert.ok(whyNot.includes('Develop your practice through reflection and learning'), whyNot);
+    assert.deepEqual(fit.reasons[0], { code: 'best_fit', level: 'associate' });
+    assert.equal(fit.explanation[0], `You are working at ${name('associate')}.`);
+    const reach = fit.reasons.find((r) => r.code === 'to_reach');
+    assert.ok(reach && reach.code === 'to_reach');
+    assert.deepEqual([reach.level, reach.competences.needed, reach.indicators.needed], ['autonomous', 1, 0]);
+    assert.deepEqual(fit.gaps.competences.map((g) => g.id), [reflection]);
+    assert.ok(fit.explanation.includes(`To reach ${name('autonomous')} you need this competence.`), fit.explanation.join('\n'));
     // The indicators are all met, so the one missing competence is the whole reason.
     assert.equal(levelOf(fit, 'autonomous').indicatorCoverage, 1);
   });
-  test('names the indicator shortfall of the next level', async () => {
+  test('names the statement shortfall of the next level as "any N of these M"', async () => {
     const fit = await assess(ch, ratingsFor(ch, { ...fully('supportive'), indicatorCount: { associate: 2 } }));
-    const whyNot = fit.explanation.find((s) => s.startsWith(title('associate')) && /not attained/.test(s));
-    assert.ok(whyNot, fit.explanation.join('\n'));
-    assert.match(whyNot, /\b2 of its 8 indicators\b/);
-    assert.match(whyNot, /75%/);
+    const reach = fit.reasons.find((r) => r.code === 'to_reach');
+    // associate has 8 indicators, 2 met: 75% is 6, so any 4 more of the 6 unmet
+    assert.ok(reach && reach.code === 'to_reach');
+    assert.deepEqual(reach.indicators, { met: 2, required: 8, needed: 4, from: 6, threshold: 6 });
+    assert.ok(fit.explanation.includes(`To reach ${name('associate')} you need any 4 of these 6 statements.`), fit.explanation.join('\n'));
+    assert.ok(!fit.explanation.some((s) => /%|\brule/.test(s)), fit.explanation.join('\n'));
   });
-  test('with nothing attained, says so and why the first level is not attained', async () => {
+  test('with nothing attained, says so and what the first level needs', async () => {
     const fit = await assess(ch, { ratings: {} });
-    assert.ok(fit.explanation.length >= 1);
-    assert.ok(fit.explanation.some((s) => s.includes(title('supportive')) && /not attained/.test(s)), fit.explanation.join('\n'));
-    assert.ok(!fit.explanation.some((s) => /best fit/.test(s)));
+    assert.equal(fit.reasons[0]!.code, 'no_level');
+    assert.equal(fit.explanation[0], 'You have not reached a level yet.');
+    assert.ok(fit.explanation.some((s) => s.startsWith(`To reach ${name('supportive')}`)), fit.explanation.join('\n'));
+    assert.ok(!fit.reasons.some((r) => r.code === 'best_fit'));
   });
 });
 
@@ -406,16 +416,15 @@ describe('clinical-homecare: coverage and met/missing', () => {
     assert.deepEqual(s.indicators, { required: 8, met: 6 });
     assert.equal(s.competenceCoverage, 1);
     assert.equal(s.indicatorCoverage, 0.75);
-    assert.equal(s.coverage, 20 / 22);
     const a = levelOf(fit, 'associate');
-    assert.deepEqual([a.competences, a.indicators, a.coverage], [{ required: 14, met: 14 }, { required: 8, met: 0 }, 14 / 22]);
+    assert.deepEqual([a.competences, a.indicators], [{ required: 14, met: 14 }, { required: 8, met: 0 }]);
     const auto = levelOf(fit, 'autonomous');
     assert.deepEqual(
-      [auto.competences, auto.indicators, auto.competenceCoverage, auto.indicatorCoverage, auto.coverage],
-      [{ required: 20, met: 13 }, { required: 9, met: 0 }, 13 / 20, 0, 13 / 29],
+      [auto.competences, auto.indicators, auto.competenceCoverage, auto.indicatorCoverage],
+      [{ required: 20, met: 13 }, { required: 9, met: 0 }, 13 / 20, 0],
     );
     const adv = levelOf(fit, 'advanced');
-    assert.deepEqual([adv.competences, adv.coverage], [{ required: 22, met: 13 }, 13 / 29]);
+    assert.deepEqual(adv.competences, { required: 22, met: 13 });
   });
   test('every level: coverage = met ÷ required, and met/missing partition its required items in framework order', async () => {
     const mixed = ratingsFor(firm, { meetLevels: ['autonomous'], indicatorShare: { supportive: 0.5, enhanced: 0.3 }, meet: ['implement-evaluate-change'] });
@@ -433,7 +442,6 @@ describe('clinical-homecare: coverage and met/missing', () => {
         assert.deepEqual(l.indicators, { required: ind.length, met: indMet }, level);
         assert.equal(l.competenceCoverage, coreMet / core.length, level);
         assert.equal(l.indicatorCoverage, indMet / ind.length, level);
-        assert.equal(l.coverage, (coreMet + indMet) / req.length, level);
         assert.deepEqual(l.met, req.filter((id) => met.has(id)), level);
         assert.deepEqual(l.missing, req.filter((id) => !met.has(id)), level);
         assert.equal(l.met.length + l.missing.length, req.length);
@@ -658,7 +666,7 @@ describe('factory framework', () => {
     const fit = await assess(tiny, ratingsFor(tiny, fully('foundation')), { target: 'expert', role: 'practitioner worker' });
     assert.equal(fit.gaps.target, 'expert');
     assert.deepEqual(fit.role, { title: 'Practitioner Worker', level: 'practitioner' });
-    assert.ok(fit.explanation.some((s) => s.includes('Expert Level') && /target/.test(s)), fit.explanation.join('\n'));
-    assert.ok(fit.explanation.some((s) => s.includes('Practitioner Worker') && s.includes('Practitioner Level')), fit.explanation.join('\n'));
+    assert.ok(fit.explanation.includes('You chose Expert Level as your goal.'), fit.explanation.join('\n'));
+    assert.ok(fit.explanation.includes('Your role, Practitioner Worker, is at Practitioner Level. That is above the level you work at.'), fit.explanation.join('\n'));
   });
 });

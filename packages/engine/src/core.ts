@@ -12,7 +12,8 @@ export { frameworks, BUILTIN_IDS, isBuiltinFrameworkId, type BuiltinFrameworkId 
 export { ratingLabel } from './framework/scale.js';
 export { assess, safeAssess, assessMany } from './level-fit/assess.js';
 export { decisiveItems } from './level-fit/decisive.js';
-export type { Responses, AssessOptions, LevelFit, LevelResult, FitItem, Overlap } from './level-fit/types.js';
+export type { Responses, AssessOptions, LevelFit, LevelResult, FitItem, Overlap, Needed, Reason, ReasonCode, ReasonCount, ReasonStatements } from './level-fit/types.js';
+export { formatReasons, englishMessages, type ReasonMessages, type CoreNoun } from './level-fit/format.js';
 export { ITEM_KINDS, LIMITS, type ItemKind } from './constants.js';
 export {
   FrameworkError,

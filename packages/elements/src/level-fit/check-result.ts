@@ -82,7 +82,7 @@ export function checkLevelFit(value: unknown, framework: Framework): Issue[] {
       }
       level(l.level, [...p, 'level'], 'level', false);
       if (typeof l.attained !== 'boolean') add('invalid_type', [...p, 'attained'], 'attained must be true or false');
-      for (const key of ['coverage', 'competenceCoverage', 'indicatorCoverage'] as const) num(l[key], [...p, key], key, 1);
+      for (const key of ['competenceCoverage', 'indicatorCoverage'] as const) num(l[key], [...p, key], key, 1);
       for (const key of ['competences', 'indicators'] as const) {
         const counts = l[key];
         if (!isPlainObject(counts)) add('invalid_type', [...p, key], `${key} must be { required, met }`);
@@ -111,6 +111,16 @@ export function checkLevelFit(value: unknown, framework: Framework): Issue[] {
   else {
     level(gaps.target, ['gaps', 'target'], 'gaps.target', true);
     fitItems(gaps.items, ['gaps', 'items']);
+    // `competences` and `indicators` are newer than `items`: a result kept from before has neither
+    if (gaps.competences !== undefined) fitItems(gaps.competences, ['gaps', 'competences']);
+    if (gaps.indicators !== undefined) {
+      const ind = gaps.indicators;
+      if (!isPlainObject(ind)) add('invalid_type', ['gaps', 'indicators'], 'gaps.indicators must be { need, from }');
+      else {
+        num(ind.need, ['gaps', 'indicators', 'need'], 'gaps.indicators.need');
+        fitItems(ind.from, ['gaps', 'indicators', 'from']);
+      }
+    }
   }
 
   const role = value.role;
@@ -122,5 +132,22 @@ export function checkLevelFit(value: unknown, framework: Framework): Issue[] {
     }
   }
   stringArray(value.explanation, ['explanation'], 'explanation');
+  if (value.reasons !== undefined) {
+    if (!Array.isArray(value.reasons)) add('invalid_type', ['reasons'], 'reasons must be an array');
+    else {
+      value.reasons.forEach((r, i) => {
+        if (!isPlainObject(r) || typeof r.code !== 'string') add('invalid_type', ['reasons', i], 'each reason must be an object with a code');
+        else {
+          if ('level' in r) level(r.level, ['reasons', i, 'level'], 'reason level', false);
+          for (const key of ['competences', 'indicators'] as const) {
+            if (r.code !== 'to_reach' && r.code !== 'not_complete') continue;
+            const counts = r[key];
+            if (!isPlainObject(counts)) add('invalid_type', ['reasons', i, key], `${key} must be { met, required, needed }`);
+            else for (const f of ['met', 'required', 'needed'] as const) num(counts[f], ['reasons', i, key, f], `${key}.${f}`);
+          }
+        }
+      });
+    }
+  }
   return issues;
 }

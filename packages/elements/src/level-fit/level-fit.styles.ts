@@ -1,16 +1,12 @@
 import { css } from 'lit';
 
 /**
- * `<lf-level-fit>`: a best-fit panel, a bar chart built from SVG rects whose widths are attributes (no inline
- * styles, so it runs under a strict CSP), the figures in words beside every bar, and status words
- * ("Best fit", "Attained") so no meaning is carried by colour alone.
+ * `<lf-level-fit>`: a best-fit panel, the plan for the next level, and a list of levels with their figures in
+ * words and status words ("Best fit", "Attained") so no meaning is carried by colour alone. In print: the name,
+ * date and framework version on top, each level and each panel kept whole on a page, and a box for notes.
  */
 export const levelFitStyles = css`
   :host {
-    --_bar-height: var(--lf-bar-height, 1.25rem);
-    --_bar: var(--lf-bar-color, var(--_brand));
-    --_bar-partial: var(--lf-bar-color-partial, var(--_muted));
-    --_bar-track: var(--lf-bar-track, var(--_surface));
     --_summary-bg: var(--lf-summary-background, var(--_surface));
   }
   .summary {
@@ -90,7 +86,6 @@ export const levelFitStyles = css`
     grid-template-columns: minmax(0, 1fr) auto;
     grid-template-areas:
       'name status'
-      'bar bar'
       'figure figure';
     column-gap: 0.75rem;
     row-gap: 0.25rem;
@@ -123,23 +118,6 @@ export const levelFitStyles = css`
     background: var(--_text);
     color: var(--_bg);
   }
-  .bar {
-    grid-area: bar;
-    display: block;
-    width: 100%;
-    height: var(--_bar-height);
-    border: 1px solid var(--_border);
-    box-sizing: border-box;
-  }
-  .track {
-    fill: var(--_bar-track);
-  }
-  .fill {
-    fill: var(--_bar-partial);
-  }
-  .attained .fill {
-    fill: var(--_bar);
-  }
   .figure {
     grid-area: figure;
     color: var(--_muted);
@@ -156,20 +134,38 @@ export const levelFitStyles = css`
     color: var(--_muted);
     font-size: 0.875rem;
   }
+  .next-step {
+    border-left: 4px solid var(--_brand);
+    padding-left: 0.75rem;
+  }
+  .gaps h4 {
+    margin: var(--_space) 0 0.5rem;
+  }
+  .print-only-block {
+    display: none;
+  }
+  .print-header {
+    margin: 0 0 var(--_space);
+  }
+  .print-header > div {
+    display: flex;
+    gap: var(--_space);
+  }
+  .print-header dt {
+    font-weight: 700;
+    flex: 0 0 7rem;
+  }
+  .print-header dd {
+    margin: 0;
+  }
+  .notes-box {
+    min-height: 8rem;
+    border: 2px solid #000;
+  }
   .actions {
     margin-top: calc(var(--_space) * 1.5);
   }
   @media (forced-colors: active) {
-    .track {
-      fill: Canvas;
-    }
-    .fill,
-    .attained .fill {
-      fill: CanvasText;
-    }
-    .bar {
-      border-color: CanvasText;
-    }
     .best .status {
       forced-color-adjust: none;
       background: CanvasText;
@@ -181,16 +177,21 @@ export const levelFitStyles = css`
       background: none;
       border: 2px solid #000;
     }
-    .bar,
-    .fill,
-    .track {
-      print-color-adjust: exact;
-      -webkit-print-color-adjust: exact;
+    .print-only-block {
+      display: block;
     }
     .row,
-    .summary {
+    .summary,
+    .next-step,
+    .print-notes,
+    tr {
       break-inside: avoid;
       page-break-inside: avoid;
+    }
+    h3,
+    h4 {
+      break-after: avoid;
+      page-break-after: avoid;
     }
     .gaps {
       break-before: auto;

@@ -4,7 +4,9 @@ import { localized, msg, str } from '@lit/localize';
 // records come from their own entry point: the embed bundle's engine is the core, and takes only what this uses
 import { confirmLevel, safeParseRecord, type AssessmentRecord, type ConfirmedLevel } from '@levelfit/engine/record';
 import {
+  formatReasons,
   isBuiltinFrameworkId,
+  levelName,
   type FitItem,
   type Framework,
   type Issue,
@@ -14,18 +16,21 @@ import {
 } from '@levelfit/engine';
 import type { FrameworkSource } from '../internal/framework-controller.js';
 import { LfElement } from '../internal/lf-element.js';
+import { currentLocale } from '../localize/localize.js';
 import { ratingLabel } from '../internal/rating-label.js';
 import { viewStyles } from '../internal/view.styles.js';
 import { tokens } from '../tokens.js';
 import { checkLevelFit } from './check-result.js';
 import { levelFitStyles } from './level-fit.styles.js';
-import { percent } from './percent.js';
+import { localMessages } from './reason-messages.js';
 import { renderRecordDetails, renderSideBySide } from './review-record.js';
 
 /**
  * Shows a person's level fit: the best-fit level (and the level above it that their practice overlaps
- * into), coverage per level as a bar chart with the figures in words, the gap plan against the next level
- * (or the target), the engine's explanation, and the role they picked. Prints cleanly for a development review.
+ * into), what each level asks for against what is met (competences, and statements with how many are needed;
+ * never one blended percentage), the plan for the next level (or the target): the competences needed and
+ * "any N of these M statements", closest first, with one next step, then why, in plain words. Prints for a
+ * review meeting: the person's name, the date, the framework's title and version, and a box for notes.
  * Give it the `LevelFit` that `assess` resolves to, or the `detail.result` of `lf-submit`. Given an assessment
  * `record` (or `confirmLevel`'s output as `confirmation`), it shows the self-assessed and confirmed levels side
  * by side, the differences first, and prints as the review record (names, dates, framework version, notes,
@@ -37,6 +42,7 @@ import { renderRecordDetails, renderSideBySide } from './review-record.js';
  * @attr framework - A built-in framework id or a framework JSON URL, used for level titles and rating labels. The `framework` property also takes a framework object. Default: the result's own built-in framework, else `clinical-homecare`.
  * @attr heading - The heading text (default "Your level fit").
  * @attr no-print-button - Boolean. Hides the "Print this result" button.
+ * @attr person-name - The person's name, printed at the top of the result (text only; optional).
  *
  * @event {LfErrorEvent} lf-error - The result or the framework is unusable. `detail: { issues, source }`; the issues are also shown inline (`role="alert"`).
  *
@@ -48,12 +54,15 @@ import { renderRecordDetails, renderSideBySide } from './review-record.js';
  * @csspart best-fit - The best-fit sentence.
  * @csspart overlap - The list of items the person's practice overlaps into.
  * @csspart role - The role line.
- * @csspart chart - The coverage chart (a list of levels).
- * @csspart chart-row - One level in the chart (also `chart-row-attained`, `chart-row-best`).
- * @csspart bar - The SVG bar of one level.
- * @csspart bar-fill - The filled part of a bar.
- * @csspart gaps - The gap plan section.
- * @csspart gap-table - The table of items not yet met.
+ * @csspart chart - The list of levels with what each asks for and what is met.
+ * @csspart chart-row - One level in the list (also `chart-row-attained`, `chart-row-best`).
+ * @csspart figure - The counts of one level ("16 of 20 competences · 1 of 7 statements, 6 needed").
+ * @csspart gaps - The plan for the next level (or the target).
+ * @csspart gap-table - The table of competences needed.
+ * @csspart gap-statements - The table of statements, any N of which are needed.
+ * @csspart next-step - The one next step.
+ * @csspart print-header - The name, date, framework and version (printed).
+ * @csspart print-notes - The box for notes from the review meeting (printed).
  * @csspart explanation - The "Why this result" section.
  * @csspart button - The print button (also `print-button`).
  * @csspart error - The inline error shown for a malformed result or framework.
@@ -78,10 +87,6 @@ import { renderRecordDetails, renderSideBySide } from './review-record.js';
  * @cssproperty [--lf-color-focus=#ffdd00] - Focus highlight.
  * @cssproperty [--lf-space=1rem] - Base spacing unit.
  * @cssproperty [--lf-radius=0] - Corner radius of the panel and button.
- * @cssproperty [--lf-bar-height=1.25rem] - Height of a coverage bar.
- * @cssproperty [--lf-bar-color=var(--lf-color-brand)] - Fill of an attained level's bar.
- * @cssproperty [--lf-bar-color-partial=var(--lf-color-text-secondary)] - Fill of a level not attained.
- * @cssproperty [--lf-bar-track=var(--lf-color-surface)] - The unfilled part of a bar.
  * @cssproperty [--lf-summary-background=var(--lf-color-surface)] - Background of the best-fit panel.
  * @cssproperty [--lf-view-max-width=none] - Widest the element grows.
  * @cssproperty [--lf-button-secondary-background=var(--lf-color-surface)] - Secondary button background (Print, Back).
@@ -121,6 +126,10 @@ export class LfLevelFit extends LfElement {
   /** The heading text; empty for the default ("Your level fit"). */
   @property({ reflect: true })
   heading: string | null = null;
+
+  /** The person's name, printed at the top of the result for a review meeting (shown as text). */
+  @property({ attribute: 'person-name' })
+  personName: string | null = null;
 
   /** Hides the print button. */
   @property({ type: Boolean, reflect: true, attribute: 'no-print-button' })
@@ -238,7 +247,7 @@ export class LfLevelFit extends LfElement {
   }
 
   private announcement(result: LevelFit, framework: Framework): string {
-    const best = result.bestFit ? levelTitle(framework, result.bestFit) : null;
+    const best = result.bestFit ? levelName(framework, result.bestFit) : null;
     return best ? msg(str`Result updated. Best fit: ${best}.`) : msg('Result updated. No level is attained yet.');
   }
 
@@ -249,16 +258,23 @@ export class LfLevelFit extends LfElement {
   }
 
   private renderResult(result: LevelFit, framework: Framework): TemplateResult {
+    // a result kept from before reasons existed still shows its own sentences
+    const why = Array.isArray(result.reasons) ? formatReasons(result.reasons, framework, localMessages()) : result.explanation;
     return html`
-      ${this.renderSummary(result, framework)} ${this.renderChart(result, framework)} ${this.renderGaps(result, framework)}
-      ${result.explanation.length
+      ${this.renderPrintHeader(framework)} ${this.renderSummary(result, framework)} ${this.renderGaps(result, framework)}
+      ${why.length
         ? html`<section class="explanation" part="explanation" aria-labelledby="why">
             <h3 id="why">${msg('Why this result')}</h3>
             <ul>
-              ${result.explanation.map((s) => html`<li>${s}</li>`)}
+              ${why.map((s) => html`<li>${s}</li>`)}
             </ul>
           </section>`
         : nothing}
+      ${this.renderChart(result, framework)}
+      <section class="print-notes print-only-block" part="print-notes" aria-label=${msg('Notes from the review meeting')}>
+        <h3>${msg('Notes from the review meeting')}</h3>
+        <div class="notes-box"></div>
+      </section>
       ${this.noPrintButton
         ? nothing
         : html`<p class="actions no-print">
@@ -267,17 +283,35 @@ export class LfLevelFit extends LfElement {
     `;
   }
 
+  /** Who, when, and against which framework and version: printed at the top for a review meeting. */
+  private renderPrintHeader(framework: Framework): TemplateResult {
+    const name = this.personName?.trim();
+    const date = new Intl.DateTimeFormat(currentLocale(), { day: 'numeric', month: 'long', year: 'numeric' }).format(new Date());
+    return html`<dl class="print-header print-only-block" part="print-header">
+      ${name
+        ? html`<div>
+            <dt>${msg('Name')}</dt>
+            <dd>${name}</dd>
+          </div>`
+        : nothing}
+      <div>
+        <dt>${msg('Date')}</dt>
+        <dd>${date}</dd>
+      </div>
+      <div>
+        <dt>${msg('Framework')}</dt>
+        <dd>${msg(str`${framework.title}, version ${framework.version}`)}</dd>
+      </div>
+    </dl>`;
+  }
+
   private renderSummary(result: LevelFit, framework: Framework): TemplateResult {
-    const best = result.bestFit ? levelTitle(framework, result.bestFit) : null;
+    const best = result.bestFit ? levelName(framework, result.bestFit) : null;
     const overlap = result.overlap && result.overlap.items.length ? result.overlap : null;
     let sentence: string;
     if (!best) sentence = msg('No level is attained yet');
     else if (!overlap) sentence = best;
-    else {
-      const to = levelTitle(framework, overlap.to);
-      const short = shortLevelName(to);
-      sentence = short ? msg(str`${best}, with ${short}-level practice in:`) : msg(str`${best}, with practice from ${to} in:`);
-    }
+    else sentence = msg(str`${best}, with some practice from ${levelName(framework, overlap.to)}:`);
     return html`
       <div class="summary" part="summary">
         <p class="summary-label">${msg('Best fit')}</p>
@@ -289,7 +323,7 @@ export class LfLevelFit extends LfElement {
           : nothing}
         ${result.role
           ? html`<p class="role" part="role">
-              ${msg(str`Your role, ${result.role.title}, is listed at ${levelTitle(framework, result.role.level)}.`)}
+              ${msg(str`Your role, ${result.role.title}, is listed at ${levelName(framework, result.role.level)}.`)}
             </p>`
           : nothing}
       </div>
@@ -300,8 +334,8 @@ export class LfLevelFit extends LfElement {
     const noun = competenceNoun(framework);
     return html`
       <section class="coverage" aria-labelledby="coverage-heading">
-        <h3 id="coverage-heading">${msg('Coverage by level')}</h3>
-        <p class="caption">${msg('The share of what each level requires that your answers meet.')}</p>
+        <h3 id="coverage-heading">${msg('Each level')}</h3>
+        <p class="caption">${msg('What each level asks for, and how much of it your answers meet.')}</p>
         <ol class="chart" part="chart">
           ${result.levels.map((l) => {
             const best = l.level === result.bestFit;
@@ -313,17 +347,12 @@ export class LfLevelFit extends LfElement {
                 : overlapping
                   ? msg('Not attained, overlap')
                   : msg('Not attained');
-            const width = Math.round(Math.max(0, Math.min(1, l.coverage)) * 1000) / 10;
             const parts = ['chart-row', l.attained ? 'chart-row-attained' : '', best ? 'chart-row-best' : ''].filter(Boolean).join(' ');
             return html`
               <li class="row ${l.attained ? 'attained' : ''} ${best ? 'best' : ''}" part=${parts}>
-                <span class="level-name">${levelTitle(framework, l.level)}</span>
+                <span class="level-name">${levelName(framework, l.level)}</span>
                 <span class="status">${status}</span>
-                <svg class="bar" part="bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">
-                  <rect class="track" x="0" y="0" width="100" height="10"></rect>
-                  <rect class="fill" part="bar-fill" x="0" y="0" width=${width} height="10"></rect>
-                </svg>
-                <span class="figure">${percent(l.coverage)} ${msg('met')} (${counts(l, noun)})</span>
+                <span class="figure" part="figure">${counts(l, noun)}</span>
               </li>
             `;
           })}
@@ -337,55 +366,75 @@ export class LfLevelFit extends LfElement {
     if (target === null) {
       return html`<section class="gaps" part="gaps" aria-labelledby="gaps-heading">
         <h3 id="gaps-heading">${msg('Next steps')}</h3>
-        <p>${msg('You have attained the highest level in this framework.')}</p>
+        <p>${msg('You have reached the top level in this framework.')}</p>
       </section>`;
     }
-    const title = levelTitle(framework, target);
-    const items = result.gaps.items;
+    const title = levelName(framework, target);
+    // a result kept from before `needed` existed: every item not met is listed, as it was then
+    const competences = result.gaps.competences ?? result.gaps.items;
+    const indicators = result.gaps.indicators ?? { need: 0, from: [] };
+    const need = indicators.need;
+    const from = indicators.from;
+    const first = competences[0] ?? (need > 0 ? from[0] : undefined);
     return html`
       <section class="gaps" part="gaps" aria-labelledby="gaps-heading">
         <h3 id="gaps-heading">${msg(str`To reach ${title}`)}</h3>
-        ${items.length === 0
-          ? html`<p>${msg(str`You meet everything ${title} requires.`)}</p>`
-          : html`
-              <p>
-                ${items.length === 1
-                  ? msg('1 thing this level requires is not yet met.')
-                  : msg(str`${items.length} things this level requires are not yet met.`)}
-              </p>
-              <table part="gap-table">
-                <caption class="lf-visually-hidden">${msg(str`Not yet met for ${title}`)}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">${msg('What is needed')}</th>
-                    <th scope="col" class="nowrap">${msg('Your rating')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${items.map(
-                    (i: FitItem) => html`<tr>
-                      <th scope="row" class="item-title">
-                        ${i.title}<span class="kind"><span class="lf-visually-hidden">, </span>${kindName(i.kind)}</span>
-                      </th>
-                      <td>${ratingLabel(framework, i.rating)}</td>
-                    </tr>`,
-                  )}
-                </tbody>
-              </table>
-            `}
+        ${competences.length === 0 && need === 0
+          ? html`<p>${msg(str`You meet everything we list for ${title}.`)}</p>`
+          : nothing}
+        ${competences.length
+          ? html`<h4>
+                ${competenceNoun(framework) === 'competences'
+                  ? competences.length === 1
+                    ? msg('You need this competence')
+                    : msg(str`You need these ${competences.length} competences`)
+                  : competences.length === 1
+                    ? msg('You need this requirement')
+                    : msg(str`You need these ${competences.length} requirements`)}
+              </h4>
+              ${this.renderGapTable(competences, framework, 'gap-table', msg(str`Needed for ${title}`))}`
+          : nothing}
+        ${need > 0
+          ? html`<h4>
+                ${need === from.length
+                  ? from.length === 1
+                    ? msg('You need this statement')
+                    : msg(str`You need all ${from.length} of these statements`)
+                  : msg(str`You need any ${need} of these ${from.length} statements`)}
+              </h4>
+              ${this.renderGapTable(from, framework, 'gap-statements', msg(str`Statements for ${title}`))}`
+          : nothing}
+        ${first
+          ? html`<p class="next-step" part="next-step">
+              <strong>${msg('Next step:')}</strong>
+              ${msg(str`start with “${first.title}”. You are closest on this one. Ask your manager how you can show it.`)}
+            </p>`
+          : nothing}
       </section>
     `;
   }
-}
 
-function levelTitle(framework: Framework, id: string): string {
-  return framework.levels.find((l) => l.id === id)?.title ?? id;
-}
-
-/** "Associate" from "Associate Level / Assistant Practitioner Level Practice"; null when the title has no "… Level". */
-export function shortLevelName(title: string): string | null {
-  const m = /^(.+?)\s+Level\b/i.exec(title.trim());
-  return m && !/\blevel\b|\(/i.test(m[1]!) ? m[1]! : null;
+  private renderGapTable(items: FitItem[], framework: Framework, part: string, caption: string): TemplateResult {
+    return html`<table part=${part}>
+      <caption class="lf-visually-hidden">${caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">${msg('What is needed')}</th>
+          <th scope="col" class="nowrap">${msg('Your answer')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${items.map(
+          (i: FitItem) => html`<tr>
+            <th scope="row" class="item-title">
+              ${i.title}<span class="kind"><span class="lf-visually-hidden">, </span>${kindName(i.kind)}</span>
+            </th>
+            <td>${ratingLabel(framework, i.rating)}</td>
+          </tr>`,
+        )}
+      </tbody>
+    </table>`;
+  }
 }
 
 type Noun = 'competences' | 'requirements';
@@ -395,6 +444,7 @@ function competenceNoun(framework: Framework): Noun {
   return framework.items.every((i) => i.kind === 'competence' || i.kind === 'indicator') ? 'competences' : 'requirements';
 }
 
+/** "16 of 20 competences · 1 of 7 statements, 6 needed": each part on its own, never blended. */
 function counts(l: LevelResult, noun: Noun): string {
   const out: string[] = [];
   const c = l.competences;
@@ -410,8 +460,12 @@ function counts(l: LevelResult, noun: Noun): string {
     );
   }
   const n = l.indicators;
-  if (n.required > 0) out.push(n.required === 1 ? msg(str`${n.met} of 1 indicator`) : msg(str`${n.met} of ${n.required} indicators`));
-  return out.length ? out.join(', ') : msg('nothing required');
+  if (n.required > 0) {
+    const need = l.attained ? 0 : (l.needed?.indicators.need ?? 0);
+    const met = n.required === 1 ? msg(str`${n.met} of 1 statement`) : msg(str`${n.met} of ${n.required} statements`);
+    out.push(need > 0 ? msg(str`${met}, ${need} needed`) : met);
+  }
+  return out.length ? out.join(' · ') : msg('nothing required');
 }
 
 function kindName(kind: ItemKind): string {
@@ -419,7 +473,7 @@ function kindName(kind: ItemKind): string {
     case 'competence':
       return msg('Competence');
     case 'indicator':
-      return msg('Indicator');
+      return msg('Statement');
     case 'knowledge':
       return msg('Knowledge');
     case 'skill':

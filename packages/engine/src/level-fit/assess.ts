@@ -8,8 +8,9 @@ import { isParsedFramework, parseFramework } from '../framework/parse.js';
 import { show } from '../framework/input-guard.js';
 import type { Framework } from '../framework/schema.js';
 import { buildLevelFit } from './best-fit.js';
-import { prepare } from './responses.js';
-import { evaluateAll } from './rules.js';
+import { neededAll } from './needed.js';
+import { prepare, type Prepared } from './responses.js';
+import { evaluateAll, type LevelOutcome } from './rules.js';
 import type { AssessOptions, LevelFit } from './types.js';
 
 function frameworkOf(framework: Framework): CompiledFramework {
@@ -23,8 +24,15 @@ function assessOne(c: CompiledFramework, responses: unknown, options: AssessOpti
   const p = prepare(c, responses, options);
   if (!p.success) return p;
   const outcomes = evaluateAll(c, p.data.facts);
-  if (!isPromise(outcomes)) return { success: true, data: buildLevelFit(p.data, outcomes) };
-  return outcomes.then((o) => ({ success: true, data: buildLevelFit(p.data, o) }));
+  if (!isPromise(outcomes)) return withNeeded(p.data, outcomes);
+  return outcomes.then((o) => withNeeded(p.data, o));
+}
+
+/** The result once `needed` is known (a rule that has to be searched may wait for rule outcomes). */
+function withNeeded(p: Prepared, outcomes: LevelOutcome[]): SafeResult<LevelFit> | Promise<SafeResult<LevelFit>> {
+  const needed = neededAll(p, outcomes);
+  if (!isPromise(needed)) return { success: true, data: buildLevelFit(p, outcomes, needed) };
+  return needed.then((n) => ({ success: true, data: buildLevelFit(p, outcomes, n) }));
 }
 
 /**
