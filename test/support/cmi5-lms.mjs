@@ -33,11 +33,20 @@ export const AU_ACTIVITY_ID = 'https://lms.example.org/courses/care-basics/au/le
 export const LEARNER = { objectType: 'Agent', name: 'Learner One', account: { homePage: 'https://lms.example.org', name: 'learner-1' } };
 const LRS_CREDENTIALS = `Basic ${Buffer.from('lms:lms-secret').toString('base64')}`;
 
+/** Where the LRS's server is: it has its own install in test/lrs (scripts/install-lrs.mjs, `npm run test:lrs`). */
+function lrsServer() {
+  try {
+    return createRequire(join(ROOT, 'test', 'lrs', 'package.json')).resolve('xapi-statements/dist/server.js');
+  } catch {
+    throw new Error('the test LRS is not installed: run `npm run test:lrs` (it installs xapi-statements into test/lrs)');
+  }
+}
+
 /** Starts `xapi-statements` on a free loopback port; resolves when it listens. */
 async function startLrs() {
   const storage = mkdtempSync(join(tmpdir(), 'levelfit-lrs-'));
   const port = await freePort();
-  const child = spawn(process.execPath, [require.resolve('xapi-statements/dist/server.js')], {
+  const child = spawn(process.execPath, [lrsServer()], {
     cwd: storage,
     env: {
       ...process.env,
