@@ -121,6 +121,8 @@ interface Conflict<E> {
  *   One copy per draft, at most `SET_ASIDE_LIMIT` in all, oldest removed first.
  * - A person key puts the draft under `…:person:<key>`; without one a restored draft may be someone else's
  *   on a shared device, and `startAfresh` sets it aside and starts empty.
+ *   With `shared-device` on the element (`askFirst`), such a draft is not shown at all until the person
+ *   says it is theirs (`claim`); "no" is `startAfresh`.
  * - `storage="none"` keeps drafts in this store's memory: answers survive the framework or bank changing
  *   and changing back for as long as the element lives, and nothing reaches the device.
  * - Two tabs (or two elements) on one key do not overwrite each other: every write carries a revision and
@@ -141,6 +143,11 @@ export class DraftStore<S, Snap, E extends DraftHeader, A> implements ReactiveCo
   private source: S | null = null;
   private base: Base<A> = { raw: null, revision: 0, answers: null };
   private conflict: Conflict<E> | null = null;
+  /**
+   * With `askFirst`, a draft that may be someone else's is held here, out of the form, until the person
+   * says whether it is theirs (`claim`) or not (`startAfresh`). Nothing is written meanwhile.
+   */
+  private held: { draft: E; notice: DraftNotice } | null = null;
   private pendingSave = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private warnedUnavailable = false;
@@ -179,6 +186,11 @@ export class DraftStore<S, Snap, E extends DraftHeader, A> implements ReactiveCo
     return this.conflict !== null;
   }
 
+  /** When the held draft (see `open`'s `askFirst`) was saved, or null when none is waiting for the person's answer. */
+  get awaitingChoice(): Date | null {
+    return this.held ? new Date(this.held.draft.savedAt) : null;
+  }
+
   /** The revision this writer last read or wrote (0 before any). */
   get revision(): number {
     return this.base.revision;
@@ -204,7 +216,8 @@ export class DraftStore<S, Snap, E extends DraftHeader, A> implements ReactiveCo
 
   /** Another tab wrote to storage. Re-read the key rather than trusting the event's values (they can be stale). */
   private readonly onStorage = (e: StorageEvent): void => {
-    if (!this.key || !this.options.apply || !this.storage.owns?.(e.storageArea)) return;
+    // A held draft stays out of the form until the person claims it, whatever other tabs do meanwhile.
+    if (!this.key || !this.options.apply || this.held || !this.storage.owns?.(e.storageArea)) return;
     if (e.key !== null && e.key !== this.key) return;
     const read = this.storage.read(this.key);
     if (!read.ok || read.value === this.base.raw) return;
@@ -220,9 +233,14 @@ export class DraftStore<S, Snap, E extends DraftHeader, A> implements ReactiveCo
   /**
    * Points the store at a source's draft and reads it. Returns the draft to restore, or null. A draft that
    * cannot be used is copied to a set-aside key and a notice is added.
+   *
+   * With `askFirst` (a shared device), a usable draft that may be someone else's (no person key, kept on the
+   * device) is not returned: it is held until the person claims it (`claim`) or starts afresh (`startAfresh`),
+   * and `awaitingChoice` says when it was saved. A reload before then holds it again.
    */
-  open(source: S, kind: StorageKind, assessmentKey: string | null, personKey: string | null = null): E | null {
+  open(source: S, kind: StorageKind, assessmentKey: string | null, personKey: string | null = null, askFirst = false): E | null {
     this.cancel();
+    this.held = null;
     this.storage = this.openStorage(kind);
     this.key = storageKeyUnder(this.format.prefix, this.format.sourceId(source), assessmentKey, personKey);
     this.personal = !!personKey?.trim();
@@ -273,10 +291,14 @@ export class DraftStore<S, Snap, E extends DraftHeader, A> implements ReactiveCo
             keptKey: kept?.ok ? kept.key : null,
           };
         }
-        // Answers kept in memory come back without a word: they were given on this page, moments ago.
-        if (this.storage.kind !== 'none') {
-          this.notices = [...this.notices, { code: 'restored', savedAt: new Date(draft.savedAt), shared: !this.personal, dropped, droppedRole, migrated }];
+        const notice: DraftNotice = { code: 'restored', savedAt: new Date(draft.savedAt), shared: !this.personal, dropped, droppedRole, migrated };
+        if (askFirst && notice.shared && this.storage.kind !== 'none') {
+          this.held = { draft, notice };
+          this.host.requestUpdate();
+          return null;
         }
+        // Answers kept in memory come back without a word: they were given on this page, moments ago.
+        if (this.storage.kind !== 'none') this.notices = [...this.notices, notice];
         this.host.requestUpdate();
         return draft;
       }
@@ -289,6 +311,8 @@ export class DraftStore<S, Snap, E extends DraftHeader, A> implements ReactiveCo
    */
   setStorage(kind: StorageKind): void {
     if (kind === this.storage.kind) return;
+    // The held draft stays where it is, unread, in the storage the form no longer uses.
+    this.held = null;
     // Moving to no storage (an LMS took over the draft) drops a pending save rather than writing it to the old place.
     if (kind === 'none') this.cancel();
     else this.flush();
@@ -302,9 +326,22 @@ export class DraftStore<S, Snap, E extends DraftHeader, A> implements ReactiveCo
     this.host.requestUpdate();
   }
 
+  /**
+   * The person says the held draft is theirs: it is returned for the form to restore, with the "restored"
+   * notice (no longer offering to start afresh: they have just said whose it is). Null when none is held.
+   */
+  claim(): E | null {
+    const held = this.held;
+    if (!held) return null;
+    this.held = null;
+    if (held.notice.code === 'restored') this.notices = [...this.notices, { ...held.notice, shared: false }];
+    this.host.requestUpdate();
+    return held.draft;
+  }
+
   /** Schedules a save (debounced). With `storage="none"` the save goes to this element's memory. */
   schedule(): void {
-    if (!this.key) return;
+    if (!this.key || this.held) return;
     this.pendingSave = true;
     clearTimeout(this.timer);
     this.timer = setTimeout(() => this.flush(), this.options.debounceMs ?? DRAFT_DEBOUNCE_MS);
@@ -313,7 +350,7 @@ export class DraftStore<S, Snap, E extends DraftHeader, A> implements ReactiveCo
   /** Saves now if a save is pending. */
   flush(): void {
     this.stopTimer();
-    if (!this.pendingSave || !this.key) return;
+    if (!this.pendingSave || !this.key || this.held) return;
     if (this.conflict) {
       // Nothing goes to the shared key until the person chooses; keep this tab's answers aside meanwhile.
       this.keepMineAside(this.conflict);
@@ -357,6 +394,7 @@ export class DraftStore<S, Snap, E extends DraftHeader, A> implements ReactiveCo
    */
   startAfresh(): boolean {
     this.cancel();
+    this.held = null;
     let ok = true;
     if (this.key) {
       const current = this.storage.read(this.key);
@@ -395,6 +433,11 @@ export class DraftStore<S, Snap, E extends DraftHeader, A> implements ReactiveCo
 
   /** Drops any pending save and removes the saved draft (after a submission, or "start again"). */
   clear(): void {
+    // A held draft was never this person's to remove: it is kept aside instead.
+    if (this.held) {
+      this.startAfresh();
+      return;
+    }
     this.cancel();
     this.saved = false;
     this.savedAt = null;

@@ -31,6 +31,7 @@ import { LfQuizSubmitEvent } from '../events/lf-quiz-submit.js';
 import { BankController, type BankSource } from '../internal/bank-controller.js';
 import type { FrameworkSource } from '../internal/framework-controller.js';
 import { formStyles } from '../internal/form.styles.js';
+import { renderSharedDeviceQuestion } from '../internal/shared-device-question.js';
 import { issuesOf, LfElement, type Problem } from '../internal/lf-element.js';
 import { ratingLabel } from '../internal/rating-label.js';
 import { warnOnce } from '../internal/warn-once.js';
@@ -57,6 +58,7 @@ import { quizStyles } from './quiz.styles.js';
  * @attr storage - Where drafts are saved: `local` (default), `session` or `none`.
  * @attr assessment-key - Distinguishes drafts of the same bank: `levelfit:draft:quiz:<bank id>:<assessment-key>`.
  * @attr person-key - Whose answers these are (an opaque id from the host's sign-in; not shown): drafts and attempt counts go under `…:person:<person-key>`, so people sharing a device never see each other's answers. Without it a restored draft says it may be someone else's and offers "Not you? Start afresh".
+ * @attr shared-device - Boolean. The device is shared (a care-home tablet): with no `person-key`, answers found on the device are not shown until the person answers "Are they yours?" ("Yes, carry on with them" restores them; "No, start afresh" sets them aside, kept, and starts empty).
  * @attr mode - `assessment`: the first checked answer counts (the bank's `delivery.checkedAnswers`: `lock`, the default, stops it changing; `first-try` lets it change for learning); `practice`: the final answers count and the quiz says it does not count. Default: `assessment` when `lms` is set, else `practice`.
  * @attr lms - Set when the result goes to an LMS (`scorm`, `xapi`, `cmi5`): assessment mode by default, drafts stay with the LMS (never in this device's storage; see `restore()` and `lf-quiz-change`), and once submitted the quiz cannot be started again here unless `allow-restart` is set.
  * @attr allow-restart - Lets the learner start again after submitting to an LMS.
@@ -162,6 +164,10 @@ export class LfQuiz extends LfElement {
   /** Whose answers these are on a shared device; not reflected, so the id does not show in the page's markup. */
   @property({ attribute: 'person-key' })
   personKey: string | null = null;
+
+  /** The device is shared: without a person key, saved answers are not shown until the person says they are theirs. */
+  @property({ type: Boolean, reflect: true, attribute: 'shared-device' })
+  sharedDevice = false;
 
   /** `assessment` or `practice`; default `assessment` when `lms` is set, else `practice`. */
   @property({ reflect: true })
@@ -387,7 +393,7 @@ export class LfQuiz extends LfElement {
       const pending = this.pendingRestore;
       this.pendingRestore = null;
       // A restore the host asked for (from the LMS) wins over a draft on this device.
-      const saved = this.drafts.open(bank, storage, key, person);
+      const saved = this.drafts.open(bank, storage, key, person, this.sharedDevice && !pending);
       if (pending) this.drafts.clearNotices();
       const draft = pending ? null : saved;
       this.quiz.setBank(bank, pending?.seed ?? (isSeed(draft?.seed) ? draft.seed : undefined));
@@ -537,6 +543,17 @@ export class LfQuiz extends LfElement {
     this.quiz.focus = { to: 'heading' };
   }
 
+  /** "Yes, carry on with them": the held draft is the person's; it is restored in its own question order. */
+  private onClaim(): void {
+    const draft = this.drafts.claim();
+    const bank = this.session?.bank;
+    if (draft && bank) {
+      this.quiz.setBank(bank, isSeed(draft.seed) ? draft.seed : undefined);
+      this.quiz.restore(draft);
+    }
+    this.quiz.focus = { to: 'heading' };
+  }
+
   /** "Not you? Start afresh" on a shared device: the restored draft is set aside (kept, not deleted) and the quiz starts empty. */
   private onStartAfresh(): void {
     this.drafts.startAfresh();
@@ -574,6 +591,17 @@ export class LfQuiz extends LfElement {
         <p class="bank-title" part="bank-title">${q.bank.title}</p>
         <h2 data-focus="heading" tabindex="-1">${msg('No attempts left')}</h2>
         ${this.renderRestart(session.bank)}
+      </div>`;
+    }
+    const asking = this.drafts.awaitingChoice;
+    if (asking) {
+      return html`<div class="base" part="base">
+        <p class="bank-title" part="bank-title">${q.bank.title}</p>
+        ${renderSharedDeviceQuestion(
+          new Intl.DateTimeFormat(currentLocale(), { dateStyle: 'long', timeStyle: 'short' }).format(asking),
+          () => this.onClaim(),
+          () => this.onStartAfresh(),
+        )}
       </div>`;
     }
     const view =

@@ -32,6 +32,7 @@ import { REVIEW_DRAFTS, recordKeyOf, type ReviewDraftSource } from '../drafts/re
 import { isStorageKind, type StorageKind } from '../drafts/storage.js';
 import { LfReviewSubmitEvent, type ReviewAction } from '../events/lf-review-submit.js';
 import { formStyles } from '../internal/form.styles.js';
+import { renderSharedDeviceQuestion } from '../internal/shared-device-question.js';
 import type { FrameworkSource } from '../internal/framework-controller.js';
 import { LfElement, type Problem } from '../internal/lf-element.js';
 import { ratingLabel } from '../internal/rating-label.js';
@@ -72,6 +73,7 @@ export interface ReviewQuizResult {
  * @attr declaration - The declaration the reviewer confirms when signing off (default: levelfit's own wording).
  * @attr storage - Where the review draft is kept: `local` (default), `session` or `none`.
  * @attr person-key - Whose review this is on a shared device (an opaque id, e.g. the reviewer's sign-in; not shown): the draft goes under `…:person:<person-key>`. Without it a restored review says it may be someone else's and offers "Not you? Start afresh".
+ * @attr shared-device - Boolean. The device is shared: with no `person-key`, a review draft found on the device is not shown until the reviewer answers "Are they yours?" ("Yes, carry on with them" restores it; "No, start afresh" sets it aside, kept, and starts from the record).
  *
  * @event {LfReviewSubmitEvent} lf-review-submit - Signed off or returned, once per submission. `detail: { action, record, result }` (`result` is `confirmLevel`'s).
  * @event {LfErrorEvent} lf-error - The framework or the record is unusable. `detail: { issues, source }`; also shown inline.
@@ -151,6 +153,10 @@ export class LfReview extends LfElement {
   /** Whose review this is on a shared device; not reflected, so the id does not show in the page's markup. */
   @property({ attribute: 'person-key' })
   personKey: string | null = null;
+
+  /** The device is shared: without a person key, a saved review is not shown until the reviewer says it is theirs. */
+  @property({ type: Boolean, reflect: true, attribute: 'shared-device' })
+  sharedDevice = false;
 
   /**
    * The person's quiz results the host has (from `<lf-quiz>`'s `lf-quiz-submit`, or its own store): each can
@@ -282,7 +288,7 @@ export class LfReview extends LfElement {
     }
     if (!readOnly && !this.sent) {
       this.draftSource = { recordKey: recordKeyOf(record), framework };
-      const draft = this.drafts.open(this.draftSource, storage, null, person);
+      const draft = this.drafts.open(this.draftSource, storage, null, person, this.sharedDevice);
       if (draft) this.review.apply(draft);
     }
   }
@@ -436,6 +442,13 @@ export class LfReview extends LfElement {
     this.quizAttached = { title: r.title, items: n };
   }
 
+  /** "Yes, carry on with them": the held review draft is the reviewer's; it is restored as on any reload. */
+  private onClaim(): void {
+    const draft = this.drafts.claim();
+    if (draft) this.review.apply(draft);
+    this.review.focus = { to: 'heading' };
+  }
+
   /** "Not you? Start afresh": the restored review may be another reviewer's; it is set aside (kept) and the review starts from the record. */
   private onStartAfresh(): void {
     const c = this.review;
@@ -500,6 +513,13 @@ export class LfReview extends LfElement {
     const c = this.review;
     if (!c.framework || !c.record) {
       return html`<div class="base" part="base"><p part="empty">${msg('There is no record to review yet.')}</p></div>`;
+    }
+    const asking = this.drafts.awaitingChoice;
+    if (asking) {
+      return html`<div class="base" part="base">
+        <p class="caption" part="framework-title">${msg(str`${c.framework.title}, version ${c.record.framework.version}`)}</p>
+        ${renderSharedDeviceQuestion(this.when(asking.toISOString()), () => this.onClaim(), () => this.onStartAfresh())}
+      </div>`;
     }
     let view: TemplateResult;
     switch (c.phase) {

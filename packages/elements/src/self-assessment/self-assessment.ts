@@ -5,12 +5,13 @@ import { repeat } from 'lit/directives/repeat.js';
 import { localized, msg, str } from '@lit/localize';
 import { assess, decisiveItems, levelName, type AssessOptions, type Framework, type Item, type ItemKind, type LevelFit } from '@levelfit/engine';
 import { DraftStore, type ConflictChoice, type DraftNotice } from '../drafts/draft-store.js';
-import { SELF_ASSESSMENT_DRAFTS } from '../drafts/envelope.js';
+import { SELF_ASSESSMENT_DRAFTS, type DraftEnvelope } from '../drafts/envelope.js';
 import { isStorageKind, openDraftStorage, type StorageKind } from '../drafts/storage.js';
 import { LfChangeEvent } from '../events/lf-change.js';
 import { LfRestoreEvent } from '../events/lf-restore.js';
 import { LfSubmitEvent } from '../events/lf-submit.js';
 import { formStyles } from '../internal/form.styles.js';
+import { renderSharedDeviceQuestion } from '../internal/shared-device-question.js';
 import { issuesOf, LfElement, type Problem } from '../internal/lf-element.js';
 import { ratingLabel } from '../internal/rating-label.js';
 import { warnOnce } from '../internal/warn-once.js';
@@ -35,6 +36,7 @@ import { decodeSubmission, encodeSubmission, submissionKey, type Submission } fr
  * @attr storage - Where drafts are saved: `local` (default), `session` or `none`.
  * @attr assessment-key - Distinguishes drafts of the same framework: `levelfit:draft:<framework id>:<assessment-key>`.
  * @attr person-key - Whose answers these are (an opaque id from the host's sign-in; not shown): drafts and the kept submission go under `…:person:<person-key>`, so people sharing a device never see each other's answers. Without it a restored draft says it may be someone else's and offers "Not you? Start afresh".
+ * @attr shared-device - Boolean. The device is shared (a care-home tablet): with no `person-key`, answers or a result found on the device are not shown until the person answers "Are they yours?" ("Yes, carry on with them" restores them; "No, start afresh" sets them aside, kept, and starts empty).
  * @attr step-size - Most questions on one step (default 10); a longer group is split into even parts (23 → 8 + 8 + 7).
  * @attr start-page - Boolean. Shows a start page first (what this is, how many questions and about how long, that answers are saved so the person can stop and come back).
  * @attr ask-all - Boolean. Asks every question. Without it the form leaves out the questions that cannot change the result (the engine's `decisiveItems`, asked again at each step), says how many, and offers "Answer them anyway"; the person's choice is kept in the draft.
@@ -135,6 +137,10 @@ export class LfSelfAssessment extends LfElement {
   @property({ attribute: 'person-key' })
   personKey: string | null = null;
 
+  /** The device is shared: without a person key, saved answers are not shown until the person says they are theirs. */
+  @property({ type: Boolean, reflect: true, attribute: 'shared-device' })
+  sharedDevice = false;
+
   /** Most questions on one step. */
   @property({ type: Number, reflect: true, attribute: 'step-size' })
   stepSize: number = DEFAULT_STEP_SIZE;
@@ -169,6 +175,10 @@ export class LfSelfAssessment extends LfElement {
   /** "Start again?" is being asked. */
   @state()
   private confirmingRestart = false;
+
+  /** With `shared-device`: a kept result (and no draft) waits for the person to say it is theirs. */
+  @state()
+  private askingKept = false;
 
   /** A kept submission found while opening the framework, announced with `lf-restore` after the render. */
   private restoredToAnnounce: Submission | null = null;
@@ -263,16 +273,15 @@ export class LfSelfAssessment extends LfElement {
         this.confirmingRestart = false;
         this.showingKept = false;
         this.assessment.offer = !this.askAll;
-        const draft = this.drafts.open(fw.framework, storage, key, person);
-        if (draft) this.assessment.restore({ ratings: draft.responses.ratings, step: draft.step, role: draft.role, skipping: draft.skipping });
+        const draft = this.drafts.open(fw.framework, storage, key, person, this.sharedDevice);
+        if (draft) this.restoreDraft(draft);
         this.kept = this.readSubmission(fw.framework, storage, key, person);
-        this.restoredToAnnounce = this.kept;
+        // On a shared device a result that may be someone else's waits, like a draft, for "Are they yours?".
+        this.askingKept = !!this.kept && !draft && this.sharedDevice && this.anyoneMaySee;
+        const asking = this.askingKept || this.drafts.awaitingChoice !== null;
+        this.restoredToAnnounce = asking ? null : this.kept;
         // No answers in progress: the person sees the result they submitted last, not an empty form.
-        if (this.kept && !draft) {
-          this.assessment.showSubmitted({ ratings: this.kept.responses.ratings, role: this.kept.role });
-          this.lastResult = this.kept.result;
-          this.showingKept = true;
-        }
+        if (this.kept && !draft && !asking) this.showKept(this.kept);
         void this.refreshDecisive();
       } else {
         if (changed.has('stepSize')) this.assessment.setStepSize(this.stepSize);
@@ -392,6 +401,30 @@ export class LfSelfAssessment extends LfElement {
     this.reset();
   }
 
+  private restoreDraft(draft: DraftEnvelope): void {
+    this.assessment.restore({ ratings: draft.responses.ratings, step: draft.step, role: draft.role, skipping: draft.skipping });
+  }
+
+  private showKept(kept: Submission): void {
+    this.assessment.showSubmitted({ ratings: kept.responses.ratings, role: kept.role });
+    this.lastResult = kept.result;
+    this.showingKept = true;
+  }
+
+  /** "Yes, carry on with them": the held draft (or kept result) is the person's; it is shown as on any restore. */
+  private onClaim(): void {
+    const draft = this.drafts.claim();
+    if (draft) {
+      this.restoreDraft(draft);
+      void this.refreshDecisive();
+    } else if (this.kept) {
+      this.showKept(this.kept);
+    }
+    this.askingKept = false;
+    this.restoredToAnnounce = this.kept;
+    this.assessment.focus = { to: 'heading' };
+  }
+
   /**
    * "Not you? Start afresh" on a shared device: the restored draft and the kept result may be someone
    * else's. Both are set aside (kept on the device, not deleted) and the form starts empty.
@@ -408,12 +441,13 @@ export class LfSelfAssessment extends LfElement {
     this.submitProblem = null;
     this.confirmingRestart = false;
     this.showingKept = false;
+    this.askingKept = false;
     this.started = false;
     this.assessment.focus = { to: 'heading' };
   }
 
   /** True when nothing says whose answers are on this device (no person key) and they are kept where others can find them. */
-  private get sharedDevice(): boolean {
+  private get anyoneMaySee(): boolean {
     return !this.personKey?.trim() && this.storageKind() !== 'none';
   }
 
@@ -563,6 +597,13 @@ export class LfSelfAssessment extends LfElement {
     if (this.problem) return html`<div class="base" part="base">${this.renderFormProblem(this.problem)}</div>`;
     const c = this.assessment;
     if (!c.framework) return html`<div class="base" part="base"></div>`;
+    const asking = this.drafts.awaitingChoice ?? (this.askingKept && this.kept ? new Date(this.kept.submittedAt) : null);
+    if (asking) {
+      return html`<div class="base" part="base">
+        <p class="framework-title" part="framework-title">${c.framework.title}</p>
+        ${renderSharedDeviceQuestion(this.formatWhen(asking), () => this.onClaim(), () => this.onStartAfresh())}
+      </div>`;
+    }
     const view =
       c.phase === 'submitted'
         ? this.confirmingRestart
@@ -1093,7 +1134,7 @@ export class LfSelfAssessment extends LfElement {
         </p>
       </div>
       <p>${msg('Your result is kept on this device until you submit new answers. You can print it for your review meeting.')}</p>
-      ${this.showingKept && kept && this.sharedDevice
+      ${this.showingKept && kept && this.anyoneMaySee
         ? html`<p part="shared-device">
             ${msg(str`This result was saved on this device on ${this.formatWhen(new Date(kept.submittedAt))}. If it is not yours, start afresh.`)}
           </p>`
@@ -1101,7 +1142,7 @@ export class LfSelfAssessment extends LfElement {
       <div class="buttons">
         <button type="button" part="button button-print" @click=${this.onPrint}>${msg('Print your result')}</button>
         <button type="button" class="secondary" part="button button-restart" @click=${this.onRestart}>${msg('Start again')}</button>
-        ${this.showingKept && kept && this.sharedDevice ? this.renderStartAfresh() : nothing}
+        ${this.showingKept && kept && this.anyoneMaySee ? this.renderStartAfresh() : nothing}
       </div>
     `;
   }
