@@ -15,7 +15,8 @@
 //                  signing one record at once: one is saved, the other gets 412, is told, and keeps its review.
 //   7. shared    – one device, several people: with person-key the next person sees an empty form and the
 //                  first person's answers come back to them; without it the restore notice offers "Not you?
-//                  Start afresh", which empties the form and keeps the first person's draft aside.
+//                  Start afresh", which empties the form and keeps the first person's draft aside; with
+//                  shared-device the next person sees only "Are they yours?" (no answers) until they choose.
 //   8. persona   – a care worker at Level 2 with some Level 3 skills: the result lists exactly the unmet Autonomous
 //                  competences and "any N of these M" statements, shows no blended percentage (Advanced, with 6 of
 //                  7 statements "Not yet", never looks more met than Enhanced), and page.pdf() of the print view
@@ -1327,9 +1328,51 @@ async function shared() {
   check(aside.length === 1 && aside[0] === raw, `${label}: the first person's draft is not kept aside byte for byte (${aside.length} copies)`);
   await load(null);
   check((await noticeOf('restored')) === null && Object.keys(await checkedValues(page)).length === 0, `${label}: a reload brings the set-aside answers back`);
+  await violations(page, `${label} no person end`);
+
+  // shared-device, no person-key: person 2 never sees person 1's answers without choosing to.
+  const sharedPath = '/test/e2e/pages/shared.html?shared-device';
+  const loadShared = async () => {
+    await goto(page, sharedPath);
+    await rendered(page, [SA]);
+  };
+  /** Everything person 2 could see or reach: the question's text, and no radio, checked or not. */
+  const shown = () =>
+    page.evaluate((tag) => {
+      const root = document.querySelector(tag).shadowRoot;
+      return { question: root.querySelector('#lf-shared-question')?.textContent.replace(/\s+/g, ' ').trim() ?? null, radios: root.querySelectorAll('input').length };
+    }, SA);
+  await loadShared();
+  await answerFirst(top);
+  const rawShared = await page.evaluate(() => localStorage.getItem('levelfit:draft:clinical-homecare:e2e-shared'));
+  for (const when of ['person 2 arrives', 'a reload before choosing']) {
+    await loadShared();
+    const s = await shown();
+    check(/^Answers were saved on this device on .+\. Are they yours\?$/.test(s.question ?? ''), `${label}: ${when}: no "Are they yours?" question: ${s.question}`);
+    check(s.radios === 0, `${label}: ${when}: ${s.radios} inputs shown before the choice`);
+    check((await noticeOf('restored')) === null, `${label}: ${when}: a restored notice is shown before the choice`);
+    await violations(page, `${label} shared-device ${when}`);
+  }
+  await tabUntil(page, (a) => a.part.includes('button-start-afresh'), '"No, start afresh"');
+  await press(page, 'Enter');
+  await page.waitForFunction((tag) => !document.querySelector(tag).shadowRoot.querySelector('#lf-shared-question'), SA);
+  check(Object.keys(await checkedValues(page)).length === 0, `${label}: the form is not empty after "No, start afresh"`);
+  const asideShared = await page.evaluate(() =>
+    Object.keys(localStorage)
+      .filter((k) => k.startsWith('levelfit:draft:clinical-homecare:e2e-shared:set-aside:'))
+      .map((k) => localStorage.getItem(k)),
+  );
+  check(asideShared.includes(rawShared), `${label}: "No, start afresh" did not keep person 1's draft aside byte for byte`);
+  // Person 1 answers again; after a reload "Yes, carry on with them" brings the answer back.
+  await answerFirst(top);
+  await loadShared();
+  await tabUntil(page, (a) => a.part.includes('button-claim'), '"Yes, carry on with them"');
+  await press(page, 'Enter');
+  await page.waitForFunction((tag) => !document.querySelector(tag).shadowRoot.querySelector('#lf-shared-question'), SA);
+  check((await checkedValues(page))[first] === top, `${label}: "Yes, carry on with them" did not restore the answer`);
   await violations(page, `${label} end`);
   await context.close();
-  console.log(`test:e2e: shared: person-key keeps two people apart; "Not you? Start afresh" kept the draft aside and started empty`);
+  console.log(`test:e2e: shared: person-key keeps two people apart; "Not you? Start afresh" kept the draft aside and started empty; shared-device asked before showing any answer`);
 }
 
 // ---- run ----

@@ -76,6 +76,7 @@ import { quizStyles } from './quiz.styles.js';
  * @csspart bank-title - The bank's title above the quiz.
  * @csspart notices - The polite status region holding draft notices.
  * @csspart notice - One notice (answers restored, set aside, cannot save, changed in another tab).
+ * @csspart shared-question - With `shared-device`: "Are they yours?", shown instead of the form while answers found on the device wait for the person's choice; `shared-question-actions` holds its buttons.
  * @csspart error-summary - The "There is a problem" box.
  * @csspart question - The current question's wrapper (also `question-error` when it has an error).
  * @csspart progress - "Question 3 of 12".
@@ -91,7 +92,7 @@ import { quizStyles } from './quiz.styles.js';
  * @csspart option-label - An option's label.
  * @csspart feedback-region - The polite live region that holds the feedback.
  * @csspart feedback - The feedback on an answer (also `feedback-correct`, `feedback-partial` or `feedback-incorrect`).
- * @csspart button - Every button; also `button-continue`, `button-back`, `button-submit`, `button-restart`, `button-dismiss`, `button-use-theirs`, `button-keep-mine`, `button-start-afresh` ("Not you? Start afresh").
+ * @csspart button - Every button; also `button-continue`, `button-back`, `button-submit`, `button-restart`, `button-dismiss`, `button-use-theirs`, `button-keep-mine`, `button-start-afresh` ("Not you? Start afresh", or "No, start afresh"), `button-claim` ("Yes, carry on with them").
  * @csspart check-answers - The "Check your answers" summary list.
  * @csspart change-link - A "Change" link.
  * @csspart results - The results view.

@@ -82,6 +82,7 @@ export interface ReviewQuizResult {
  * @csspart heading - The page heading (focused on each page change).
  * @csspart notices - The polite status region for record and draft notices.
  * @csspart notice - One notice (also `notice-warning` for a record that changed after sign-off).
+ * @csspart shared-question - With `shared-device`: "Are they yours?", shown instead of the form while answers found on the device wait for the person's choice; `shared-question-actions` holds its buttons.
  * @csspart error-summary - The "There is a problem" box.
  * @csspart filters - The "Show" filter radios.
  * @csspart progress - "You have reviewed 3 of 12 items".
@@ -95,7 +96,7 @@ export interface ReviewQuizResult {
  * @csspart change-link - A "Change" link.
  * @csspart declaration - The sign-off declaration checkbox.
  * @csspart confirmation - The panel shown after signing off or returning.
- * @csspart button - Every button; also `button-continue`, `button-agree-all`, `button-return`, `button-sign-off`, `button-send-back`, `button-back`, `button-add-evidence`, `button-remove-evidence`, `button-attach-quiz` (a quiz result as evidence), `button-start-afresh` ("Not you? Start afresh").
+ * @csspart button - Every button; also `button-continue`, `button-agree-all`, `button-return`, `button-sign-off`, `button-send-back`, `button-back`, `button-add-evidence`, `button-remove-evidence`, `button-attach-quiz` (a quiz result as evidence), `button-start-afresh` ("Not you? Start afresh", or "No, start afresh"), `button-claim` ("Yes, carry on with them").
  * @csspart quiz-results - The person's quiz results (the `quizResults` property), each with "Add as evidence".
  * @csspart quiz-attached - The polite line saying what "Add as evidence" added.
  * @csspart draft-status - The polite status line that says the review is saved on this device.

@@ -51,6 +51,7 @@ import { decodeSubmission, encodeSubmission, submissionKey, type Submission } fr
  * @csspart framework-title - The framework's title above the form.
  * @csspart notices - The polite status region holding draft notices.
  * @csspart notice - One notice (draft restored, set aside, cannot save, changed in another tab).
+ * @csspart shared-question - With `shared-device`: "Are they yours?", shown instead of the form while answers found on the device wait for the person's choice; `shared-question-actions` holds its buttons.
  * @csspart notice-actions - The buttons of a notice ("Dismiss"; "Use the other tab's answers" / "Keep mine").
  * @csspart error-summary - The "There is a problem" box listing unanswered questions.
  * @csspart step - The current step (its heading and questions).
@@ -75,7 +76,7 @@ import { decodeSubmission, encodeSubmission, submissionKey, type Submission } fr
  * @csspart option - One radio with its label.
  * @csspart radio - A native radio input.
  * @csspart radio-label - A radio's label (the scale label).
- * @csspart button - Every button; also `button-continue`, `button-back`, `button-submit`, `button-restart`, `button-dismiss`, `button-use-theirs`, `button-keep-mine`, `button-start-afresh` ("Not you? Start afresh").
+ * @csspart button - Every button; also `button-continue`, `button-back`, `button-submit`, `button-restart`, `button-dismiss`, `button-use-theirs`, `button-keep-mine`, `button-start-afresh` ("Not you? Start afresh", or "No, start afresh"), `button-claim` ("Yes, carry on with them").
  * @csspart shared-device - On a kept result with no `person-key`: says it may be someone else's.
  * @csspart check-answers - The "Check your answers" summary.
  * @csspart summary-list - One summary list of answers.
