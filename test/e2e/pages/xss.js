@@ -158,7 +158,7 @@ async function runOne(payload, baseline) {
 
   // <lf-self-assessment>: step 1 (role picker, group heading, legends, hints, codes, scale labels and hints),
   // the error summary, step 2 (kind heading), check answers, confirmation.
-  const form = add('lf-self-assessment', { storage: 'none', rolePicker: true, stepSize: 2, framework: fw });
+  const form = add('lf-self-assessment', { storage: 'none', rolePicker: true, stepSize: 2, askAll: true, framework: fw });
   await settle(form);
   const sr = form.shadowRoot;
   inspect(form, 'step-1', payload, baseline, { mustShow });
