@@ -101,7 +101,7 @@ export class LfCompetenceMatrix extends LfElement {
         font-weight: 700;
         font-size: 1.1875rem;
         margin: 0 0 0.25rem;
-        overflow-wrap: break-word;
+        overflow-wrap: anywhere;
       }
       .title .legend {
         display: block;
@@ -133,7 +133,7 @@ export class LfCompetenceMatrix extends LfElement {
         position: sticky;
         left: 0;
         background: var(--_bg, #fff);
-        overflow-wrap: break-word;
+        overflow-wrap: anywhere;
       }
       tbody th {
         font-weight: normal;
