@@ -40,12 +40,14 @@ export function assertDefaultRules(fw) {
 
 /** Index lists per level, derived from the JSON as data/README.md describes (independent of the engine). */
 export function levelPlans(fw) {
-  const plans = fw.levels.map((l) => ({ id: l.id, core: [], indicators: [], added: [] }));
+  const plans = fw.levels.map((l) => ({ id: l.id, core: [], indicators: [], optional: [], added: [] }));
   const byId = new Map(fw.levels.map((l, i) => [l.id, i]));
   fw.items.forEach((item, i) => {
     for (const id of item.levels) {
       const plan = plans[byId.get(id)];
       (item.kind === 'indicator' ? plan.indicators : plan.core).push(i);
+      // an optional ("may") indicator counts when met and leaves the count when not
+      if (item.kind === 'indicator' && item.optional === true) plan.optional.push(i);
     }
   });
   plans.forEach((plan, l) => {
@@ -68,6 +70,7 @@ export function makePlainScorer(fw) {
     id: p.id,
     core: Int32Array.from(p.core),
     indicators: Int32Array.from(p.indicators),
+    optional: Int32Array.from(p.optional),
     added: Int32Array.from(p.added),
   }));
   const L = plans.length;
@@ -92,7 +95,7 @@ export function makePlainScorer(fw) {
       const im = count(p.indicators);
       const am = count(p.added);
       const nc = p.core.length;
-      const ni = p.indicators.length;
+      const ni = p.indicators.length - p.optional.length + count(p.optional);
       const indicatorCoverage = ni === 0 ? 1 : im / ni;
       const attained = cm === nc && indicatorCoverage >= ATTAINED_SHARE;
       if (attained) best = l;
@@ -141,8 +144,9 @@ export function makeNaiveJre(fw) {
   };
   engine.addFact('competencesMissing', async (params, almanac) => plans[params.level].core.length - (await metCount(plans[params.level].core, almanac)));
   engine.addFact('indicatorCoverage', async (params, almanac) => {
-    const list = plans[params.level].indicators;
-    return list.length === 0 ? 1 : (await metCount(list, almanac)) / list.length;
+    const { indicators, optional } = plans[params.level];
+    const required = indicators.length - optional.length + (await metCount(optional, almanac));
+    return required === 0 ? 1 : (await metCount(indicators, almanac)) / required;
   });
   engine.addFact('addedCompetencesMet', (params, almanac) => metCount(plans[params.level].added, almanac));
   return async function assessNaive(person) {
