@@ -14,20 +14,9 @@ import { assess, assessMany, parseFramework, safeAssess, type AssessOptions, typ
 import { compile } from '../../packages/engine/src/framework/compile.ts';
 import type { SafeResult } from '../../packages/engine/src/errors.ts';
 import { readFrameworkJson, type FrameworkJson } from '../support/factories.ts';
+import { seededRandom } from '../../packages/engine/src/quiz/arrange.ts';
 
 const PEOPLE = 2500;
-
-/** mulberry32: a small deterministic PRNG returning floats in [0, 1). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Case {
   responses: unknown;
@@ -39,7 +28,7 @@ interface Case {
  * the first level that lists it), written as JSON text and parsed like a received payload, with options.
  */
 function makeCases(fw: FrameworkJson, n: number, seed: number): Case[] {
-  const rand = mulberry32(seed);
+  const rand = seededRandom(seed);
   const levelIndex = new Map(fw.levels.map((l, i) => [l.id, i]));
   const home = fw.items.map((item) => Math.min(...item.levels.map((id) => levelIndex.get(id)!)));
   const values = fw.scale.values.map((v) => v.value).sort((a, b) => a - b);

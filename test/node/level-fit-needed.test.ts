@@ -11,21 +11,11 @@ import { assess, frameworks, parseFramework, type Framework, type LevelFit } fro
 import { compile } from '../../packages/engine/src/framework/compile.ts';
 import { neededPath } from '../../packages/engine/src/level-fit/needed.ts';
 import { readFrameworkJson } from '../support/factories.ts';
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../packages/engine/src/quiz/arrange.ts';
 
 /** Seeded people: each answers a share of the items, each rating drawn from the scale. */
 function people(fw: Framework, n: number, seed: number): Record<string, number>[] {
-  const rand = mulberry32(seed);
+  const rand = seededRandom(seed);
   const values = fw.scale.values.map((v) => v.value);
   return Array.from({ length: n }, () => {
     const answered = rand();

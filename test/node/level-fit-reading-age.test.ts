@@ -13,17 +13,7 @@ import { readFileSync } from 'node:fs';
 import { assess, frameworks, levelName, type Framework } from '../../packages/engine/src/index.ts';
 import { ROOT } from '../support/factories.ts';
 import { grade } from '../support/readability.ts';
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../packages/engine/src/quiz/arrange.ts';
 
 /** The sentence with the source's own titles replaced, as the header says. */
 function ours(fw: Framework, sentence: string): string {
@@ -42,7 +32,7 @@ function check(sentence: string, measured: string, where: string): void {
 describe('explanation sentences read at grade 9 or below', () => {
   for (const [id, fw] of Object.entries(frameworks)) {
     test(id, async () => {
-      const rand = mulberry32(id.length * 31);
+      const rand = seededRandom(id.length * 31);
       const values = fw.scale.values.map((v) => v.value);
       const roles = fw.levels.flatMap((l) => l.roles);
       const seen = new Set<string>();

@@ -5,20 +5,14 @@
  * after a full collection before and after, as JSON.
  */
 import { assess, parseFramework } from '../../packages/engine/src/index.ts';
+import { seededRandom } from '../../packages/engine/src/quiz/arrange.ts';
 
 const ITEMS = 2000;
 const PEOPLE = Number(process.argv[2] ?? 20_000);
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with --expose-gc');
 
-let seed = 20261202;
-const rand = () => {
-  seed = (seed + 0x6d2b79f5) >>> 0;
-  let t = seed;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
+const rand = seededRandom(20261202);
 
 const ids = Array.from({ length: ITEMS }, (_, i) => `item-${i}`);
 const framework = parseFramework({
