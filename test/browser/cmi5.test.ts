@@ -17,7 +17,7 @@ import type { LfQuizSubmitEvent } from '../../packages/elements/src/events/lf-qu
 import { makeBank } from '../../stories/support/quiz-bank.js';
 import { clearLevelfitStorage } from '../support/storage.js';
 import { makeFramework } from '../support/small-framework.js';
-import { $, $$, answerAll } from '../support/dom.js';
+import { $, $$, answerAll, clickButton } from '../support/dom.js';
 
 interface LogEntry {
   statement: XapiStatement;
@@ -36,17 +36,11 @@ async function logOf(registration: string): Promise<LogEntry[]> {
 }
 const verb = (s: XapiStatement) => s.verb.id.split('/').pop()!;
 
-async function click(el: LfQuiz, part: string): Promise<void> {
-  const b = $<HTMLButtonElement>(el, `button[part~="${part}"]`);
-  if (!b) throw new Error(`no ${part} button`);
-  b.click();
-  await el.updateComplete;
-}
 async function answerCurrent(el: LfQuiz, answers: Record<string, string[]>): Promise<void> {
   const id = $<HTMLInputElement>(el, 'input')!.name;
   for (const option of answers[id]!) $$<HTMLInputElement>(el, 'input').find((i) => i.value === option)!.click();
   await el.updateComplete;
-  await click(el, 'button-continue');
+  await clickButton(el, 'button-continue');
 }
 
 // Three of the four right: 0.75 scaled, which the bank (pass mark 0.75) passes.
@@ -88,7 +82,7 @@ describe('<lf-quiz> as a cmi5 assignable unit', () => {
     await answerCurrent(again, ANSWERS);
     await answerCurrent(again, ANSWERS);
     const submitted = oneEvent(again, 'lf-quiz-submit') as Promise<LfQuizSubmitEvent>;
-    await click(again, 'button-submit');
+    await clickButton(again, 'button-submit');
     const { detail } = await submitted;
     expect(detail.score.passed, 'the bank alone would pass it').to.equal(true);
     await resumed.settled();
@@ -141,7 +135,7 @@ describe('<lf-quiz> as a cmi5 assignable unit', () => {
     await el.updateComplete;
     for (let i = 0; i < 4; i++) await answerCurrent(el, ANSWERS);
     const submitted = oneEvent(el, 'lf-quiz-submit');
-    await click(el, 'button-submit');
+    await clickButton(el, 'button-submit');
     await submitted;
     await connection.settled();
     expect((await logOf(registration)).map((e) => verb(e.statement))).to.deep.equal(['initialized', 'terminated']);

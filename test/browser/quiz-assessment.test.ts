@@ -14,31 +14,17 @@ import type { LfQuizSubmitEvent } from '../../packages/elements/src/events/lf-qu
 import type { LfQuizChangeEvent } from '../../packages/elements/src/events/lf-quiz-change.js';
 import { correctAnswers, makeBank, wrongAnswers, type FactoryBank } from '../../stories/support/quiz-bank.js';
 import { clearLevelfitStorage } from '../support/storage.js';
-import { $, $$ } from '../support/dom.js';
+import { $, $$, choose, clickButton } from '../support/dom.js';
 
 const text = (el: Element | null | undefined): string => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 const progress = (el: LfQuiz): string => text($(el, '[part~="progress"]'));
 
-async function click(el: LfQuiz, part: string): Promise<void> {
-  const b = $<HTMLButtonElement>(el, `button[part~="${part}"]`);
-  if (!b) throw new Error(`no ${part} button`);
-  b.click();
-  await el.updateComplete;
-}
 
-async function choose(el: LfQuiz, optionIds: readonly string[]): Promise<void> {
-  for (const id of optionIds) {
-    const input = $$<HTMLInputElement>(el, 'input').find((i) => i.value === id);
-    if (!input) throw new Error(`no option ${id}`);
-    input.click();
-  }
-  await el.updateComplete;
-}
 
 /** Submits from "Check your answers" and waits for the score and the results. */
 async function submitAndWait(el: LfQuiz): Promise<LfQuizSubmitEvent> {
   const submitted = oneEvent(el, 'lf-quiz-submit') as Promise<LfQuizSubmitEvent>;
-  await click(el, 'button-submit');
+  await clickButton(el, 'button-submit');
   const ev = await submitted;
   await el.updateComplete;
   return ev;
@@ -57,16 +43,16 @@ async function guessUntilCorrect(el: LfQuiz, bank: FactoryBank): Promise<LfQuizS
   for (let guard = 0; guard < 20 && $(el, 'button[part~="button-continue"]'); guard++) {
     const id = current(el);
     await choose(el, wrong[id]!);
-    await click(el, 'button-continue');
+    await clickButton(el, 'button-continue');
     expect($(el, '[part~="feedback-incorrect"]'), id).to.exist;
     // Clear the checkboxes of a multiple question before picking the right ones.
     for (const o of wrong[id]!) if ($$<HTMLInputElement>(el, 'input').find((i) => i.value === o)!.type === 'checkbox') await choose(el, [o]);
     await choose(el, right[id]!);
-    await click(el, 'button-continue');
-    if ($(el, '[part~="feedback"]')) await click(el, 'button-continue');
+    await clickButton(el, 'button-continue');
+    if ($(el, '[part~="feedback"]')) await clickButton(el, 'button-continue');
   }
   const submitted = oneEvent(el, 'lf-quiz-submit') as Promise<LfQuizSubmitEvent>;
-  await click(el, 'button-submit');
+  await clickButton(el, 'button-submit');
   const ev = await submitted;
   await el.updateComplete;
   return ev;
@@ -109,7 +95,7 @@ describe('<lf-quiz> fit for marks', () => {
       const bank = makeBank();
       const el = await fixture<LfQuiz>(html`<lf-quiz storage="none" mode="assessment" .bank=${bank}></lf-quiz>`);
       await choose(el, ['b']);
-      await click(el, 'button-continue');
+      await clickButton(el, 'button-continue');
       expect($(el, '[part~="feedback-incorrect"]')).to.exist;
       expect($$<HTMLInputElement>(el, 'input').every((i) => i.disabled)).to.equal(true);
       expect(text($(el, '[part~="hint"]'))).to.contain('cannot be changed');
@@ -118,11 +104,11 @@ describe('<lf-quiz> fit for marks', () => {
       await el.updateComplete;
       expect(el.answers['hand-wash']).to.deep.equal(['b']);
       expect($<HTMLInputElement>(el, 'input[value="b"]')!.checked).to.equal(true);
-      await click(el, 'button-continue');
+      await clickButton(el, 'button-continue');
       for (const id of ['five-moments', 'alcohol-rub', 'needle']) {
         await choose(el, correctAnswers(bank)[id]!);
-        await click(el, 'button-continue');
-        await click(el, 'button-continue');
+        await clickButton(el, 'button-continue');
+        await clickButton(el, 'button-continue');
       }
       const row = $(el, '.summary-row[data-question="hand-wash"]')!;
       expect(row.querySelector('[part="change-link"]')).to.equal(null);
@@ -138,7 +124,7 @@ describe('<lf-quiz> fit for marks', () => {
       const answers: QuizAnswers = { 'hand-wash': ['b'], 'five-moments': ['a'], 'alcohol-rub': ['false'], needle: ['a'] };
       for (const id of ['hand-wash', 'five-moments', 'alcohol-rub', 'needle']) {
         await choose(el, answers[id]!);
-        await click(el, 'button-continue');
+        await clickButton(el, 'button-continue');
       }
       await submitAndWait(el);
       // 0 + 0.5 + 1 + 1 = 2.5 of 4: one decimal, and 62.5% rounds half up as the LMS shows it.
@@ -162,7 +148,7 @@ describe('<lf-quiz> fit for marks', () => {
         const el = await fixture<LfQuiz>(html`<lf-quiz storage="none" feedback="none" ?no-review=${attr} .bank=${bank}></lf-quiz>`);
         for (const id of ['hand-wash', 'five-moments', 'alcohol-rub', 'needle']) {
           await choose(el, correctAnswers(bank)[id]!);
-          await click(el, 'button-continue');
+          await clickButton(el, 'button-continue');
         }
         await submitAndWait(el);
         expect($(el, '[part~="results-panel"]')).to.exist;
@@ -178,7 +164,7 @@ describe('<lf-quiz> fit for marks', () => {
         );
         for (const id of ['hand-wash', 'five-moments', 'alcohol-rub', 'needle']) {
           await choose(el, correctAnswers(bank)[id]!);
-          await click(el, 'button-continue');
+          await clickButton(el, 'button-continue');
         }
         await submitAndWait(el);
         return el;
@@ -194,10 +180,10 @@ describe('<lf-quiz> fit for marks', () => {
       const twice = makeBank({ delivery: { shuffle: { options: false }, attempts: 2 } });
       const first = await run(twice, {});
       expect(text(first.shadowRoot!.querySelector('.attempts-left'))).to.equal('You have 1 attempt left.');
-      await click(first, 'button-restart');
+      await clickButton(first, 'button-restart');
       for (const id of ['hand-wash', 'five-moments', 'alcohol-rub', 'needle']) {
         await choose(first, correctAnswers(twice)[id]!);
-        await click(first, 'button-continue');
+        await clickButton(first, 'button-continue');
       }
       await submitAndWait(first);
       expect($(first, 'button[part~="button-restart"]')).to.equal(null);
@@ -209,8 +195,8 @@ describe('<lf-quiz> fit for marks', () => {
       bank.questions[1]!.prompt = 'Which of these are moments for hand hygiene? Select all that apply.';
       const el = await fixture<LfQuiz>(html`<lf-quiz storage="none" .bank=${bank}></lf-quiz>`);
       await choose(el, ['a']);
-      await click(el, 'button-continue');
-      await click(el, 'button-continue');
+      await clickButton(el, 'button-continue');
+      await clickButton(el, 'button-continue');
       expect(progress(el)).to.equal('Question 2 of 4');
       expect($(el, '[part~="hint"]')).to.equal(null);
     });
@@ -257,8 +243,8 @@ describe('<lf-quiz> fit for marks', () => {
       expect(text($(el, 'legend h2'))).to.equal(order[2]!.prompt);
       expect($$<HTMLInputElement>(el, 'input').map((i) => i.value)).to.deep.equal(order[2]!.options.map((o) => o.id));
       // An LMS quiz is an assessment: the question checked before stays locked at its first try.
-      await click(el, 'button-back');
-      await click(el, 'button-back');
+      await clickButton(el, 'button-back');
+      await clickButton(el, 'button-back');
       expect(text($(el, 'legend h2'))).to.equal(order[0]!.prompt);
       expect($$<HTMLInputElement>(el, 'input').every((i) => i.disabled)).to.equal(true);
 
@@ -266,8 +252,8 @@ describe('<lf-quiz> fit for marks', () => {
       // feedback again (not another attempt), then moves on.
       const changes: LfQuizChangeEvent[] = [];
       el.addEventListener('lf-quiz-change', (e) => changes.push(e));
-      await click(el, 'button-continue');
-      await click(el, 'button-continue');
+      await clickButton(el, 'button-continue');
+      await clickButton(el, 'button-continue');
       expect(changes.map((e) => [e.detail.reason, e.detail.position])).to.deep.equal([
         ['check', 0],
         ['move', 1],
@@ -284,11 +270,11 @@ describe('<lf-quiz> fit for marks', () => {
       for (let guard = 0; guard < 60 && $(el, 'button[part~="button-continue"]'); guard++) {
         const id = current(el);
         if (!el.answers[id]) await choose(el, [$$<HTMLInputElement>(el, 'input')[0]!.value]);
-        await click(el, 'button-continue');
-        if ($(el, '[part~="feedback"]')) await click(el, 'button-continue');
+        await clickButton(el, 'button-continue');
+        if ($(el, '[part~="feedback"]')) await clickButton(el, 'button-continue');
       }
       const submitted = oneEvent(el, 'lf-quiz-submit') as Promise<LfQuizSubmitEvent>;
-      await click(el, 'button-submit');
+      await clickButton(el, 'button-submit');
       const score = (await submitted).detail.score;
       await el.updateComplete;
       expect(score.seed).to.equal(seed);

@@ -6,7 +6,7 @@ import { createQuizDraft, loadQuizDraft, quizDraftKey, serializeQuizDraft } from
 import { parseQuestionBank } from '@levelfit/engine';
 import { makeBank } from '../../stories/support/quiz-bank.js';
 import { breakStorage, clearLevelfitStorage } from '../support/storage.js';
-import { $, $$ } from '../support/dom.js';
+import { $, choose, clickButton } from '../support/dom.js';
 
 const KEY = quizDraftKey('test-bank', 'appraisal-1');
 const text = (el: Element | null | undefined): string => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
@@ -16,15 +16,7 @@ function make(bank: unknown = makeBank()): Promise<LfQuiz> {
   return fixture<LfQuiz>(html`<lf-quiz storage="session" assessment-key="appraisal-1" .bank=${bank}></lf-quiz>`);
 }
 
-async function click(el: LfQuiz, part: string): Promise<void> {
-  $<HTMLButtonElement>(el, `button[part~="${part}"]`)!.click();
-  await el.updateComplete;
-}
 
-async function choose(el: LfQuiz, ids: string[]): Promise<void> {
-  for (const id of ids) $$<HTMLInputElement>(el, 'input').find((i) => i.value === id)!.click();
-  await el.updateComplete;
-}
 
 function saved(key = KEY): Record<string, unknown> | null {
   const raw = sessionStorage.getItem(key);
@@ -41,8 +33,8 @@ describe('<lf-quiz> drafts', () => {
   it('autosaves (debounced) and resumes where the person left off when the element is created again', async () => {
     let el = await make();
     await choose(el, ['a']);
-    await click(el, 'button-continue');
-    await click(el, 'button-continue');
+    await clickButton(el, 'button-continue');
+    await clickButton(el, 'button-continue');
     await choose(el, ['b']);
     expect(saved(), 'nothing written before the debounce').to.equal(null);
     await aTimeout(450);
@@ -60,7 +52,7 @@ describe('<lf-quiz> drafts', () => {
     expect(el.answers).to.deep.equal({ 'hand-wash': ['a'], 'five-moments': ['b'] });
     await expect(el).to.be.accessible();
     // The first answer's feedback had been shown, and still is.
-    await click(el, 'button-back');
+    await clickButton(el, 'button-back');
     expect($(el, '[part~="feedback-correct"]')).to.exist;
     expect(text($(el, '[part="notices"]'))).to.equal('');
   });
@@ -80,17 +72,17 @@ describe('<lf-quiz> drafts', () => {
     const el = await make(bank);
     expect(progress(el)).to.equal('Question 2 of 4');
     await choose(el, ['a', 'b']);
-    await click(el, 'button-continue');
-    await click(el, 'button-continue');
-    await click(el, 'button-continue'); // question 3 was answered before: check, then on
-    await click(el, 'button-continue');
+    await clickButton(el, 'button-continue');
+    await clickButton(el, 'button-continue');
+    await clickButton(el, 'button-continue'); // question 3 was answered before: check, then on
+    await clickButton(el, 'button-continue');
     await choose(el, ['a']);
-    await click(el, 'button-continue');
-    await click(el, 'button-continue');
+    await clickButton(el, 'button-continue');
+    await clickButton(el, 'button-continue');
     window.dispatchEvent(new Event('pagehide'));
     expect(saved()!.step).to.equal(4);
     const submitted = oneEvent(el, 'lf-quiz-submit') as Promise<LfQuizSubmitEvent>;
-    await click(el, 'button-submit');
+    await clickButton(el, 'button-submit');
     await submitted;
     await aTimeout(450);
     window.dispatchEvent(new Event('pagehide'));
@@ -139,12 +131,12 @@ describe('<lf-quiz> drafts', () => {
       expect(text($(el, '[part="notices"]'))).to.contain('Your answers cannot be saved on this device');
       for (const ids of [['a'], ['a', 'b'], ['false'], ['a']]) {
         await choose(el, ids);
-        await click(el, 'button-continue');
-        await click(el, 'button-continue');
+        await clickButton(el, 'button-continue');
+        await clickButton(el, 'button-continue');
       }
       window.dispatchEvent(new Event('pagehide'));
       const submitted = oneEvent(el, 'lf-quiz-submit') as Promise<LfQuizSubmitEvent>;
-      await click(el, 'button-submit');
+      await clickButton(el, 'button-submit');
       expect((await submitted).detail.score.passed).to.equal(true);
       await expect(el).to.be.accessible();
       expect(stub.calls.length).to.be.greaterThan(0);

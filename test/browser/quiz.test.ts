@@ -9,7 +9,7 @@ import { correctAnswers, makeBank, wrongAnswers, xssBank, XSS_TEXT } from '../..
 import { makeFramework } from '../support/small-framework.js';
 import { jsonResponse, stubFetch } from '../support/fetch.js';
 import { clearLevelfitStorage } from '../support/storage.js';
-import { $, $$, deepActiveElement } from '../support/dom.js';
+import { $, $$, deepActiveElement, choose, clickButton } from '../support/dom.js';
 
 const text = (el: Element | null | undefined): string => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 const heading = (el: LfQuiz): string => text($(el, '[part~="heading"]'));
@@ -19,30 +19,15 @@ async function quiz(bank: unknown = makeBank(), attrs: { feedback?: string } = {
   return fixture<LfQuiz>(html`<lf-quiz storage="none" feedback=${attrs.feedback ?? 'immediate'} .bank=${bank}></lf-quiz>`);
 }
 
-async function click(el: LfQuiz, part: string): Promise<void> {
-  const b = $<HTMLButtonElement>(el, `button[part~="${part}"]`);
-  if (!b) throw new Error(`no ${part} button`);
-  b.click();
-  await el.updateComplete;
-}
 
-/** Ticks the given options of the question on the page (clicks, as a person would). */
-async function choose(el: LfQuiz, optionIds: readonly string[]): Promise<void> {
-  for (const id of optionIds) {
-    const input = $$<HTMLInputElement>(el, 'input').find((i) => i.value === id);
-    if (!input) throw new Error(`no option ${id}`);
-    input.click();
-  }
-  await el.updateComplete;
-}
 
 /** Answers every question with `answers` (checking each answer, then continuing) up to "Check your answers". */
 async function answerAll(el: LfQuiz, answers: QuizAnswers): Promise<void> {
   for (let guard = 0; guard < 50 && $(el, 'button[part~="button-continue"]'); guard++) {
     const name = $<HTMLInputElement>(el, 'input')!.name;
     await choose(el, answers[name]!);
-    await click(el, 'button-continue'); // "Check answer": feedback
-    if ($(el, '[part~="feedback"]')) await click(el, 'button-continue'); // "Continue"
+    await clickButton(el, 'button-continue'); // "Check answer": feedback
+    if ($(el, '[part~="feedback"]')) await clickButton(el, 'button-continue'); // "Continue"
   }
 }
 
@@ -78,8 +63,8 @@ describe('<lf-quiz>', () => {
       expect($$<HTMLInputElement>(el, 'input').every((i) => i.type === 'radio')).to.equal(true);
       expect($(el, '[part~="hint"]')).to.equal(null);
       await choose(el, ['a']);
-      await click(el, 'button-continue');
-      await click(el, 'button-continue');
+      await clickButton(el, 'button-continue');
+      await clickButton(el, 'button-continue');
       // multiple
       expect(heading(el)).to.equal(bank.questions[1]!.prompt);
       expect($$<HTMLInputElement>(el, 'input').every((i) => i.type === 'checkbox')).to.equal(true);
@@ -89,13 +74,13 @@ describe('<lf-quiz>', () => {
       await expect(el).to.be.accessible();
       await choose(el, ['a', 'b']);
       expect(el.answers).to.deep.equal({ 'hand-wash': ['a'], 'five-moments': ['a', 'b'] });
-      await click(el, 'button-continue');
-      await click(el, 'button-continue');
+      await clickButton(el, 'button-continue');
+      await clickButton(el, 'button-continue');
       // true-false
       expect($$<HTMLInputElement>(el, 'input').map((i) => `${i.type}:${i.value}`)).to.deep.equal(['radio:true', 'radio:false']);
       await choose(el, ['false']);
-      await click(el, 'button-continue');
-      await click(el, 'button-continue');
+      await clickButton(el, 'button-continue');
+      await clickButton(el, 'button-continue');
       // scenario: the scenario comes before the options and describes the fieldset
       const scenario = $(el, '[part~="scenario"]')!;
       expect(text(scenario)).to.contain(bank.questions[3]!.scenario!);
@@ -109,7 +94,7 @@ describe('<lf-quiz>', () => {
   describe('validation', () => {
     it('Continue with no answer shows the error summary (focused) and an inline error, and is accessible', async () => {
       const el = await quiz();
-      await click(el, 'button-continue');
+      await clickButton(el, 'button-continue');
       const summary = $(el, '[part="error-summary"]')!;
       expect(summary).to.exist;
       expect(deepActiveElement()).to.equal(summary);
@@ -136,14 +121,14 @@ describe('<lf-quiz>', () => {
     it('words the error for checkboxes and true or false', async () => {
       const el = await quiz();
       await choose(el, ['a']);
-      await click(el, 'button-continue');
-      await click(el, 'button-continue');
-      await click(el, 'button-continue');
+      await clickButton(el, 'button-continue');
+      await clickButton(el, 'button-continue');
+      await clickButton(el, 'button-continue');
       expect(text($(el, '[part~="error-message"]'))).to.equal('Error: Select at least one answer');
       await choose(el, ['a']);
-      await click(el, 'button-continue');
-      await click(el, 'button-continue');
-      await click(el, 'button-continue');
+      await clickButton(el, 'button-continue');
+      await clickButton(el, 'button-continue');
+      await clickButton(el, 'button-continue');
       expect(text($(el, '[part~="error-message"]'))).to.equal('Error: Select true or false');
     });
   });
@@ -156,7 +141,7 @@ describe('<lf-quiz>', () => {
       expect(region.getAttribute('aria-live')).to.equal('polite');
       expect(text($(el, 'button[part~="button-continue"]'))).to.equal('Check answer');
       await choose(el, ['b']);
-      await click(el, 'button-continue');
+      await clickButton(el, 'button-continue');
       // The same live region now holds the feedback (it was in the page before, so it is announced).
       expect($(el, '[part="feedback-region"]')).to.equal(region);
       const feedback = region.querySelector('[part~="feedback"]')!;
@@ -170,9 +155,9 @@ describe('<lf-quiz>', () => {
       // Changing the answer hides the old feedback; checking again gives the new one.
       await choose(el, ['a']);
       expect(region.querySelector('[part~="feedback"]')).to.equal(null);
-      await click(el, 'button-continue');
+      await clickButton(el, 'button-continue');
       expect(text(region)).to.match(/^Correct Right: soap and water remove visible dirt\./);
-      await click(el, 'button-continue');
+      await clickButton(el, 'button-continue');
       expect(progress(el)).to.equal('Question 2 of 4');
       expect(deepActiveElement()).to.equal($(el, '[part~="heading"]'));
     });
@@ -180,10 +165,10 @@ describe('<lf-quiz>', () => {
     it('says "Partly correct" when the engine gives part credit', async () => {
       const el = await quiz();
       await choose(el, ['a']);
-      await click(el, 'button-continue');
-      await click(el, 'button-continue');
+      await clickButton(el, 'button-continue');
+      await clickButton(el, 'button-continue');
       await choose(el, ['a']);
-      await click(el, 'button-continue');
+      await clickButton(el, 'button-continue');
       expect($(el, '[part~="feedback-partial"]')).to.exist;
       expect(text($(el, '[part~="feedback"]'))).to.contain('Partly correct');
     });
@@ -192,7 +177,7 @@ describe('<lf-quiz>', () => {
       const el = await quiz(makeBank(), { feedback: 'none' });
       expect(text($(el, 'button[part~="button-continue"]'))).to.equal('Continue');
       await choose(el, ['b']);
-      await click(el, 'button-continue');
+      await clickButton(el, 'button-continue');
       expect($(el, '[part~="feedback"]')).to.equal(null);
       expect(progress(el)).to.equal('Question 2 of 4');
     });
@@ -217,8 +202,8 @@ describe('<lf-quiz>', () => {
       expect((deepActiveElement() as HTMLInputElement).value).to.equal('c');
       await choose(el, ['a', 'b']); // tick a and b as well
       await choose(el, ['c']); // untick c
-      await click(el, 'button-continue');
-      await click(el, 'button-continue');
+      await clickButton(el, 'button-continue');
+      await clickButton(el, 'button-continue');
       expect(heading(el)).to.equal('Check your answers');
       expect($$(el, '.summary-row')[1]!.querySelectorAll('li')).to.have.length(2);
     });
@@ -278,7 +263,7 @@ describe('<lf-quiz>', () => {
       const answers = wrongAnswers(bank);
       await answerAll(el, answers);
       const submitted = oneEvent(el, 'lf-quiz-submit') as Promise<LfQuizSubmitEvent>;
-      await click(el, 'button-submit');
+      await clickButton(el, 'button-submit');
       const ev = await submitted;
       await el.updateComplete;
       const tries = Object.fromEntries(Object.entries(answers).map(([id, a]) => [id, [a]]));
@@ -290,7 +275,7 @@ describe('<lf-quiz>', () => {
       expect(text($(el, '[part="level-fit"]'))).to.contain('combines your quiz answers with your self-assessment');
       await expect(el).to.be.accessible();
       // Start again clears the answers.
-      await click(el, 'button-restart');
+      await clickButton(el, 'button-restart');
       expect(progress(el)).to.equal('Question 1 of 4');
       expect(el.answers).to.deep.equal({});
       expect(el.score).to.equal(null);
@@ -299,8 +284,8 @@ describe('<lf-quiz>', () => {
     it('fires lf-quiz-change with the question, its selection and every answer', async () => {
       const el = await quiz();
       await choose(el, ['a']);
-      await click(el, 'button-continue');
-      await click(el, 'button-continue');
+      await clickButton(el, 'button-continue');
+      await clickButton(el, 'button-continue');
       const changed = oneEvent(el, 'lf-quiz-change') as Promise<LfQuizChangeEvent>;
       $<HTMLInputElement>(el, 'input[value="b"]')!.click();
       const ev = await changed;
@@ -323,7 +308,7 @@ describe('<lf-quiz>', () => {
       const el = await fixture<LfQuiz>(html`<lf-quiz storage="none" .bank=${bank} .framework=${framework}></lf-quiz>`);
       await answerAll(el, correctAnswers(bank));
       const submitted = oneEvent(el, 'lf-quiz-submit') as Promise<LfQuizSubmitEvent>;
-      await click(el, 'button-submit');
+      await clickButton(el, 'button-submit');
       const ev = await submitted;
       expect(ev.detail.score.frameworkId).to.equal('test-framework');
       expect(ev.detail.score.items.map((i) => i.id)).to.deep.equal(['communicate']);
@@ -339,7 +324,7 @@ describe('<lf-quiz>', () => {
       expect(heading(el)).to.equal(`${XSS_TEXT} prompt`);
       expect(text($(el, 'label'))).to.equal(`${XSS_TEXT} option`);
       await choose(el, ['a']);
-      await click(el, 'button-continue');
+      await clickButton(el, 'button-continue');
       expect(text($(el, '[part~="feedback"]'))).to.contain(`${XSS_TEXT} feedback`);
       await answerAll(el, correctAnswers(bank));
       expect(text($(el, '.summary-row dt'))).to.contain(`${XSS_TEXT} prompt`);

@@ -38,7 +38,20 @@ export function button(el: Element, part: string): HTMLButtonElement {
   return b;
 }
 
-export async function clickButton(el: LfSelfAssessment, part: string): Promise<void> {
+type Rendering = Element & { updateComplete: Promise<unknown> };
+
+/** Ticks the given options of the quiz question on the page (clicks, as a person would). */
+export async function choose(el: Rendering, optionIds: readonly string[]): Promise<void> {
+  for (const id of optionIds) {
+    const input = $$<HTMLInputElement>(el, 'input').find((i) => i.value === id);
+    if (!input) throw new Error(`no option ${id}`);
+    input.click();
+  }
+  await el.updateComplete;
+}
+
+/** Clicks the button with this part and waits for the element to render. */
+export async function clickButton(el: Rendering, part: string): Promise<void> {
   button(el, part).click();
   await el.updateComplete;
 }
